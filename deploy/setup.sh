@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the kiosk needs to build, run and test. Idempotent: installs
+# only what is missing, and needs root (or sudo) only then. Both README commands start here.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ ninja-build pkg-config
+  # the stack
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
+  libsqlite3-dev nlohmann-json3-dev libcairo2-dev
+  fonts-noto-core
+  # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots
+  doctest-dev xvfb xauth libgl1-mesa-dri tesseract-ocr tesseract-ocr-eng tesseract-ocr-ben
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "deploy/setup.sh: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,168 @@
+#include "kiosk/app.h"
+
+#include "kiosk/ui/text.h"
+#include "kiosk/ui/widgets.h"
+
+#include <cmath>
+#include <limits>
+
+namespace kiosk {
+
+using namespace ui;
+
+App::App(content::LoadedPack pack, const Options& options)
+    : m_pack(std::move(pack)), m_idle_timeout_s(options.idle_timeout_s) {
+    m_ui.lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
+}
+
+void App::OnInput(double now) { m_last_input = now; }
+
+double App::NextWake() const {
+    if (m_router.Current().screen == ScreenId::Attract) return m_attract.NextChange(m_ui.now);
+    return m_last_input + m_idle_timeout_s;
+}
+
+bool App::Exists(const Route& route) const {
+    const content::FairContent& fair = m_pack.content;
+    switch (route.screen) {
+    case ScreenId::Office: return fair.FindOffice(route.id) != nullptr;
+    case ScreenId::Category: return fair.FindCategory(route.id) != nullptr;
+    case ScreenId::Innovation: return fair.FindInnovation(route.id) != nullptr;
+    default: return true;
+    }
+}
+
+bool App::Go(const std::string& text, double now) {
+    const std::optional<Route> route = ParseRoute(text);
+    if (!route || !Exists(*route)) return false;
+    Navigate(*route, now);
+    return true;
+}
+
+void App::Back(double now) { Navigate(m_router.Current(), now, true); }
+
+void App::Navigate(const Route& route, double now, bool back) {
+    m_router.Current().scroll = m_scroller.Offset(); // Back comes back to the same place
+    if (back) m_router.Back();
+    else if (route.screen == ScreenId::Attract) m_router.Attract();
+    else m_router.Push(route);
+    if (m_router.Current().screen == ScreenId::Attract) {
+        m_attract.started = now;
+        m_ui.lang = content::Lang::Bengali; // the next visitor starts in Bengali
+    }
+    m_scroller.SetOffset(m_router.Current().scroll);
+    m_content_height = m_router.Current().scroll + m_ui.screen.y; // until the new screen measures itself
+}
+
+std::string App::TitleOf(const Route& route) const {
+    const content::FairContent& fair = m_pack.content;
+    switch (route.screen) {
+    case ScreenId::Attract:
+    case ScreenId::Home: return m_ui.L(fair.fair.name);
+    case ScreenId::Office:
+        if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->short_name.Empty() ? o->name : o->short_name);
+        break;
+    case ScreenId::Category:
+        if (const content::Category* c = fair.FindCategory(route.id)) return m_ui.L(c->name);
+        break;
+    case ScreenId::Innovation:
+        if (const content::Innovation* i = fair.FindInnovation(route.id)) return m_ui.L(i->title);
+        break;
+    }
+    return {};
+}
+
+// Home and Back on the left, where the screen is in the middle, the language on the right.
+void App::DrawTopBar(Navigation& nav, float height) {
+    ImDrawList* draw = m_ui.draw;
+    const float w = m_ui.screen.x, pad = m_ui.Px(16), button_h = height - 2 * pad;
+    draw->AddRectFilled({0, 0}, {w, height}, color::kSurface);
+    draw->AddRectFilled({0, height}, {w, height + m_ui.Px(4)}, color::kShadow);
+    draw->AddRectFilled({0, height - m_ui.Px(4)}, {w, height}, color::kGreen);
+
+    const bool compact = w < m_ui.Px(1300);
+    const float home_w = compact ? button_h : m_ui.Px(170), back_w = compact ? button_h : m_ui.Px(190);
+    const Rect home{pad, pad, home_w, button_h};
+    const Rect back{home.Right() + pad, pad, back_w, button_h};
+    const bool at_home = m_router.Current().screen == ScreenId::Home;
+    const bool can_back = m_router.CanGoBack();
+
+    auto icon_button = [&](const Rect& r, const char* label, bool enabled, auto icon) {
+        const bool pressing = enabled && m_ui.Pressing(r);
+        draw->AddRectFilled(r.Min(), r.Max(), pressing ? color::kGreenDark : enabled ? color::kGreen : color::kGreenLight, r.h * 0.5f);
+        const ImU32 ink = enabled ? color::kTextOnDark : color::Rgb(0x7fa596);
+        const float icon_size = m_ui.Px(34);
+        const float icon_x = compact ? r.x + r.w * 0.5f : r.x + m_ui.Px(24) + icon_size * 0.5f;
+        icon(draw, ImVec2{icon_x, r.y + r.h * 0.5f}, icon_size, ink);
+        if (!compact)
+            DrawText(draw, m_ui.theme, TextStyle::BodyBold, {icon_x + icon_size * 0.5f + m_ui.Px(10), r.y + (r.h - LineHeight(m_ui.theme, TextStyle::BodyBold)) * 0.5f},
+                     label, ink, {r.Right() - icon_x - m_ui.Px(20), 1});
+        return enabled && m_ui.Tapped(r);
+    };
+    if (icon_button(home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{ScreenId::Home, {}};
+    if (icon_button(back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.go = Route{ScreenId::Attract, "back"};
+
+    const float lang_w = m_ui.Px(compact ? 150 : 180);
+    const Rect lang{w - pad - lang_w, pad, lang_w, button_h};
+    if (Button(m_ui, lang, m_ui.Bengali() ? "English" : "বাংলা")) {
+        m_ui.lang = m_ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
+    }
+    const float title_x = back.Right() + m_ui.Px(28);
+    DrawText(draw, m_ui.theme, TextStyle::Heading, {title_x, (height - LineHeight(m_ui.theme, TextStyle::Heading)) * 0.5f},
+             TitleOf(m_router.Current()), color::kText, {lang.x - title_x - m_ui.Px(28), 1});
+}
+
+void App::Frame(double now) {
+    m_ui.now = now;
+    m_ui.dt = m_last_frame < 0 ? 0.f : static_cast<float>(now - m_last_frame);
+    m_last_frame = now;
+    m_ui.screen = ImGui::GetIO().DisplaySize;
+    m_ui.draw = ImGui::GetBackgroundDrawList();
+    m_ui.animating = false;
+    m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
+    m_ui.touch.Update(now, m_ui.Px(18));
+
+    if (m_router.Current().screen != ScreenId::Attract && now - m_last_input >= m_idle_timeout_s)
+        Navigate(Route{ScreenId::Attract, {}}, now);
+
+    const Route route = m_router.Current();
+    if (route.screen == ScreenId::Attract) {
+        if (m_ui.touch.Pressed()) {
+            m_ui.touch.Consume(); // the touch that wakes the kiosk presses nothing on the home screen
+            Navigate(Route{ScreenId::Home, {}}, now);
+        } else {
+            m_attract.Draw(m_ui, m_pack.content);
+            return;
+        }
+    }
+
+    Navigation nav;
+    const float bar_h = m_ui.Px(104);
+    const Rect view{0, bar_h, m_ui.screen.x, m_ui.screen.y - bar_h};
+    m_ui.draw->AddRectFilled({0, 0}, m_ui.screen, color::kBackground);
+    const float offset = m_scroller.Update(m_ui.touch, view, m_content_height, m_ui.dt);
+    const ScrollFrame frame{view, view.y - offset};
+    m_ui.clip = view;
+    m_ui.draw->PushClipRect(view.Min(), view.Max());
+    switch (m_router.Current().screen) {
+    case ScreenId::Home: m_content_height = m_home.Draw(m_ui, m_pack.content, frame, nav); break;
+    case ScreenId::Office:
+    case ScreenId::Category: m_content_height = m_list.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
+    case ScreenId::Innovation: m_content_height = m_innovation.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
+    case ScreenId::Attract: break;
+    }
+    m_ui.draw->PopClipRect();
+    m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
+    DrawTopBar(nav, bar_h);
+    m_ui.animating |= m_scroller.Animating();
+
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
+        Back(now);
+    if (nav.go) {
+        if (nav.go->screen == ScreenId::Attract && nav.go->id == "back") Back(now);
+        else Navigate(*nav.go, now);
+        m_ui.animating = true; // the new screen draws on the next frame
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,59 @@
+// The kiosk application: the fair's content, the router and the screens, one frame at a time.
+// It knows nothing of GLFW or GL; the platform layer calls it between ImGui's NewFrame and Render.
+#pragma once
+
+#include "content/pack_loader.h"
+#include "kiosk/options.h"
+#include "kiosk/router.h"
+#include "kiosk/screens/attract_screen.h"
+#include "kiosk/screens/home_screen.h"
+#include "kiosk/screens/innovation_screen.h"
+#include "kiosk/screens/list_screen.h"
+#include "kiosk/ui/context.h"
+
+#include <string>
+
+namespace kiosk {
+
+class App {
+public:
+    App(content::LoadedPack pack, const Options& options);
+
+    // Builds one frame's draw lists (ImGui frame already begun).
+    void Frame(double now);
+    // Any touch, key or text: restarts the idle countdown.
+    void OnInput(double now);
+    // Absolute time when something changes on its own (idle timeout, next slide); +inf if never.
+    double NextWake() const;
+    // The last frame moved something (scrolling, a fade): draw another.
+    bool Animating() const { return m_ui.animating; }
+    // Goes to a route written as text ("home", "office/ID", ...); false when there is no such route.
+    bool Go(const std::string& route, double now);
+    void Back(double now);
+
+    ui::Context& Ui() { return m_ui; }
+    const Router& GetRouter() const { return m_router; }
+    const content::FairContent& Fair() const { return m_pack.content; }
+
+private:
+    void Navigate(const Route& route, double now, bool back = false);
+    void DrawTopBar(Navigation& nav, float height);
+    std::string TitleOf(const Route& route) const;
+    bool Exists(const Route& route) const;
+
+    content::LoadedPack m_pack;
+    Router m_router;
+    ui::Context m_ui;
+    ui::Scroller m_scroller;
+    float m_content_height = 0;
+    double m_idle_timeout_s;
+    double m_last_input = 0;
+    double m_last_frame = -1;
+
+    AttractScreen m_attract;
+    HomeScreen m_home;
+    ListScreen m_list;
+    InnovationScreen m_innovation;
+};
+
+} // namespace kiosk

@@ -1,0 +1,83 @@
+// kiosk: the showcase kiosk's entry point and command line.
+#include "content/pack_loader.h"
+#include "kiosk/app.h"
+#include "kiosk/options.h"
+#include "kiosk/platform.h"
+#include "kiosk/script_player.h"
+#include "scoring/store.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+
+#ifndef KIOSK_DEMO_PACK
+#define KIOSK_DEMO_PACK ""
+#endif
+
+namespace {
+
+// The built-in demo fair: $KIOSK_DEMO_PACK, else the one assembled in the build tree.
+std::string DemoPack() {
+    if (const char* dir = std::getenv("KIOSK_DEMO_PACK"); dir && *dir) return dir;
+    return KIOSK_DEMO_PACK;
+}
+
+int Run(const kiosk::Options& options) {
+    const std::string folder = options.content_dir.empty() ? DemoPack() : options.content_dir;
+    content::LoadedPack pack;
+    try {
+        pack = content::LoadPack(folder);
+    } catch (const content::PackError& e) {
+        std::fprintf(stderr, "kiosk: cannot open the content pack: %s\n", e.what());
+        return 1;
+    }
+    for (const content::PackProblem& problem : pack.problems)
+        std::fprintf(stderr, "kiosk: left out %s: %s\n", problem.file.c_str(), problem.message.c_str());
+
+    // The store holds judges' scores from the judging issue on; the kiosk runs for visitors
+    // even when it cannot be opened, and says why.
+    std::optional<scoring::Store> store;
+    try {
+        store.emplace(options.database.empty() ? scoring::DefaultStorePath() : options.database);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
+    }
+
+    std::unique_ptr<kiosk::ScriptPlayer> script;
+    if (!options.script.empty()) {
+        kiosk::Script parsed = kiosk::LoadScript(options.script);
+        if (!parsed.errors.empty()) {
+            for (const std::string& error : parsed.errors) std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
+            return 2;
+        }
+        script = std::make_unique<kiosk::ScriptPlayer>(std::move(parsed), options.shots_dir);
+    }
+
+    try {
+        kiosk::Platform platform({options.window_width, options.window_height});
+        kiosk::App app(std::move(pack), options);
+        platform.Run(app, script.get());
+        if (!script) return 0;
+        script->WriteReport();
+        std::printf("kiosk: script done, %ld frames drawn\n", platform.FramesDrawn());
+        for (const std::string& error : script->Errors()) std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
+        return script->Errors().empty() ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
+        return 1;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const kiosk::ParsedOptions parsed = kiosk::ParseOptions(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "kiosk: %s\n", parsed.error.c_str());
+        return 2;
+    }
+    if (parsed.options.show_help) return std::fputs(kiosk::HelpText().c_str(), stdout), 0;
+    if (parsed.options.show_version) return std::fputs(kiosk::VersionText().c_str(), stdout), 0;
+    return Run(parsed.options);
+}

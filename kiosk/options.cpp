@@ -1,0 +1,86 @@
+#include "kiosk/options.h"
+
+#include <charconv>
+#include <cstdio>
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0"
+#endif
+
+namespace kiosk {
+
+static bool ParseSize(const std::string& text, int& width, int& height) {
+    char tail = 0;
+    return std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &tail) == 2 && width >= 320 && height >= 240 &&
+           width <= 16384 && height <= 16384;
+}
+
+ParsedOptions ParseOptions(const std::vector<std::string>& args) {
+    ParsedOptions parsed;
+    Options& o = parsed.options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) {
+                parsed.error = arg + " needs a value";
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        std::string text;
+        if (arg == "-h" || arg == "--help") o.show_help = true;
+        else if (arg == "--version") o.show_version = true;
+        else if (arg == "--content") value(o.content_dir);
+        else if (arg == "--db") value(o.database);
+        else if (arg == "--script") value(o.script);
+        else if (arg == "--shots") value(o.shots_dir);
+        else if (arg == "--windowed") {
+            if (value(text) && !ParseSize(text, o.window_width, o.window_height))
+                parsed.error = "--windowed wants a size like 1280x800, not \"" + text + "\"";
+        } else if (arg == "--idle") {
+            if (value(text)) {
+                auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.idle_timeout_s);
+                if (ec != std::errc() || end != text.data() + text.size() || o.idle_timeout_s < 1)
+                    parsed.error = "--idle wants seconds (at least 1), not \"" + text + "\"";
+            }
+        } else if (arg == "--lang") {
+            if (value(o.language) && o.language != "bn" && o.language != "en")
+                parsed.error = "--lang is bn or en, not \"" + o.language + "\"";
+        } else parsed.error = "unknown option \"" + arg + "\" (see kiosk --help)";
+        if (!parsed.error.empty()) break;
+    }
+    return parsed;
+}
+
+std::string HelpText() {
+    return R"(kiosk: the innovation showcase kiosk for government innovation fairs
+
+Usage: kiosk [options]
+
+  --content DIR      open the content pack in DIR (default: the built-in demo fair)
+  --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)
+  --windowed WxH     a window of that size instead of fullscreen, e.g. 1280x800
+  --idle SECONDS     return to the attract screen after this long untouched (default 90)
+  --lang bn|en       the language at start (default bn)
+  --script FILE      play a script of input and screenshots, then exit
+  --shots DIR        where the script's screenshots go (default: the current folder)
+  --version          print the version
+  -h, --help         print this help
+
+Script commands, one per line (# starts a comment; coordinates are window pixels):
+  tap X Y                  touch and release
+  drag X1 Y1 X2 Y2 [MS]    touch, move over MS milliseconds (default 300), release
+  wait MS                  let time pass
+  shot NAME                save the frame as DIR/NAME.png
+  goto ROUTE               attract, home, office/ID, category/ID, innovation/ID
+  text UTF8                type text
+  key NAME                 press a key: enter, escape, backspace, tab, left, right, up, down
+  quit                     stop
+The script run also writes DIR/script-report.tsv: each command with the frames drawn during it.
+)";
+}
+
+std::string VersionText() { return std::string("kiosk ") + KIOSK_VERSION + "\n"; }
+
+} // namespace kiosk

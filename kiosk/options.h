@@ -1,0 +1,32 @@
+// The kiosk's command line: options for the app, and the subcommands (--help, --version).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Options {
+    std::string content_dir;      // empty: the built-in demo fair
+    std::string database;         // empty: the user's data directory
+    int window_width = 0;         // 0: fullscreen on the primary monitor
+    int window_height = 0;
+    double idle_timeout_s = 90;   // back to the attract screen after this long untouched
+    std::string language = "bn";  // "bn" or "en" at start
+    std::string script;           // play this script and exit
+    std::string shots_dir = ".";  // where `shot` writes its PNGs
+    bool show_help = false;
+    bool show_version = false;
+};
+
+struct ParsedOptions {
+    Options options;
+    std::string error; // non-empty when the command line is wrong
+};
+
+ParsedOptions ParseOptions(const std::vector<std::string>& args);
+std::string HelpText();
+std::string VersionText();
+
+} // namespace kiosk

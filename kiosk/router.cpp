@@ -1,0 +1,51 @@
+#include "kiosk/router.h"
+
+namespace kiosk {
+
+std::optional<Route> ParseRoute(const std::string& text) {
+    if (text == "home") return Route{ScreenId::Home, {}, 0};
+    if (text == "attract") return Route{ScreenId::Attract, {}, 0};
+    const size_t slash = text.find('/');
+    if (slash == std::string::npos || slash + 1 == text.size()) return std::nullopt;
+    const std::string kind = text.substr(0, slash), id = text.substr(slash + 1);
+    if (kind == "office") return Route{ScreenId::Office, id, 0};
+    if (kind == "category") return Route{ScreenId::Category, id, 0};
+    if (kind == "innovation") return Route{ScreenId::Innovation, id, 0};
+    return std::nullopt;
+}
+
+std::string ToString(const Route& route) {
+    switch (route.screen) {
+    case ScreenId::Attract: return "attract";
+    case ScreenId::Home: return "home";
+    case ScreenId::Office: return "office/" + route.id;
+    case ScreenId::Category: return "category/" + route.id;
+    case ScreenId::Innovation: return "innovation/" + route.id;
+    }
+    return "?";
+}
+
+void Router::Push(Route route) {
+    if (route == Current()) return;
+    if (route.screen == ScreenId::Home || route.screen == ScreenId::Attract) return Reset(route);
+    if (Current().screen == ScreenId::Attract) m_stack = {Route{ScreenId::Home, {}, 0}};
+    m_stack.push_back(std::move(route));
+}
+
+void Router::Back() {
+    if (m_stack.size() > 1) m_stack.pop_back();
+}
+
+void Router::Home() { m_stack = {Route{ScreenId::Home, {}, 0}}; }
+
+void Router::Attract() { m_stack = {Route{ScreenId::Attract, {}, 0}}; }
+
+void Router::Reset(Route route) {
+    if (route.screen == ScreenId::Home || route.screen == ScreenId::Attract) {
+        m_stack = {std::move(route)};
+        return;
+    }
+    m_stack = {Route{ScreenId::Home, {}, 0}, std::move(route)};
+}
+
+} // namespace kiosk

@@ -1,0 +1,44 @@
+// Where the visitor is: a route per screen and a back stack. The home/back control and the
+// attract timeout move through here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class ScreenId { Attract, Home, Office, Category, Innovation };
+
+struct Route {
+    ScreenId screen = ScreenId::Home;
+    std::string id;     // the office, category or innovation shown
+    float scroll = 0;   // remembered, so Back returns to the same place in a list
+
+    friend bool operator==(const Route& a, const Route& b) { return a.screen == b.screen && a.id == b.id; }
+};
+
+// "home", "attract", "office/ID", "category/ID", "innovation/ID"
+std::optional<Route> ParseRoute(const std::string& text);
+std::string ToString(const Route& route);
+
+class Router {
+public:
+    Router() : m_stack{Route{ScreenId::Attract, {}, 0}} {}
+
+    const Route& Current() const { return m_stack.back(); }
+    Route& Current() { return m_stack.back(); }
+    bool CanGoBack() const { return m_stack.size() > 1; }
+    size_t Depth() const { return m_stack.size(); }
+
+    void Push(Route route);   // a new screen on top; pushing the current one is ignored
+    void Back();              // to the previous screen; the bottom one stays
+    void Home();              // the home screen with nothing under it
+    void Attract();           // the attract screen with nothing under it
+    void Reset(Route route);  // `route` with nothing under it (home under any other screen)
+
+private:
+    std::vector<Route> m_stack;
+};
+
+} // namespace kiosk

@@ -1,0 +1,106 @@
+#include "kiosk/screens/home_screen.h"
+
+#include "content/locale.h"
+#include "kiosk/ui/text.h"
+#include "kiosk/ui/widgets.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+using namespace ui;
+
+static std::string CountText(const Context& ui, size_t count) {
+    const std::string n = ui.Number(static_cast<double>(count));
+    return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
+}
+
+// The fair's banner: name, ministry, venue and both calendars' dates.
+static float DrawBanner(Context& ui, const content::Fair& fair, float x, float y, float width) {
+    const float pad = ui.Px(40);
+    const TextOptions wrap{width - 2 * pad, 3};
+    const float height = pad * 2 + MeasureText(ui.theme, TextStyle::Title, ui.L(fair.name), wrap).y +
+                         LineHeight(ui.theme, TextStyle::Body) * 2 + ui.Px(12);
+    ui.draw->AddRectFilled({x, y}, {x + width, y + height}, color::kGreen, ui.theme.Radius());
+    // The flag's red disc, as a quiet motif on the right.
+    ui.draw->AddCircleFilled({x + width - height * 0.45f, y + height * 0.5f}, height * 0.32f, color::Rgb(0xf42a41, 60), 64);
+
+    float ty = y + pad;
+    ty += DrawText(ui.draw, ui.theme, TextStyle::Title, {x + pad, ty}, ui.L(fair.name), color::kTextOnDark, wrap).y;
+    ty += ui.Px(6);
+    std::string line = ui.L(fair.ministry);
+    ty += DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, line, color::kTextOnDark, {wrap.wrap_width, 1}).y;
+    line = ui.L(fair.venue);
+    if (!line.empty()) line += "  ·  ";
+    line += content::FormatDateRange(fair.first_day, fair.last_day, ui.lang);
+    if (ui.Bengali()) line += " (" + content::FormatBanglaDate(content::ToBanglaDate(fair.first_day)) + ")";
+    DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, line, color::Rgb(0xffffff, 225), {wrap.wrap_width, 1});
+    return height;
+}
+
+float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const ScrollFrame& frame, Navigation& nav) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
+    float y = frame.top + margin * 0.6f;
+
+    y += DrawBanner(ui, fair.fair, x, y, width) + margin * 0.8f;
+
+    // Prize categories: the way judges and visitors think about a fair.
+    y = SectionHeading(ui, x, y, width, ui.T("পুরস্কারের বিভাগ", "Prize categories"));
+    {
+        const int columns = GridColumns(ui, width, 440, 3);
+        const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        const float pad = ui.Px(28);
+        const TextOptions name_wrap{card_w - 2 * pad, 2}, desc_wrap{card_w - 2 * pad, 3};
+        const float card_h = pad * 2 + LineHeight(ui.theme, TextStyle::Heading) * 2 + LineHeight(ui.theme, TextStyle::Body) * 3 +
+                             ChipHeight(ui) + ui.Px(24);
+        for (size_t i = 0; i < fair.categories.size(); ++i) {
+            const content::Category& category = fair.categories[i];
+            const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
+                            y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+            if (Card(ui, card)) nav.go = Route{ScreenId::Category, category.id};
+            ui.draw->AddRectFilled(card.Min(), {card.Right(), card.y + ui.Px(10)}, color::kGreen, ui.theme.Radius(),
+                                   ImDrawFlags_RoundCornersTop);
+            float ty = card.y + pad;
+            ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, ui.L(category.name), color::kText, name_wrap).y;
+            DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, ty + ui.Px(4)}, ui.L(category.description),
+                     color::kTextMuted, desc_wrap);
+            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, CountText(ui, fair.ByCategory(category.id).size()),
+                 color::kGreenDark, color::kGreenLight);
+            ArrowRight(ui.draw, {card.Right() - pad - ui.Px(14), card.Bottom() - pad - ChipHeight(ui) * 0.5f}, ui.Px(28),
+                       color::kGreen, ui.Px(4));
+        }
+        const size_t rows = (fair.categories.size() + columns - 1) / columns;
+        y += static_cast<float>(rows) * (card_h + gap) + margin * 0.5f;
+    }
+
+    // Offices: every stall at the fair.
+    y = SectionHeading(ui, x, y, width, ui.T("দপ্তর ও সংস্থা", "Offices and agencies"));
+    {
+        const int columns = GridColumns(ui, width, 400, 4);
+        const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        const float pad = ui.Px(24);
+        const TextOptions wrap{card_w - 2 * pad, 2};
+        const float card_h = pad * 2 + LineHeight(ui.theme, TextStyle::BodyBold) * 2 + LineHeight(ui.theme, TextStyle::Caption) * 2 +
+                             ChipHeight(ui) + ui.Px(20);
+        for (size_t i = 0; i < fair.offices.size(); ++i) {
+            const content::Office& office = fair.offices[i];
+            const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
+                            y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+            if (Card(ui, card)) nav.go = Route{ScreenId::Office, office.id};
+            const std::string& short_name = ui.L(office.short_name.Empty() ? office.name : office.short_name);
+            float ty = card.y + pad;
+            ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, short_name, color::kText, wrap).y;
+            if (&short_name != &ui.L(office.name))
+                DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office.name), color::kTextMuted,
+                         {wrap.wrap_width, 2});
+            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, CountText(ui, fair.ByOffice(office.id).size()),
+                 color::kGreenDark, color::kGreenLight);
+        }
+        const size_t rows = (fair.offices.size() + columns - 1) / columns;
+        y += static_cast<float>(rows) * (card_h + gap);
+    }
+    return y + margin - frame.top;
+}
+
+} // namespace kiosk

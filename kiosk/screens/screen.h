@@ -1,0 +1,31 @@
+// What the screens share: one file per screen, each a small struct with its state and a Draw
+// that takes what it shows. Screens draw and ask to navigate; they never read files or SQL.
+#pragma once
+
+#include "content/model.h"
+#include "kiosk/router.h"
+#include "kiosk/ui/context.h"
+
+#include <optional>
+
+namespace kiosk {
+
+// A screen's request to go somewhere, acted on after the frame.
+struct Navigation {
+    std::optional<Route> go;
+};
+
+// The part of the window a screen's content scrolls in, and where its content starts this frame.
+struct ScrollFrame {
+    ui::Rect view;
+    float top = 0; // y of the content's top edge (view.y minus the scroll offset)
+};
+
+// Column count for a grid of cards at least `min_width` wide.
+int GridColumns(const ui::Context& ui, float width, float min_width, int max_columns);
+// The standard page margin: wider in landscape.
+float PageMargin(const ui::Context& ui);
+// A section heading; returns the y below it.
+float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text);
+
+} // namespace kiosk

@@ -1,0 +1,168 @@
+#include "kiosk/script_player.h"
+
+#include "kiosk/app.h"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+
+namespace kiosk {
+
+using Kind = ScriptCommand::Kind;
+
+static int KeyCode(const std::string& name) {
+    static const std::map<std::string, int> keys = {
+        {"enter", GLFW_KEY_ENTER}, {"escape", GLFW_KEY_ESCAPE}, {"backspace", GLFW_KEY_BACKSPACE},
+        {"tab", GLFW_KEY_TAB},     {"left", GLFW_KEY_LEFT},     {"right", GLFW_KEY_RIGHT},
+        {"up", GLFW_KEY_UP},       {"down", GLFW_KEY_DOWN},     {"space", GLFW_KEY_SPACE},
+        {"delete", GLFW_KEY_DELETE}, {"home", GLFW_KEY_HOME},   {"end", GLFW_KEY_END}};
+    auto found = keys.find(name);
+    return found == keys.end() ? -1 : found->second;
+}
+
+ScriptPlayer::ScriptPlayer(Script script, std::string shots_dir)
+    : m_script(std::move(script)), m_shots_dir(std::move(shots_dir)) {
+    m_errors = m_script.errors;
+}
+
+void ScriptPlayer::ShotTaken(bool ok) {
+    if (!ok) m_errors.push_back("cannot write " + m_shot_path);
+    m_shot_path.clear();
+    m_shot_taken = true;
+}
+
+void ScriptPlayer::Finish(long frames_drawn) {
+    const ScriptCommand& command = m_script.commands[m_index];
+    m_report.push_back(std::to_string(command.line) + "\t" + command.source + "\t" +
+                       std::to_string(frames_drawn - m_command_frames));
+    ++m_index;
+    m_started = false;
+}
+
+void ScriptPlayer::Advance(double now, long frames_drawn, bool settled, App& app) {
+    m_wants_frame = false;
+    m_wake_at = std::numeric_limits<double>::infinity();
+    while (!m_done) {
+        if (m_index >= m_script.commands.size()) {
+            m_done = true;
+            break;
+        }
+        if (!m_started) {
+            m_started = true;
+            m_phase = 0;
+            m_phase_time = now;
+            m_phase_frames = m_command_frames = frames_drawn;
+            m_shot_taken = false;
+        }
+        if (!Step(now, frames_drawn, settled, app)) break;
+        const bool quit = m_script.commands[m_index].kind == Kind::Quit;
+        Finish(frames_drawn);
+        if (quit) m_done = true;
+    }
+}
+
+// One command's progress. Input changes wait for a drawn frame before the next change, so
+// ImGui sees every press and release however slow the frames are.
+bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
+    const ScriptCommand& c = m_script.commands[m_index];
+    const bool drawn = frames > m_phase_frames;
+    auto next_phase = [&] {
+        ++m_phase;
+        m_phase_time = now;
+        m_phase_frames = frames;
+    };
+    auto touch = [&](ImVec2 pos, bool down) {
+        m_input.active = true;
+        m_input.pos = pos;
+        m_input.down = down;
+        app.OnInput(now);
+        m_wants_frame = true;
+    };
+    switch (c.kind) {
+    case Kind::Tap:
+        if (m_phase == 0) touch({c.x1, c.y1}, true), next_phase();
+        else if (m_phase == 1 && drawn && now - m_phase_time >= 0.05) touch({c.x1, c.y1}, false), next_phase();
+        else if (m_phase == 2 && drawn) return true;
+        else m_wants_frame = true;
+        return false;
+    case Kind::Drag: {
+        if (m_phase == 0) {
+            touch({c.x1, c.y1}, true);
+            next_phase();
+            return false;
+        }
+        if (m_phase == 1) {
+            const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
+            const auto f = static_cast<float>(t);
+            touch({c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, true);
+            if (t >= 1.0 && drawn) next_phase();
+            return false;
+        }
+        if (m_phase == 2) {
+            if (!drawn) return m_wants_frame = true, false;
+            touch({c.x2, c.y2}, false);
+            next_phase();
+            return false;
+        }
+        if (!drawn) m_wants_frame = true;
+        return drawn;
+    }
+    case Kind::Wait:
+        if (now - m_phase_time >= c.ms / 1000.0) return true;
+        m_wake_at = m_phase_time + c.ms / 1000.0;
+        return false;
+    case Kind::Shot:
+        // Let the screen settle (a few frames at most), then capture the next frame.
+        if (m_phase == 0 && !settled && frames - m_phase_frames < 10) return m_wants_frame = true, false;
+        if (m_phase == 0) {
+            std::filesystem::create_directories(m_shots_dir);
+            m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();
+            next_phase();
+        }
+        if (m_shot_taken) return true;
+        m_wants_frame = true;
+        return false;
+    case Kind::Goto:
+        if (!app.Go(c.text, now)) m_errors.push_back("line " + std::to_string(c.line) + ": no route \"" + c.text + "\"");
+        app.OnInput(now);
+        m_wants_frame = true;
+        return true;
+    case Kind::Text:
+        ImGui::GetIO().AddInputCharactersUTF8(c.text.c_str());
+        app.OnInput(now);
+        m_wants_frame = true;
+        return true;
+    case Kind::Key:
+        if (m_phase == 0) {
+            m_input.key = KeyCode(c.text);
+            if (m_input.key < 0) {
+                m_errors.push_back("line " + std::to_string(c.line) + ": no key \"" + c.text + "\"");
+                return true;
+            }
+            app.OnInput(now);
+            next_phase();
+        } else if (drawn) {
+            m_input.key = -1;
+            return true;
+        }
+        m_wants_frame = true;
+        return false;
+    case Kind::Quit:
+        return true;
+    }
+    return true;
+}
+
+bool ScriptPlayer::WriteReport() const {
+    std::filesystem::create_directories(m_shots_dir);
+    std::ofstream out(std::filesystem::path(m_shots_dir) / "script-report.tsv");
+    out << "line\tcommand\tframes\n";
+    for (const std::string& row : m_report) out << row << "\n";
+    return static_cast<bool>(out);
+}
+
+} // namespace kiosk

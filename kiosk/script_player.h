@@ -1,0 +1,59 @@
+// Plays a script (kiosk --script) against the running kiosk: moves the finger, waits, types,
+// navigates and asks for screenshots, and reports the frames drawn during each command.
+#pragma once
+
+#include "kiosk/script.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class App;
+
+// The finger and keys a script holds, applied over the real input each frame.
+struct ScriptedInput {
+    bool active = false; // a script has touched the screen: its pointer replaces the real one
+    ImVec2 pos{};
+    bool down = false;
+    int key = -1;        // a GLFW key held for this frame, or -1
+};
+
+class ScriptPlayer {
+public:
+    ScriptPlayer(Script script, std::string shots_dir);
+
+    // Before each loop turn: moves the script on as far as time and drawn frames allow.
+    void Advance(double now, long frames_drawn, bool settled, App& app);
+    bool WantsFrame() const { return m_wants_frame; }
+    double NextWake() const { return m_wake_at; }        // when a waiting command ends
+    const std::string& ShotPath() const { return m_shot_path; } // non-empty: capture the next frame
+    void ShotTaken(bool ok);
+    bool Done() const { return m_done; }
+    const ScriptedInput& Input() const { return m_input; }
+    const std::vector<std::string>& Errors() const { return m_errors; }
+    // script-report.tsv: line, command, frames drawn while it ran.
+    bool WriteReport() const;
+
+private:
+    bool Step(double now, long frames_drawn, bool settled, App& app); // true when the command finished
+    void Finish(long frames_drawn);
+
+    Script m_script;
+    std::string m_shots_dir;
+    size_t m_index = 0;
+    int m_phase = 0;
+    double m_phase_time = 0;
+    long m_phase_frames = 0, m_command_frames = 0;
+    bool m_started = false, m_wants_frame = false, m_done = false;
+    double m_wake_at = 0;
+    std::string m_shot_path;
+    bool m_shot_taken = false;
+    ScriptedInput m_input;
+    std::vector<std::string> m_errors;
+    std::vector<std::string> m_report;
+};
+
+} // namespace kiosk

@@ -1,0 +1,40 @@
+// What every screen draws with: theme, touch, pictures, language, time, and the frame's draw list.
+#pragma once
+
+#include "content/model.h"
+#include "kiosk/ui/textures.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/touch.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace ui {
+
+struct Context {
+    Theme theme;
+    Touch touch;
+    TextureCache textures;
+    content::Lang lang = content::Lang::Bengali;
+    double now = 0;       // seconds
+    float dt = 0;         // seconds since the previous frame
+    ImVec2 screen{};      // window size in pixels
+    ImDrawList* draw = nullptr;
+    bool animating = false; // set by anything that moves this frame: another frame follows
+    Rect clip;              // where input may start: the visible part of a scrolled area
+
+    // A tap or a held press on `rect`, counting only touches that began in the visible area.
+    bool Tapped(const Rect& rect) const { return clip.Contains(touch.Start()) && touch.Tapped(rect); }
+    bool Pressing(const Rect& rect) const { return clip.Contains(touch.Start()) && touch.Pressing(rect); }
+
+    bool Bengali() const { return lang == content::Lang::Bengali; }
+    // The UI's own words in the visitor's language.
+    const char* T(const char* bn, const char* en) const { return Bengali() ? bn : en; }
+    const std::string& L(const content::LocalText& text) const { return text.Get(lang); }
+    std::string Number(double value, int decimals = 0) const;
+    float Px(float design_px) const { return theme.Px(design_px); }
+    bool Portrait() const { return screen.y > screen.x; }
+};
+
+} // namespace ui

@@ -1,0 +1,93 @@
+#include "kiosk/ui/touch.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+void Touch::Update(double now, float slop_px) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool down = io.MouseDown[0];
+    const ImVec2 pos = io.MousePos;
+    const bool valid = pos.x > -1e6f;
+    m_pressed = down && !m_down;
+    m_released = !down && m_down;
+    if (m_pressed) {
+        m_start = m_pos = valid ? pos : m_pos;
+        m_dragging = m_consumed = false;
+        m_velocity_y = 0;
+        m_last_time = now;
+    } else if (down && valid) {
+        const double dt = now - m_last_time;
+        if (dt > 0.001) {
+            // Exponential smoothing of the finger's speed, for the fling when it lifts.
+            const float instant = static_cast<float>((pos.y - m_pos.y) / dt);
+            m_velocity_y = 0.6f * instant + 0.4f * m_velocity_y;
+            m_last_time = now;
+        }
+        m_pos = pos;
+        if (!m_dragging && std::hypot(pos.x - m_start.x, pos.y - m_start.y) > slop_px) m_dragging = true;
+    } else if (m_released && valid) {
+        m_pos = pos;
+    }
+    if (m_released && now - m_last_time > 0.1) m_velocity_y = 0; // the finger rested before lifting
+    m_down = down;
+}
+
+bool Touch::Tapped(const Rect& rect) const {
+    return m_released && !m_dragging && !m_consumed && rect.Contains(m_start) && rect.Contains(m_pos);
+}
+
+bool Touch::Pressing(const Rect& rect) const {
+    return m_down && !m_dragging && !m_consumed && rect.Contains(m_start) && rect.Contains(m_pos);
+}
+
+float Scroller::Update(const Touch& touch, const Rect& view, float content_height, float dt) {
+    m_content = content_height;
+    m_view = view.h;
+    const float max_offset = MaxOffset();
+    dt = std::min(dt, 0.05f);
+
+    if (touch.Down() && touch.Dragging() && !touch.Consumed() && view.Contains(touch.Start())) {
+        if (!m_grabbed) {
+            m_grabbed = true;
+            m_grab_offset = m_offset + touch.Delta().y; // so the content does not jump by the slop
+        }
+        float wanted = m_grab_offset - touch.Delta().y;
+        // Past either end the content follows the finger at a third of its speed.
+        if (wanted < 0) wanted /= 3;
+        if (wanted > max_offset) wanted = max_offset + (wanted - max_offset) / 3;
+        m_offset = wanted;
+        m_velocity = 0;
+        return m_offset;
+    }
+    if (m_grabbed) {
+        m_grabbed = false;
+        m_velocity = -touch.VelocityY();
+    }
+    const float wheel = ImGui::GetIO().MouseWheel;
+    if (wheel != 0 && view.Contains(ImGui::GetIO().MousePos)) m_velocity -= wheel * 1800.f;
+
+    m_offset += m_velocity * dt;
+    m_velocity *= std::exp(-3.5f * dt); // friction: a fling glides for about a second
+    if (std::fabs(m_velocity) < 8) m_velocity = 0;
+    // Spring back from beyond the ends.
+    if (m_offset < 0 || m_offset > max_offset) {
+        const float target = m_offset < 0 ? 0 : max_offset;
+        m_velocity *= 0.5f;
+        m_offset = target + (m_offset - target) * std::exp(-14.f * dt);
+        if (std::fabs(m_offset - target) < 0.5f) m_offset = target;
+    }
+    return m_offset;
+}
+
+bool Scroller::Animating() const {
+    return m_velocity != 0 || m_offset < 0 || m_offset > MaxOffset() + 0.01f;
+}
+
+void Scroller::ScrollIntoView(float top, float bottom, float view_height) {
+    if (top < m_offset) SetOffset(top);
+    else if (bottom > m_offset + view_height) SetOffset(bottom - view_height);
+}
+
+} // namespace ui

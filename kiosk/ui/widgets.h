@@ -1,0 +1,28 @@
+// Touch widgets drawn straight onto the frame's draw list: buttons, cards, chips, pictures, icons.
+// A widget acts on a tap (see Touch) and shows a pressed state while the finger is on it.
+#pragma once
+
+#include "kiosk/ui/context.h"
+#include "kiosk/ui/text.h"
+
+#include <string_view>
+
+namespace ui {
+
+enum class ButtonKind { Primary, Secondary, OnDark };
+
+bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind = ButtonKind::Secondary);
+// A white rounded card with a soft shadow; returns true when tapped. `pressed` tints it.
+bool Card(Context& ui, const Rect& rect, ImU32 fill = color::kSurface);
+// A small rounded label; returns its width.
+float Chip(Context& ui, ImVec2 pos, std::string_view text, ImU32 fg, ImU32 bg);
+float ChipWidth(const Context& ui, std::string_view text);
+float ChipHeight(const Context& ui);
+// A picture filling `rect` (cropped to keep its shape), or a neutral placeholder without one.
+void Picture(Context& ui, const Rect& rect, const Texture* texture, float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+
+void HomeIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
+void BackIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
+void ArrowRight(ImDrawList* draw, ImVec2 center, float size, ImU32 color, float thickness);
+
+} // namespace ui

@@ -1,0 +1,88 @@
+#include "scoring/sqlite.h"
+
+#include <sqlite3.h>
+
+namespace scoring::sql {
+
+static void Check(sqlite3* db, int code, const std::string& what) {
+    if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW)
+        throw Error(what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+}
+
+void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Database::Database(const std::string& path) : m_path(path) {
+    sqlite3* db = nullptr;
+    const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    m_db.reset(db); // closed even when opening failed
+    Check(db, code, "opening " + path);
+    sqlite3_busy_timeout(db, 2000);
+    sqlite3_extended_result_codes(db, 1);
+}
+
+void Database::Exec(const std::string& sql) {
+    char* message = nullptr;
+    const int code = sqlite3_exec(m_db.get(), sql.c_str(), nullptr, nullptr, &message);
+    if (code != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(code);
+        sqlite3_free(message);
+        throw Error(text + " (in: " + sql.substr(0, 60) + ")");
+    }
+}
+
+Statement Database::Prepare(const std::string& sql) { return Statement(m_db.get(), sql); }
+
+void Statement::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+
+Statement::Statement(sqlite3* db, const std::string& sql) : m_db(db) {
+    sqlite3_stmt* statement = nullptr;
+    Check(db, sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), "preparing " + sql.substr(0, 60));
+    m_statement.reset(statement);
+}
+
+Statement& Statement::Bind(int index, const std::string& value) {
+    Check(m_db, sqlite3_bind_text(m_statement.get(), index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT),
+          "binding");
+    return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+    Check(m_db, sqlite3_bind_int64(m_statement.get(), index, value), "binding");
+    return *this;
+}
+
+bool Statement::Step() {
+    const int code = sqlite3_step(m_statement.get());
+    Check(m_db, code, "running " + std::string(sqlite3_sql(m_statement.get())).substr(0, 60));
+    return code == SQLITE_ROW;
+}
+
+void Statement::Run() {
+    while (Step()) {
+    }
+}
+
+std::string Statement::ColumnText(int column) const {
+    const unsigned char* text = sqlite3_column_text(m_statement.get(), column);
+    return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(m_statement.get(), column); }
+
+std::optional<std::string> Statement::OneText() {
+    if (!Step()) return std::nullopt;
+    return ColumnText(0);
+}
+
+Transaction::Transaction(Database& db) : m_db(db) { m_db.Exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!m_done) sqlite3_exec(m_db.Handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::Commit() {
+    m_db.Exec("COMMIT");
+    m_done = true;
+}
+
+} // namespace scoring::sql

@@ -1,0 +1,75 @@
+// A thin RAII layer over SQLite for the store: handles close themselves, statements finalise
+// themselves, a Transaction rolls back unless committed. Only the store uses it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace scoring::sql {
+
+// Any SQLite failure, with SQLite's own message and what we were doing.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Database {
+public:
+    // Opens (creating when absent) the file at `path`; ":memory:" for tests.
+    explicit Database(const std::string& path);
+
+    void Exec(const std::string& sql);
+    Statement Prepare(const std::string& sql);
+    sqlite3* Handle() const { return m_db.get(); }
+    const std::string& Path() const { return m_path; }
+
+private:
+    struct Closer {
+        void operator()(sqlite3* db) const;
+    };
+    std::unique_ptr<sqlite3, Closer> m_db;
+    std::string m_path;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, const std::string& sql);
+
+    Statement& Bind(int index, const std::string& value);
+    Statement& Bind(int index, int64_t value);
+    bool Step();   // true while a row is available
+    void Run();    // steps to completion
+    std::string ColumnText(int column) const;
+    int64_t ColumnInt(int column) const;
+    std::optional<std::string> OneText(); // first column of the first row, if any
+
+private:
+    struct Finalizer {
+        void operator()(sqlite3_stmt* statement) const;
+    };
+    sqlite3* m_db;
+    std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;
+};
+
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void Commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};
+
+} // namespace scoring::sql
