@@ -77,7 +77,8 @@ Script commands, one per line (# starts a comment; coordinates are window pixels
   text UTF8                type text
   key NAME                 press a key: enter, escape, backspace, tab, left, right, up, down
   quit                     stop
-The script run also writes DIR/script-report.tsv: each command with the frames drawn during it.
+The script run also writes DIR/script-report.tsv: each command, the frames drawn
+while it ran and the route after it.
 )";
 }
 

@@ -35,10 +35,10 @@ void ScriptPlayer::ShotTaken(bool ok) {
     m_shot_taken = true;
 }
 
-void ScriptPlayer::Finish(long frames_drawn) {
+void ScriptPlayer::Finish(long frames_drawn, const App& app) {
     const ScriptCommand& command = m_script.commands[m_index];
     m_report.push_back(std::to_string(command.line) + "\t" + command.source + "\t" +
-                       std::to_string(frames_drawn - m_command_frames));
+                       std::to_string(frames_drawn - m_command_frames) + "\t" + ToString(app.GetRouter().Current()));
     ++m_index;
     m_started = false;
 }
@@ -60,7 +60,7 @@ void ScriptPlayer::Advance(double now, long frames_drawn, bool settled, App& app
         }
         if (!Step(now, frames_drawn, settled, app)) break;
         const bool quit = m_script.commands[m_index].kind == Kind::Quit;
-        Finish(frames_drawn);
+        Finish(frames_drawn, app);
         if (quit) m_done = true;
     }
 }
@@ -160,7 +160,7 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
 bool ScriptPlayer::WriteReport() const {
     std::filesystem::create_directories(m_shots_dir);
     std::ofstream out(std::filesystem::path(m_shots_dir) / "script-report.tsv");
-    out << "line\tcommand\tframes\n";
+    out << "line\tcommand\tframes\troute\n";
     for (const std::string& row : m_report) out << row << "\n";
     return static_cast<bool>(out);
 }

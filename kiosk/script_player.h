@@ -34,12 +34,12 @@ public:
     bool Done() const { return m_done; }
     const ScriptedInput& Input() const { return m_input; }
     const std::vector<std::string>& Errors() const { return m_errors; }
-    // script-report.tsv: line, command, frames drawn while it ran.
+    // script-report.tsv: line, command, frames drawn while it ran, the route after it.
     bool WriteReport() const;
 
 private:
     bool Step(double now, long frames_drawn, bool settled, App& app); // true when the command finished
-    void Finish(long frames_drawn);
+    void Finish(long frames_drawn, const App& app);
 
     Script m_script;
     std::string m_shots_dir;

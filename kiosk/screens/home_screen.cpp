@@ -15,15 +15,16 @@ static std::string CountText(const Context& ui, size_t count) {
     return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
 }
 
-// The fair's banner: name, ministry, venue and both calendars' dates.
+// The fair's banner: name, ministry, venue and both calendars' dates, and the flag's red disc
+// where there is room for it.
 static float DrawBanner(Context& ui, const content::Fair& fair, float x, float y, float width) {
     const float pad = ui.Px(40);
-    const TextOptions wrap{width - 2 * pad, 3};
+    const bool disc = width > ui.Px(900);
+    const TextOptions wrap{width - 2 * pad - (disc ? ui.Px(240) : 0.f), 3};
     const float height = pad * 2 + MeasureText(ui.theme, TextStyle::Title, ui.L(fair.name), wrap).y +
                          LineHeight(ui.theme, TextStyle::Body) * 2 + ui.Px(12);
     ui.draw->AddRectFilled({x, y}, {x + width, y + height}, color::kGreen, ui.theme.Radius());
-    // The flag's red disc, as a quiet motif on the right.
-    ui.draw->AddCircleFilled({x + width - height * 0.45f, y + height * 0.5f}, height * 0.32f, color::Rgb(0xf42a41, 60), 64);
+    if (disc) ui.draw->AddCircleFilled({x + width - ui.Px(150), y + height * 0.5f}, ui.Px(78), color::Rgb(0xf42a41), 64);
 
     float ty = y + pad;
     ty += DrawText(ui.draw, ui.theme, TextStyle::Title, {x + pad, ty}, ui.L(fair.name), color::kTextOnDark, wrap).y;
@@ -48,12 +49,15 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
     // Prize categories: the way judges and visitors think about a fair.
     y = SectionHeading(ui, x, y, width, ui.T("পুরস্কারের বিভাগ", "Prize categories"));
     {
-        const int columns = GridColumns(ui, width, 440, 3);
+        const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.categories.size());
         const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
         const float pad = ui.Px(28);
         const TextOptions name_wrap{card_w - 2 * pad, 2}, desc_wrap{card_w - 2 * pad, 3};
-        const float card_h = pad * 2 + LineHeight(ui.theme, TextStyle::Heading) * 2 + LineHeight(ui.theme, TextStyle::Body) * 3 +
-                             ChipHeight(ui) + ui.Px(24);
+        float text_h = 0; // every card as tall as the fullest one
+        for (const content::Category& category : fair.categories)
+            text_h = std::max(text_h, MeasureText(ui.theme, TextStyle::Heading, ui.L(category.name), name_wrap).y +
+                                          MeasureText(ui.theme, TextStyle::Body, ui.L(category.description), desc_wrap).y);
+        const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(28);
         for (size_t i = 0; i < fair.categories.size(); ++i) {
             const content::Category& category = fair.categories[i];
             const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
@@ -77,12 +81,15 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
     // Offices: every stall at the fair.
     y = SectionHeading(ui, x, y, width, ui.T("দপ্তর ও সংস্থা", "Offices and agencies"));
     {
-        const int columns = GridColumns(ui, width, 400, 4);
+        const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.offices.size());
         const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
         const float pad = ui.Px(24);
         const TextOptions wrap{card_w - 2 * pad, 2};
-        const float card_h = pad * 2 + LineHeight(ui.theme, TextStyle::BodyBold) * 2 + LineHeight(ui.theme, TextStyle::Caption) * 2 +
-                             ChipHeight(ui) + ui.Px(20);
+        float text_h = 0;
+        for (const content::Office& office : fair.offices)
+            text_h = std::max(text_h, MeasureText(ui.theme, TextStyle::BodyBold, ui.L(office.short_name.Empty() ? office.name : office.short_name), wrap).y +
+                                          MeasureText(ui.theme, TextStyle::Caption, ui.L(office.name), {wrap.wrap_width, 2}).y);
+        const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(20);
         for (size_t i = 0; i < fair.offices.size(); ++i) {
             const content::Office& office = fair.offices[i];
             const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
@@ -91,7 +98,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             const std::string& short_name = ui.L(office.short_name.Empty() ? office.name : office.short_name);
             float ty = card.y + pad;
             ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, short_name, color::kText, wrap).y;
-            if (&short_name != &ui.L(office.name))
+            if (short_name != ui.L(office.name))
                 DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office.name), color::kTextMuted,
                          {wrap.wrap_width, 2});
             Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, CountText(ui, fair.ByOffice(office.id).size()),

@@ -146,7 +146,7 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
     const int shown = static_cast<int>(std::count_if(std::begin(measures), std::end(measures), [](const auto& m) { return m.second->has_value(); }));
     if (shown > 0) {
         y = SectionHeading(ui, x, y, width, ui.T("সময়, খরচ ও যাতায়াত (TCV)", "Time, cost and visits (TCV)"));
-        const int columns = ui.Portrait() && width < ui.Px(900) ? 1 : 3;
+        const int columns = ui.Portrait() && width < ui.Px(900) ? 1 : shown;
         const float tile_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
         const float tile_h = MeasureTileHeight(ui);
         int i = 0;

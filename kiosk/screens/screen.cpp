@@ -11,6 +11,12 @@ int GridColumns(const ui::Context& ui, float width, float min_width, int max_col
     return std::clamp(static_cast<int>((width + gap) / (ui.Px(min_width) + gap)), 1, max_columns);
 }
 
+int BalancedColumns(int columns, size_t count) {
+    auto rows = [&](int c) { return (count + static_cast<size_t>(c) - 1) / static_cast<size_t>(c); };
+    while (columns > 1 && count % static_cast<size_t>(columns) != 0 && rows(columns - 1) == rows(columns)) --columns;
+    return columns;
+}
+
 float PageMargin(const ui::Context& ui) { return ui.Portrait() ? ui.Px(32) : ui.Px(56); }
 
 float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text) {

@@ -1,0 +1,56 @@
+#include "kiosk/router.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+TEST_CASE("routes parse and print") {
+    for (const char* text : {"home", "attract", "office/fire", "category/digital", "innovation/visa-tracking"}) {
+        const auto route = ParseRoute(text);
+        REQUIRE(route.has_value());
+        CHECK(ToString(*route) == text);
+    }
+    CHECK_FALSE(ParseRoute("office/").has_value());
+    CHECK_FALSE(ParseRoute("judge/x").has_value());
+    CHECK_FALSE(ParseRoute("").has_value());
+}
+
+TEST_CASE("the kiosk starts on the attract screen; leaving it lands on home") {
+    Router router;
+    CHECK(router.Current().screen == ScreenId::Attract);
+    router.Push(*ParseRoute("innovation/x"));
+    CHECK(router.Current().screen == ScreenId::Innovation);
+    router.Back();
+    CHECK(router.Current().screen == ScreenId::Home);
+    router.Back();
+    CHECK(router.Current().screen == ScreenId::Home); // the bottom of the stack stays
+}
+
+TEST_CASE("back retraces the visitor's path; home and attract clear it") {
+    Router router;
+    router.Home();
+    router.Push(*ParseRoute("category/digital"));
+    router.Push(*ParseRoute("innovation/a"));
+    router.Push(*ParseRoute("innovation/a")); // a double tap does not stack twice
+    CHECK(router.Depth() == 3);
+    router.Back();
+    CHECK(ToString(router.Current()) == "category/digital");
+    router.Push(*ParseRoute("innovation/b"));
+    router.Home();
+    CHECK(router.Depth() == 1);
+    CHECK_FALSE(router.CanGoBack());
+    router.Push(*ParseRoute("office/fire"));
+    router.Attract();
+    CHECK(router.Depth() == 1);
+    CHECK(router.Current().screen == ScreenId::Attract);
+}
+
+TEST_CASE("each screen on the stack keeps its scroll position") {
+    Router router;
+    router.Home();
+    router.Push(*ParseRoute("category/digital"));
+    router.Current().scroll = 420;
+    router.Push(*ParseRoute("innovation/a"));
+    router.Back();
+    CHECK(router.Current().scroll == 420);
+}

@@ -1,0 +1,189 @@
+// The real kiosk under Xvfb: scripted touches, screenshots, and what they show.
+#include "content/pack_loader.h"
+#include "ui_harness.h"
+
+#include <doctest/doctest.h>
+
+using namespace uitest;
+
+namespace {
+
+const content::FairContent& Demo() {
+    static const content::FairContent fair = content::LoadPack(KIOSK_DEMO_PACK).content;
+    return fair;
+}
+
+// The first category on the home screen, and the first innovation in it.
+const content::Category& FirstCategory() { return Demo().categories.front(); }
+const content::Innovation& FirstInnovationOf(const std::string& category) { return *Demo().ByCategory(category).front(); }
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+    return Normalise(haystack).find(Normalise(needle)) != std::string::npos;
+}
+
+// Where things are at 1920x1080 (lengths are designed at 1080 lines, so scale 1 here).
+constexpr int kHomeButtonX = 100, kBackButtonX = 300, kBarButtonY = 52, kLanguageButtonX = 1814;
+constexpr int kFirstCardX = 300, kFirstCategoryCardY = 650, kFirstListCardY = 450;
+
+} // namespace
+
+TEST_CASE("kiosk --help and --version answer without a display") {
+    const KioskRun help = RunCommand({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.output.find("--script FILE") != std::string::npos);
+    const KioskRun version = RunCommand({"--version"});
+    CHECK(version.exit_code == 0);
+    CHECK(version.output.rfind("kiosk ", 0) == 0);
+    const KioskRun wrong = RunCommand({"--windowed", "huge"});
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.output.find("--windowed") != std::string::npos);
+}
+
+TEST_CASE("a visitor taps from the attract screen to an innovation and back home") {
+    const content::Category& category = FirstCategory();
+    const content::Innovation& innovation = FirstInnovationOf(category.id);
+    const std::string script =
+        "wait 200\nshot attract\n"
+        "tap 960 540\nshot home\n"
+        "tap " + std::to_string(kFirstCardX) + " " + std::to_string(kFirstCategoryCardY) + "\nshot list\n"
+        "tap " + std::to_string(kFirstCardX) + " " + std::to_string(kFirstListCardY) + "\nshot innovation\n"
+        "tap " + std::to_string(kBackButtonX) + " " + std::to_string(kBarButtonY) + "\nshot back\n"
+        "tap " + std::to_string(kHomeButtonX) + " " + std::to_string(kBarButtonY) + "\nshot home-again\nquit\n";
+    const KioskRun run = RunKiosk("browse", script, 1920, 1080, {"--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.report.size() == 13);
+    CHECK(run.report[1].route == "attract");
+    CHECK(run.report[2].route == "home");                        // any touch leaves the attract screen...
+    CHECK(run.report[4].route == "category/" + category.id);     // ...without pressing what is under it
+    CHECK(run.report[6].route == "innovation/" + innovation.id);
+    CHECK(run.report[8].route == "category/" + category.id);
+    CHECK(run.report[10].route == "home");
+
+    const Image attract = Image::Load(run.Shot("attract")), home = Image::Load(run.Shot("home"));
+    const Image list = Image::Load(run.Shot("list")), detail = Image::Load(run.Shot("innovation"));
+    REQUIRE_FALSE(attract.Empty());
+    CHECK(attract.width == 1920);
+    CHECK(attract.height == 1080);
+    CHECK(home.DifferenceFrom(attract) > 0.3);
+    CHECK(list.DifferenceFrom(home) > 0.1);
+    CHECK(detail.DifferenceFrom(list) > 0.1);
+    CHECK(Image::Load(run.Shot("back")).DifferenceFrom(list) < 0.01); // back where it was
+    CHECK(Image::Load(run.Shot("home-again")).DifferenceFrom(home) < 0.01);
+
+    // Real content, readable where expected.
+    CHECK(Contains(Ocr(run.Shot("home"), "eng"), "Prize categories"));
+    CHECK(Contains(Ocr(run.Shot("home"), "eng"), category.name.en));
+    const std::string detail_text = Ocr(run.Shot("innovation"), "eng");
+    CHECK(Contains(detail_text, "less"));    // a TCV reduction
+    CHECK(Contains(detail_text, "Before:")); // and its figures
+    const std::string first_words = innovation.title.en.substr(0, innovation.title.en.find(' ', 12));
+    CHECK(Contains(detail_text, first_words));
+}
+
+TEST_CASE("dragging scrolls the home screen, with inertia, and presses nothing") {
+    const std::string script = "goto home\nwait 300\nshot before\n"
+                               "drag 960 950 960 450 200\nshot moving\nwait 2500\nshot after\n"
+                               "drag 300 900 300 700 400\nwait 2000\nquit\n";
+    const KioskRun run = RunKiosk("drag", script, 1920, 1080, {"--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    for (const ReportRow& row : run.report) CHECK(row.route == "home"); // no card was opened
+    const Image before = Image::Load(run.Shot("before")), moving = Image::Load(run.Shot("moving"));
+    const Image after = Image::Load(run.Shot("after"));
+    CHECK(after.DifferenceFrom(before) > 0.2);
+    CHECK(after.DifferenceFrom(moving) > 0.05); // it kept gliding after the finger lifted
+    CHECK(run.Find("wait 2500")->frames > 10);   // the glide was animated...
+}
+
+TEST_CASE("a static screen draws no frames") {
+    const std::string script = "goto home\nwait 500\nwait 2000\n"
+                               "goto innovation/" + Demo().innovations.back().id + "\nwait 500\nwait 1500\nquit\n";
+    const KioskRun run = RunKiosk("power", script, 1280, 800);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.Find("wait 2000"));
+    CHECK(run.Find("wait 2000")->frames == 0);
+    CHECK(run.Find("wait 1500")->frames == 0);
+}
+
+TEST_CASE("the attract screen sleeps between slides and draws only the cross-fade") {
+    const KioskRun run = RunKiosk("attract-power", "wait 3000\nwait 6000\nquit\n", 1280, 800, {"--idle", "90"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("wait 3000")->frames <= 3);  // the first slide, then nothing
+    const long fade = run.Find("wait 6000")->frames; // the 8 s mark falls in here: a 0.8 s fade
+    CHECK(fade > 3);
+    CHECK(fade < 200);
+}
+
+TEST_CASE("an idle kiosk returns to the attract screen, in Bengali") {
+    const std::string script = "goto innovation/" + Demo().innovations.front().id + "\nwait 500\nwait 1500\nshot idle\nquit\n";
+    const KioskRun run = RunKiosk("idle", script, 1280, 800, {"--idle", "1", "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[1].route == "innovation/" + Demo().innovations.front().id);
+    CHECK(run.report[2].route == "attract");
+}
+
+TEST_CASE("the language button switches the screen to English and back") {
+    const std::string lang = std::to_string(kLanguageButtonX) + " " + std::to_string(kBarButtonY);
+    const KioskRun run = RunKiosk("language", "goto home\nshot bn\ntap " + lang + "\nshot en\ntap " + lang + "\nshot bn-again\nquit\n",
+                                  1920, 1080);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK_FALSE(Contains(Ocr(run.Shot("bn"), "eng"), "Prize categories"));
+    CHECK(Contains(Ocr(run.Shot("en"), "eng"), "Prize categories"));
+    CHECK(Image::Load(run.Shot("bn-again")).DifferenceFrom(Image::Load(run.Shot("bn"))) < 0.01);
+}
+
+TEST_CASE("every screen lays out at 1920x1080, 1280x800 and portrait 1080x1920") {
+    const content::Category& category = FirstCategory();
+    const content::Innovation& innovation = FirstInnovationOf(category.id);
+    auto script_for = [&](int w, int h) {
+        const std::string drag = std::to_string(w / 2) + " " + std::to_string(h * 8 / 10) + " " + std::to_string(w / 2) + " " +
+                                 std::to_string(h * 3 / 10);
+        return "wait 200\nshot attract\ngoto home\nshot home\ngoto category/" + category.id + "\nshot list\ngoto office/" +
+               innovation.office_id + "\nshot office\ngoto innovation/" + innovation.id + "\nshot innovation\ndrag " + drag +
+               " 300\nwait 2500\nshot innovation-scrolled\nquit\n";
+    };
+    const struct {
+        int w, h;
+    } sizes[] = {{1920, 1080}, {1280, 800}, {1080, 1920}};
+    for (const auto& size : sizes) {
+        for (const char* lang : {"bn", "en"}) {
+            const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h) + "-" + lang;
+            CAPTURE(name);
+            const KioskRun run = RunKiosk("layout-" + name, script_for(size.w, size.h), size.w, size.h, {"--lang", lang});
+            INFO(run.output);
+            REQUIRE(run.exit_code == 0);
+            std::vector<Image> shots;
+            for (const char* shot : {"attract", "home", "list", "office", "innovation", "innovation-scrolled"}) {
+                CAPTURE(shot);
+                const Image image = Image::Load(run.Shot(shot));
+                REQUIRE_FALSE(image.Empty());
+                CHECK(image.width == size.w);
+                CHECK(image.height == size.h);
+                CHECK(image.Contrast() > 20); // not a blank frame
+                for (const Image& earlier : shots) CHECK(image.DifferenceFrom(earlier) > 0.02);
+                shots.push_back(image);
+            }
+            // The top bar: white with the green rule under it, on every screen but attract.
+            const Image& home = shots[1];
+            const int rule_y = 104 * std::min(size.w, size.h) / 1080 - 2;
+            CHECK(home.Share(0, rule_y, size.w, 1, {0x00, 0x6a, 0x4e}, 10) > 0.95);
+        }
+    }
+}
+
+TEST_CASE("script mistakes and a missing content pack are reported, not crashed on") {
+    const KioskRun route = RunKiosk("bad-route", "goto innovation/no-such-thing\nquit\n", 1280, 800);
+    CHECK(route.exit_code == 1);
+    CHECK(route.output.find("no route \"innovation/no-such-thing\"") != std::string::npos);
+    const KioskRun pack = RunKiosk("bad-pack", "quit\n", 1280, 800, {"--content", "/nonexistent/pack"});
+    CHECK(pack.exit_code == 1);
+    CHECK(pack.output.find("/nonexistent/pack/fair.json") != std::string::npos);
+    const KioskRun script = RunKiosk("bad-script", "tap here\n", 1280, 800);
+    CHECK(script.exit_code == 2);
+    CHECK(script.output.find("line 1") != std::string::npos);
+}
