@@ -155,7 +155,7 @@ int Platform::Run(App& app, ScriptPlayer* script) {
             m_input_seen = false;
         }
         if (script) {
-            script->Advance(now, m_frames, m_pending_frames == 0 && !app.Animating(), app);
+            script->Advance(now, m_frames, m_pending_frames == 0, app); // a shot waits for input to settle, not for animations
             if (script->Done()) break;
         }
         const bool timer_due = now >= app.NextWake();
