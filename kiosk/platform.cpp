@@ -126,10 +126,9 @@ void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
         io.MouseDown[0] = script->Input().down;
     }
     if (script) {
-        static int held = -1;
-        if (held >= 0) io.KeysDown[held] = false;
-        held = script->Input().key;
-        if (held >= 0) io.KeysDown[held] = true;
+        if (m_script_key >= 0) io.KeysDown[m_script_key] = false;
+        m_script_key = script->Input().key;
+        if (m_script_key >= 0) io.KeysDown[m_script_key] = true;
     }
     ImGui::NewFrame();
     app.Frame(now);

@@ -44,6 +44,7 @@ private:
     long m_frames = 0;
     int m_pending_frames = 3; // frames still owed to the last change; 0 means the screen is still
     bool m_input_seen = false;
+    int m_script_key = -1;    // the key a script holds down this frame
 };
 
 // Writes the current back buffer (width x height) to a PNG file.

@@ -136,7 +136,7 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         app.OnInput(now);
         m_wants_frame = true;
         return true;
-    case Kind::Key:
+    case Kind::Key: // down for a frame, then up for a frame, so a repeated key is pressed again
         if (m_phase == 0) {
             m_input.key = KeyCode(c.text);
             if (m_input.key < 0) {
@@ -145,8 +145,10 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
             }
             app.OnInput(now);
             next_phase();
-        } else if (drawn) {
+        } else if (m_phase == 1 && drawn) {
             m_input.key = -1;
+            next_phase();
+        } else if (m_phase == 2 && drawn) {
             return true;
         }
         m_wants_frame = true;

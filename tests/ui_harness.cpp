@@ -62,8 +62,10 @@ const ReportRow* KioskRun::Find(const std::string& command) const {
     return nullptr;
 }
 
-KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
-                  const std::vector<std::string>& extra_args) {
+namespace {
+
+KioskRun Run(const std::string& name, const std::string& script, int screen_w, int screen_h,
+             const std::vector<std::string>& args) {
     KioskRun run;
     run.shots = fs::current_path() / "ui-shots" / name;
     fs::remove_all(run.shots);
@@ -71,16 +73,28 @@ KioskRun RunKiosk(const std::string& name, const std::string& script, int width,
     const fs::path script_file = run.shots / "script.txt";
     std::ofstream(script_file) << script;
 
-    // The X screen is square and large enough for every window size we test, portrait included.
-    const int side = std::max({width, height, 1920});
-    std::string command = "xvfb-run -a -s " + Quote("-screen 0 " + std::to_string(side) + "x" + std::to_string(side) + "x24") +
-                          " " + Quote(KIOSK_BINARY) + " --windowed " + std::to_string(width) + "x" + std::to_string(height) +
-                          " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " + Quote(script_file.string()) +
-                          " --shots " + Quote(run.shots.string());
-    for (const std::string& arg : extra_args) command += " " + Quote(arg);
+    std::string command = "xvfb-run -a -s " + Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") +
+                          " " + Quote(KIOSK_BINARY) + " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " +
+                          Quote(script_file.string()) + " --shots " + Quote(run.shots.string());
+    for (const std::string& arg : args) command += " " + Quote(arg);
     run.exit_code = Shell(command, run.output);
     run.report = ReadReport(run.shots / "script-report.tsv");
     return run;
+}
+
+} // namespace
+
+KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
+                  const std::vector<std::string>& extra_args) {
+    std::vector<std::string> args = {"--windowed", std::to_string(width) + "x" + std::to_string(height)};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    // The X screen is square and large enough for every window size we test, portrait included.
+    const int side = std::max({width, height, 1920});
+    return Run(name, script, side, side, args);
+}
+
+KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height) {
+    return Run(name, script, screen_width, screen_height, {});
 }
 
 KioskRun RunCommand(const std::vector<std::string>& args) {

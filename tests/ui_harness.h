@@ -28,6 +28,8 @@ struct KioskRun {
 // `name` names the run's folder under the build tree's ui-shots/, kept for people to look at.
 KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
                   const std::vector<std::string>& extra_args = {});
+// Runs the kiosk without --windowed: fullscreen on an X screen of the given size.
+KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height);
 // Runs the kiosk binary with arguments and no display.
 KioskRun RunCommand(const std::vector<std::string>& args);
 

@@ -176,6 +176,26 @@ TEST_CASE("every screen lays out at 1920x1080, 1280x800 and portrait 1080x1920")
     }
 }
 
+TEST_CASE("without --windowed the kiosk fills the primary monitor") {
+    const KioskRun run = RunKioskFullscreen("fullscreen", "wait 200\nshot full\nquit\n", 1600, 900);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const Image full = Image::Load(run.Shot("full"));
+    CHECK(full.width == 1600);
+    CHECK(full.height == 900);
+}
+
+TEST_CASE("the Escape key goes back, like the Back button") {
+    const std::string script = "goto category/" + FirstCategory().id + "\ngoto innovation/" +
+                               FirstInnovationOf(FirstCategory().id).id + "\nkey escape\nkey escape\nkey escape\nquit\n";
+    const KioskRun run = RunKiosk("escape", script, 1280, 800);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[2].route == "category/" + FirstCategory().id);
+    CHECK(run.report[3].route == "home");
+    CHECK(run.report[4].route == "home");
+}
+
 TEST_CASE("script mistakes and a missing content pack are reported, not crashed on") {
     const KioskRun route = RunKiosk("bad-route", "goto innovation/no-such-thing\nquit\n", 1280, 800);
     CHECK(route.exit_code == 1);
