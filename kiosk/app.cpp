@@ -12,7 +12,8 @@ using namespace ui;
 
 App::App(content::LoadedPack pack, const Options& options)
     : m_pack(std::move(pack)), m_idle_timeout_s(options.idle_timeout_s) {
-    m_ui.lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
+    m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
+    m_ui.lang = m_start_lang;
 }
 
 void App::OnInput(double now) { m_last_input = now; }
@@ -39,16 +40,23 @@ bool App::Go(const std::string& text, double now) {
     return true;
 }
 
-void App::Back(double now) { Navigate(m_router.Current(), now, true); }
+void App::Back(double now) {
+    m_router.Back();
+    Arrive(now);
+}
 
-void App::Navigate(const Route& route, double now, bool back) {
+void App::Navigate(const Route& route, double now) {
     m_router.Current().scroll = m_scroller.Offset(); // Back comes back to the same place
-    if (back) m_router.Back();
-    else if (route.screen == ScreenId::Attract) m_router.Attract();
+    if (route.screen == ScreenId::Attract) m_router.Attract();
     else m_router.Push(route);
+    Arrive(now);
+}
+
+// After the router moved: start the attract show, or restore the screen's scroll position.
+void App::Arrive(double now) {
     if (m_router.Current().screen == ScreenId::Attract) {
         m_attract.started = now;
-        m_ui.lang = content::Lang::Bengali; // the next visitor starts in Bengali
+        m_ui.lang = m_start_lang; // the next visitor starts in the kiosk's own language
     }
     m_scroller.SetOffset(m_router.Current().scroll);
     m_content_height = m_router.Current().scroll + m_ui.screen.y; // until the new screen measures itself
@@ -100,7 +108,7 @@ void App::DrawTopBar(Navigation& nav, float height) {
         return enabled && m_ui.Tapped(r);
     };
     if (icon_button(home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{ScreenId::Home, {}};
-    if (icon_button(back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.go = Route{ScreenId::Attract, "back"};
+    if (icon_button(back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.back = true;
 
     const float lang_w = m_ui.Px(compact ? 150 : 180);
     const Rect lang{w - pad - lang_w, pad, lang_w, button_h};
@@ -158,11 +166,9 @@ void App::Frame(double now) {
 
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
         Back(now);
-    if (nav.go) {
-        if (nav.go->screen == ScreenId::Attract && nav.go->id == "back") Back(now);
-        else Navigate(*nav.go, now);
-        m_ui.animating = true; // the new screen draws on the next frame
-    }
+    if (nav.back) Back(now);
+    else if (nav.go) Navigate(*nav.go, now);
+    if (nav.back || nav.go) m_ui.animating = true; // the new screen draws on the next frame
 }
 
 } // namespace kiosk

@@ -36,7 +36,8 @@ public:
     const content::FairContent& Fair() const { return m_pack.content; }
 
 private:
-    void Navigate(const Route& route, double now, bool back = false);
+    void Navigate(const Route& route, double now);
+    void Arrive(double now);
     void DrawTopBar(Navigation& nav, float height);
     std::string TitleOf(const Route& route) const;
     bool Exists(const Route& route) const;
@@ -47,6 +48,7 @@ private:
     ui::Scroller m_scroller;
     float m_content_height = 0;
     double m_idle_timeout_s;
+    content::Lang m_start_lang;
     double m_last_input = 0;
     double m_last_frame = -1;
 

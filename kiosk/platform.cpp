@@ -168,8 +168,7 @@ int Platform::Run(App& app, ScriptPlayer* script) {
         }
         glfwPollEvents();
         DrawFrame(app, script, glfwGetTime());
-        if (m_pending_frames > 0) --m_pending_frames;
-        if (app.Animating()) m_pending_frames = std::max(m_pending_frames, 1); // one more to settle after it stops
+        if (m_pending_frames > 0) --m_pending_frames; // animations ask for their frames through app.Animating()
     }
     return 0;
 }

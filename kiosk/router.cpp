@@ -27,7 +27,8 @@ std::string ToString(const Route& route) {
 
 void Router::Push(Route route) {
     if (route == Current()) return;
-    if (route.screen == ScreenId::Home || route.screen == ScreenId::Attract) return Reset(route);
+    if (route.screen == ScreenId::Home) return Home();
+    if (route.screen == ScreenId::Attract) return Attract();
     if (Current().screen == ScreenId::Attract) m_stack = {Route{ScreenId::Home, {}, 0}};
     m_stack.push_back(std::move(route));
 }
@@ -39,13 +40,5 @@ void Router::Back() {
 void Router::Home() { m_stack = {Route{ScreenId::Home, {}, 0}}; }
 
 void Router::Attract() { m_stack = {Route{ScreenId::Attract, {}, 0}}; }
-
-void Router::Reset(Route route) {
-    if (route.screen == ScreenId::Home || route.screen == ScreenId::Attract) {
-        m_stack = {std::move(route)};
-        return;
-    }
-    m_stack = {Route{ScreenId::Home, {}, 0}, std::move(route)};
-}
 
 } // namespace kiosk

@@ -31,11 +31,10 @@ public:
     bool CanGoBack() const { return m_stack.size() > 1; }
     size_t Depth() const { return m_stack.size(); }
 
-    void Push(Route route);   // a new screen on top; pushing the current one is ignored
+    void Push(Route route);   // a new screen on top (home under it when leaving attract); home and attract clear the stack
     void Back();              // to the previous screen; the bottom one stays
     void Home();              // the home screen with nothing under it
     void Attract();           // the attract screen with nothing under it
-    void Reset(Route route);  // `route` with nothing under it (home under any other screen)
 
 private:
     std::vector<Route> m_stack;

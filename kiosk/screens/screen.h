@@ -13,6 +13,7 @@ namespace kiosk {
 // A screen's request to go somewhere, acted on after the frame.
 struct Navigation {
     std::optional<Route> go;
+    bool back = false;
 };
 
 // The part of the window a screen's content scrolls in, and where its content starts this frame.
