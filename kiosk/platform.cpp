@@ -2,6 +2,7 @@
 
 #include "kiosk/app.h"
 #include "kiosk/script_player.h"
+#include "kiosk/ui/text.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -83,6 +84,7 @@ Platform::Platform(const WindowConfig& config) {
 }
 
 Platform::~Platform() {
+    ui::StopText(); // its atlas textures go while the GL context is still here
     if (m_imgui_ready) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -92,18 +94,14 @@ Platform::~Platform() {
     glfwTerminate();
 }
 
-// Fonts are rasterised for the window's scale; rebuild them when the scale changes.
+// Sizes follow the window's scale. The text engine renders glyphs at any size, so nothing is
+// rebuilt; it starts on the first frame. ImGui keeps only its small built-in font, unused.
 void Platform::UpdateFonts(App& app) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
-    ui::Theme& theme = app.Ui().theme;
-    const float scale = ui::ScaleFor(width, height);
-    if (theme.fonts[0] && std::fabs(scale - theme.scale) < 0.01f) return;
-    theme.scale = scale;
-    const std::string error = ui::BuildFonts(theme);
+    app.Ui().theme.scale = ui::ScaleFor(width, height);
+    const std::string error = ui::StartText();
     if (!error.empty()) throw PlatformError(error);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 bool SaveScreenshot(const std::string& path, int width, int height) {
@@ -118,6 +116,7 @@ bool SaveScreenshot(const std::string& path, int width, int height) {
 
 void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
     UpdateFonts(app);
+    ui::BeginTextFrame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

@@ -1,10 +1,8 @@
-// Colours, sizes and fonts. Sizes are designed at 1080 lines and scaled with the window, so a
+// Colours, sizes and the type scale. Sizes are designed at 1080 lines and scaled with the window, so a
 // touch target is at least 48 px at 1080 lines on every layout.
 #pragma once
 
 #include <imgui.h>
-
-#include <string>
 
 namespace ui {
 
@@ -33,22 +31,19 @@ constexpr ImU32 kShadow = Rgb(0x000000, 28);
 enum class TextStyle { Caption, Body, BodyBold, Heading, Title, Display, Count };
 
 struct Theme {
+    static constexpr float kLargeTextScale = 1.3f; // text enlarged for visitors who need it (WCAG 1.4.4)
+
     float scale = 1;             // window lines / 1080 (the smaller side)
-    float large_text = 1;        // 1.0, or more in large-text mode
-    ImFont* fonts[static_cast<int>(TextStyle::Count)] = {};
+    bool large_text = false;     // large-text mode: every text style, and its line height, kLargeTextScale bigger
 
     float Px(float design_px) const { return design_px * scale; }  // a length designed at 1080 lines
     float TouchTarget() const { return Px(72); }                    // comfortable; the floor is 48
     float Gap() const { return Px(24); }
     float Radius() const { return Px(16); }
-    float FontSize(TextStyle style) const;
+    float FontSize(TextStyle style) const; // pixels, ImGui-style (ascender to descender of Noto Sans)
 };
 
 // Scale for a window: lengths are designed at 1080 lines of the window's smaller side.
 float ScaleFor(int width, int height);
-
-// Builds the ImGui font atlas for `theme.scale`: Noto Sans with Noto Sans Bengali merged, each
-// style at its size. Returns an error text when a font file is missing.
-std::string BuildFonts(Theme& theme);
 
 } // namespace ui
