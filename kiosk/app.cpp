@@ -129,6 +129,7 @@ void App::Frame(double now) {
     m_ui.animating = false;
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     m_ui.touch.Update(now, m_ui.Px(18));
+    if (m_ui.pictures.Update()) m_ui.animating = true; // more decoded pictures to upload next frame
 
     if (m_router.Current().screen != ScreenId::Attract && now - m_last_input >= m_idle_timeout_s)
         Navigate(Route{ScreenId::Attract, {}}, now);

@@ -27,6 +27,8 @@ public:
     double NextWake() const;
     // The last frame moved something (scrolling, a fade): draw another.
     bool Animating() const { return m_ui.animating; }
+    // Work under way that will change the screen soon (pictures decoding).
+    bool Busy() { return m_ui.pictures.Busy(); }
     // Goes to a route written as text ("home", "office/ID", ...); false when there is no such route.
     bool Go(const std::string& route, double now);
     void Back(double now);

@@ -146,14 +146,21 @@ void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
 
 int Platform::Run(App& app, ScriptPlayer* script) {
     constexpr double kNever = std::numeric_limits<double>::infinity();
+    // A decoded picture wakes the loop from its sleep to show it.
+    app.Ui().pictures.SetWake([this] {
+        m_woken = true;
+        glfwPostEmptyEvent();
+    });
     while (!glfwWindowShouldClose(m_window)) {
         const double now = glfwGetTime();
+        if (m_woken.exchange(false)) m_pending_frames = std::max(m_pending_frames, 1);
         if (m_input_seen) {
             app.OnInput(now);
             m_input_seen = false;
         }
         if (script) {
-            script->Advance(now, m_frames, m_pending_frames == 0, app); // a shot waits for input to settle, not for animations
+            // A shot waits for input to settle and pictures to arrive, not for animations.
+            script->Advance(now, m_frames, m_pending_frames == 0 && !app.Busy(), app);
             if (script->Done()) break;
         }
         const bool timer_due = now >= app.NextWake();

@@ -2,6 +2,7 @@
 // the frame loop that sleeps while nothing changes, input, screenshots.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -45,6 +46,7 @@ private:
     int m_pending_frames = 3; // frames still owed to the last change; 0 means the screen is still
     bool m_input_seen = false;
     int m_script_key = -1;    // the key a script holds down this frame
+    std::atomic<bool> m_woken{false}; // set from the picture worker
 };
 
 // Writes the current back buffer (width x height) to a PNG file.

@@ -116,8 +116,9 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         m_wake_at = m_phase_time + c.ms / 1000.0;
         return false;
     case Kind::Shot:
-        // Let the screen settle (a few frames at most), then capture the next frame.
-        if (m_phase == 0 && !settled && frames - m_phase_frames < 10) return m_wants_frame = true, false;
+        // Let the screen settle (input answered, pictures decoded; 3 s at most), then capture the next frame.
+        // One frame first, so the screen has asked for what it shows.
+        if (m_phase == 0 && (!drawn || !settled) && now - m_phase_time < 3.0) return m_wants_frame = true, false;
         if (m_phase == 0) {
             std::filesystem::create_directories(m_shots_dir);
             m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();

@@ -40,7 +40,8 @@ static void DrawSlide(Context& ui, const content::FairContent& fair, const conte
     const float text_top = text_bottom - text_h;
 
     ui.draw->AddRectFilled({0, 0}, size, color::Rgb(0x004d38, a));
-    const Texture* cover = innovation.photos.empty() ? nullptr : ui.textures.Get(innovation.photos.front().file);
+    const std::string& cover_path = CoverPath(innovation.photos);
+    const Texture* cover = cover_path.empty() ? nullptr : ui.pictures.Get(cover_path, std::max(size.x, size.y));
     if (cover) {
         const float aspect_tex = static_cast<float>(cover->Width()) / static_cast<float>(cover->Height());
         if (ui.Portrait()) {

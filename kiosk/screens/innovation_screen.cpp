@@ -123,7 +123,7 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
     }
     const content::Innovation& innovation = *found;
     const bool wide = !ui.Portrait() && width > ui.Px(1100);
-    const Texture* cover = innovation.photos.empty() ? nullptr : ui.textures.Get(innovation.photos.front().file);
+    const std::string& cover = CoverPath(innovation.photos);
 
     // The cover picture beside the introduction (landscape) or above it (portrait).
     if (wide) {
@@ -219,7 +219,7 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
             const size_t slot = i - 1;
             const Rect r{x + static_cast<float>(slot % columns) * (w + gap), y + static_cast<float>(slot / columns) * (h + caption_h + gap), w, h};
             if (r.Bottom() > frame.view.y && r.y < frame.view.Bottom())
-                Picture(ui, r, ui.textures.Get(innovation.photos[i].file), ui.theme.Radius());
+                Picture(ui, r, innovation.photos[i].file, ui.theme.Radius());
             DrawText(ui.draw, ui.theme, TextStyle::Caption, {r.x, r.Bottom() + ui.Px(8)}, ui.L(innovation.photos[i].caption),
                      color::kTextMuted, {w, 2});
         }

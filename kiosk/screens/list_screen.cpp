@@ -71,8 +71,8 @@ float ListScreen::Draw(Context& ui, const content::FairContent& fair, const Rout
                         card_w, card_h};
         if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom()) continue; // off screen: nothing to draw
         if (Card(ui, card)) nav.go = Route{ScreenId::Innovation, innovation.id};
-        const Texture* cover = innovation.photos.empty() ? nullptr : ui.textures.Get(innovation.photos.front().file);
-        Picture(ui, {card.x, card.y, card.w, picture_h}, cover, ui.theme.Radius(), ImDrawFlags_RoundCornersTop);
+        Picture(ui, {card.x, card.y, card.w, picture_h}, CoverPath(innovation.photos), ui.theme.Radius(),
+                ImDrawFlags_RoundCornersTop);
 
         float ty = card.y + picture_h + pad;
         ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, ui.L(innovation.title), color::kText,

@@ -15,7 +15,7 @@ namespace ui {
 struct Context {
     Theme theme;
     Touch touch;
-    TextureCache textures;
+    PictureCache pictures;
     content::Lang lang = content::Lang::Bengali;
     double now = 0;       // seconds
     float dt = 0;         // seconds since the previous frame

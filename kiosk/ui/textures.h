@@ -1,11 +1,20 @@
-// Pictures from the content pack as GL textures, loaded when first shown and kept for reuse.
-// (Loading off the UI thread, with a memory cap, comes with the content-pack hardening issue.)
+// Pictures from the content pack as GL textures: decoded on a worker thread at the size they
+// are shown at, uploaded one per frame so no frame stalls, and kept within a memory cap by
+// letting the least recently drawn go.
 #pragma once
 
 #include <imgui.h>
 
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
+
+#include "kiosk/ui/picture_decode.h"
 
 namespace ui {
 
@@ -22,6 +31,7 @@ public:
     ImTextureID Id() const { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_id)); }
     int Width() const { return m_width; }
     int Height() const { return m_height; }
+    size_t Bytes() const { return static_cast<size_t>(m_width) * m_height * 4; }
 
 private:
     void Release();
@@ -29,14 +39,61 @@ private:
     int m_width = 0, m_height = 0;
 };
 
-class TextureCache {
+enum class PictureState { Loading, Ready, Failed };
+
+class PictureCache {
 public:
-    // The picture at `path`, or nullptr when it cannot be read (the failure is remembered).
-    const Texture* Get(const std::string& path);
-    void Clear() { m_textures.clear(); }
+    explicit PictureCache(size_t memory_cap_bytes = 192u << 20);
+    ~PictureCache();
+    PictureCache(const PictureCache&) = delete;
+    PictureCache& operator=(const PictureCache&) = delete;
+
+    // The picture at `path` for drawing `shown_px` wide or tall: the texture when ready, else
+    // nullptr and the state (loading: asked for; failed: the file is unusable).
+    const Texture* Get(const std::string& path, float shown_px, PictureState* state = nullptr);
+    // Once per frame on the UI thread: uploads what the worker finished, evicts over the cap.
+    // True while work is left, so the caller draws again.
+    bool Update();
+    // Called from the worker when a picture is decoded: wakes the sleeping frame loop.
+    void SetWake(std::function<void()> wake) {
+        std::lock_guard lock(m_mutex);
+        m_wake = std::move(wake);
+    }
+    // Pictures asked for and not yet on screen (scripts wait for this before a screenshot).
+    bool Busy();
+
+    size_t MemoryBytes() const { return m_bytes; }
+    std::string Error(const std::string& path) const; // why a picture failed, for the organiser
 
 private:
-    std::map<std::string, Texture> m_textures; // an empty Texture marks a picture that failed
+    struct Entry {
+        Texture texture;
+        PictureState state = PictureState::Loading;
+        long last_used = 0;
+        std::string error;
+    };
+    struct Job {
+        std::string key, path;
+        int max_side = 0;
+    };
+    struct Done {
+        std::string key;
+        DecodedPicture picture;
+    };
+    void Work(std::stop_token stop);
+    void Evict();
+
+    std::map<std::string, Entry> m_entries; // keyed by path and size bucket
+    size_t m_cap, m_bytes = 0;
+    long m_frame = 0;
+    std::function<void()> m_wake;
+
+    std::mutex m_mutex; // guards the queues, m_decoding and m_wake
+    std::condition_variable_any m_work_ready;
+    std::deque<Job> m_jobs;
+    std::deque<Done> m_done;
+    bool m_decoding = false;
+    std::jthread m_worker; // last: started after everything it uses, stopped first
 };
 
 } // namespace ui

@@ -45,7 +45,18 @@ float Chip(Context& ui, ImVec2 pos, std::string_view text, ImU32 fg, ImU32 bg) {
     return width;
 }
 
-void Picture(Context& ui, const Rect& rect, const Texture* texture, float rounding, ImDrawFlags corners) {
+const std::string& CoverPath(const std::vector<content::Photo>& photos) {
+    static const std::string none;
+    return photos.empty() ? none : photos.front().file;
+}
+
+void Picture(Context& ui, const Rect& rect, const std::string& path, float rounding, ImDrawFlags corners) {
+    PictureState state = PictureState::Failed;
+    const Texture* texture = path.empty() ? nullptr : ui.pictures.Get(path, std::max(rect.w, rect.h), &state);
+    if (state == PictureState::Loading) {
+        ui.draw->AddRectFilled(rect.Min(), rect.Max(), color::kGreenLight, rounding, corners);
+        return;
+    }
     if (!texture) {
         ui.draw->AddRectFilled(rect.Min(), rect.Max(), color::kGreenLight, rounding, corners);
         const ImVec2 c{rect.x + rect.w * 0.5f, rect.y + rect.h * 0.5f};

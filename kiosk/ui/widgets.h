@@ -18,8 +18,12 @@ bool Card(Context& ui, const Rect& rect, ImU32 fill = color::kSurface);
 float Chip(Context& ui, ImVec2 pos, std::string_view text, ImU32 fg, ImU32 bg);
 float ChipWidth(const Context& ui, std::string_view text);
 float ChipHeight(const Context& ui);
-// A picture filling `rect` (cropped to keep its shape), or a neutral placeholder without one.
-void Picture(Context& ui, const Rect& rect, const Texture* texture, float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+// The picture at `path` filling `rect` (cropped to keep its shape); while it loads, a quiet
+// placeholder; when the file is unusable or there is none (empty path), a picture glyph.
+void Picture(Context& ui, const Rect& rect, const std::string& path, float rounding,
+             ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+// The first photo of a list of photos, or an empty path.
+const std::string& CoverPath(const std::vector<content::Photo>& photos);
 
 void HomeIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
 void BackIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
