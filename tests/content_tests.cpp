@@ -131,7 +131,7 @@ TEST_CASE("a process map without edges links each step to the next") {
     CHECK(map.edges[1].to == "s3");
 }
 
-TEST_CASE("a broken innovation is left out with its reason; the rest loads") {
+TEST_CASE("a broken innovation is left out with its reason, the rest loads") {
     TempPack pack("broken");
     pack.Write("fair.json", kFair);
     pack.Write("innovations/good.json", InnovationJson("good"));

@@ -15,7 +15,7 @@ TEST_CASE("routes parse and print") {
     CHECK_FALSE(ParseRoute("").has_value());
 }
 
-TEST_CASE("the kiosk starts on the attract screen; leaving it lands on home") {
+TEST_CASE("the kiosk starts on the attract screen, leaving it lands on home") {
     Router router;
     CHECK(router.Current().screen == ScreenId::Attract);
     router.Push(*ParseRoute("innovation/x"));
@@ -26,7 +26,7 @@ TEST_CASE("the kiosk starts on the attract screen; leaving it lands on home") {
     CHECK(router.Current().screen == ScreenId::Home); // the bottom of the stack stays
 }
 
-TEST_CASE("back retraces the visitor's path; home and attract clear it") {
+TEST_CASE("back retraces the visitor's path, home and attract clear it") {
     Router router;
     router.Home();
     router.Push(*ParseRoute("category/digital"));

@@ -25,7 +25,7 @@ TEST_CASE("a new store is at the latest schema with a kiosk id") {
     CHECK(store.KioskId().size() == 16);
 }
 
-TEST_CASE("the kiosk id and meta values survive reopening; the file is in WAL mode") {
+TEST_CASE("the kiosk id and meta values survive reopening, the file is in WAL mode") {
     TempFile file("reopen.db");
     std::string id;
     {

@@ -71,7 +71,7 @@ TEST_CASE("atlas: grows by pages, then evicts the least recently used shelf") {
     CHECK(atlas.Find(100) != nullptr);
 }
 
-TEST_CASE("atlas: nothing used in this frame is evicted; a full frame fails softly") {
+TEST_CASE("atlas: nothing used in this frame is evicted, a full frame fails softly") {
     AtlasPacker atlas({.page_size = 64, .max_pages = 1, .padding = 1});
     for (uint64_t key = 0; key < 12; ++key)
         REQUIRE(atlas.Insert(key, 18, 14, 0, 0) != nullptr);

@@ -53,7 +53,7 @@ const char* const kParagraph =
 
 } // namespace
 
-TEST_CASE("UTF-8: Bengali decodes; each malformed sequence becomes one U+FFFD") {
+TEST_CASE("UTF-8: Bengali decodes, each malformed sequence becomes one U+FFFD") {
     CHECK(U32("কো") == U"\u0995\u09CB");
     CHECK(U32("a\xFF"
               "b") == U"a\uFFFDb");            // a byte never used in UTF-8

@@ -62,7 +62,7 @@ TEST_CASE("a consumed touch (one that woke the kiosk) taps nothing") {
     CHECK_FALSE(touch.Tapped(button));
 }
 
-TEST_CASE("dragging scrolls with the finger; a fling keeps going, slows and stops") {
+TEST_CASE("dragging scrolls with the finger, a fling keeps going, slows and stops") {
     ImGuiScope scope;
     ui::Touch touch;
     ui::Scroller scroller;

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace uitest;
 
 namespace {
@@ -195,6 +198,48 @@ TEST_CASE("the Escape key goes back, like the Back button") {
     CHECK(run.report[2].route == "category/" + FirstCategory().id);
     CHECK(run.report[3].route == "home");
     CHECK(run.report[4].route == "home");
+}
+
+TEST_CASE("unusable pictures show a placeholder, the kiosk carries on") {
+    // A pack whose one innovation points at a text file, a truncated picture, a 30 000 x 30 000
+    // "decompression bomb" and a missing file.
+    namespace fs = std::filesystem;
+    const fs::path pack = fs::current_path() / "ui-shots" / "bad-pictures-pack";
+    fs::remove_all(pack);
+    fs::create_directories(pack / "innovations");
+    fs::create_directories(pack / "pictures");
+    fs::copy_file(fs::path(KIOSK_DEMO_PACK) / "fair.json", pack / "fair.json");
+    const content::Innovation& model = Demo().innovations.front();
+    std::ifstream source(fs::path(KIOSK_DEMO_PACK) / "innovations" / (model.id + ".json"));
+    std::string json((std::istreambuf_iterator<char>(source)), {});
+    const size_t photos = json.find("\"photos\"");
+    REQUIRE(photos != std::string::npos);
+    const size_t end = json.find(']', photos);
+    json.replace(photos, end + 1 - photos, R"("photos": [
+        {"file": "pictures/notes.png"}, {"file": "pictures/truncated.png"},
+        {"file": "pictures/bomb.png"}, {"file": "pictures/missing.png"}])");
+    std::ofstream(pack / "innovations" / "one.json") << json;
+    std::ofstream(pack / "pictures" / "notes.png") << "not a picture";
+    {
+        std::ifstream good(model.photos.front().file, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(good)), {});
+        std::ofstream(pack / "pictures" / "truncated.png", std::ios::binary) << bytes.substr(0, bytes.size() / 4);
+        bytes.resize(64);
+        bytes[16] = 0, bytes[17] = 0, bytes[18] = 0x75, bytes[19] = 0x30; // width 30000
+        bytes[20] = 0, bytes[21] = 0, bytes[22] = 0x75, bytes[23] = 0x30; // height 30000
+        std::ofstream(pack / "pictures" / "bomb.png", std::ios::binary) << bytes;
+    }
+    std::string script = "goto innovation/" + model.id + "\nshot top\n";
+    for (int i = 0; i < 8; ++i) script += "drag 640 700 640 100 150\n"; // down to the pictures at the bottom
+    script += "wait 2000\nshot pictures\nquit\n";
+    const KioskRun run = RunKiosk("bad-pictures", script, 1280, 800, {"--content", pack.string()});
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK(run.output.find("truncated.png") != std::string::npos);
+    CHECK(run.output.find("bomb.png: too large to show (30000 x 30000 pixels)") != std::string::npos);
+    CHECK(run.output.find("missing.png: cannot open the file") != std::string::npos);
+    CHECK(Image::Load(run.Shot("top")).Contrast() > 20);
+    fs::remove_all(pack);
 }
 
 TEST_CASE("script mistakes and a missing content pack are reported, not crashed on") {
