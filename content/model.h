@@ -22,6 +22,7 @@ struct LocalText {
 
 struct Date {
     int year = 0, month = 0, day = 0;
+    bool Known() const { return year > 0; } // false when the pack gave no valid date
     friend bool operator==(const Date&, const Date&) = default;
 };
 
@@ -94,6 +95,15 @@ struct ProcessMap {
     int IndexOf(const std::string& step_id) const; // -1 when absent
 };
 
+// What the Cabinet Division's innovation bank (ইনোভেশন ব্যাংক) records beyond the pack's own
+// fields, kept so that a bank table imported and exported again loses nothing.
+struct BankRecord {
+    std::string reason_not_running; // "if not running, why"
+    std::string expected_result;    // "do recipients get the expected result", as written
+    std::string comments;
+    bool Empty() const { return reason_not_running.empty() && expected_result.empty() && comments.empty(); }
+};
+
 struct Innovation {
     std::string id;
     std::string office_id;
@@ -108,6 +118,7 @@ struct Innovation {
     Tcv tcv;
     ProcessMap process_before;
     ProcessMap process_after;
+    BankRecord bank;
 };
 
 // Everything a pack holds, with look-ups the screens need.

@@ -1,33 +1,50 @@
-// Loading a content pack folder (docs/content-pack.md) into the content model.
+// Loading a content pack folder (docs/content-pack.md) into the content model, checking it on
+// the way. The kiosk and `kiosk check` share this: what the check reports is what the kiosk does.
 #pragma once
 
 #include "content/model.h"
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace content {
 
-// A problem found in a pack, with the file it is in.
+enum class Severity {
+    Warning, // shown anyway: a picture becomes a placeholder, a missing English text falls back to Bengali
+    Error,   // what it is in is left out: an innovation, an office, a category, or the whole fair
+};
+const char* ToString(Severity severity); // "warning", "error"
+
+// A problem found in a pack: where it is and what is wrong.
 struct PackProblem {
-    std::string file;
+    std::string file; // absolute path
+    int line = 0;     // 1-based; 0 when it is about the file as a whole
+    int column = 0;   // 1-based, in characters; only where the text itself is broken (JSON, UTF-8)
+    Severity severity = Severity::Error;
     std::string message;
 };
 
-// Thrown when the pack cannot be used at all (no fair.json, or fair.json unreadable).
-class PackError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
+// "file:line:column: error: message", the way compilers write it; `file` replaces the
+// problem's own (absolute) path, e.g. with one relative to where the organiser typed the command.
+std::string FormatProblem(const PackProblem& problem, const std::string& file);
+
+struct LoadOptions {
+    // Open every picture to check its header (kiosk check). The kiosk leaves this off: pictures
+    // load lazily, so loading a pack only looks whether each picture file exists.
+    bool read_picture_headers = false;
 };
 
 struct LoadedPack {
     FairContent content;
-    std::vector<PackProblem> problems; // innovations left out, and why
+    std::vector<PackProblem> problems; // in file order, then line order
+    // False when fair.json cannot be used: `content` is then empty and `problems` says why.
+    bool fair_ok = false;
+
+    size_t Count(Severity severity) const;
 };
 
-// Loads the pack at `folder`. An innovation file that cannot be read is left out and listed in
-// `problems`; the rest of the pack still loads. Throws PackError when fair.json is unusable.
-LoadedPack LoadPack(const std::string& folder);
+// Loads the pack at `folder`. Never throws for a bad pack: every valid innovation is loaded,
+// the broken ones are left out, and `problems` lists what was left out and why.
+LoadedPack LoadPack(const std::string& folder, const LoadOptions& options = {});
 
 } // namespace content

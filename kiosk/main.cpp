@@ -1,6 +1,7 @@
 // kiosk: the showcase kiosk's entry point and command line.
 #include "content/pack_loader.h"
 #include "kiosk/app.h"
+#include "kiosk/cli/commands.h"
 #include "kiosk/options.h"
 #include "kiosk/platform.h"
 #include "kiosk/script_player.h"
@@ -8,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <optional>
 
@@ -25,15 +27,11 @@ std::string DemoPack() {
 
 int Run(const kiosk::Options& options) {
     const std::string folder = options.content_dir.empty() ? DemoPack() : options.content_dir;
-    content::LoadedPack pack;
-    try {
-        pack = content::LoadPack(folder);
-    } catch (const content::PackError& e) {
-        std::fprintf(stderr, "kiosk: cannot open the content pack: %s\n", e.what());
-        return 1;
-    }
+    // A bad pack never stops the kiosk: what is valid is shown, the rest is listed here.
+    content::LoadedPack pack = content::LoadPack(folder);
     for (const content::PackProblem& problem : pack.problems)
-        std::fprintf(stderr, "kiosk: left out %s: %s\n", problem.file.c_str(), problem.message.c_str());
+        std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
+    if (!pack.fair_ok) std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
 
     // The store holds judges' scores from the judging issue on; the kiosk runs for visitors
     // even when it cannot be opened, and says why.
@@ -72,7 +70,9 @@ int Run(const kiosk::Options& options) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const kiosk::ParsedOptions parsed = kiosk::ParseOptions(std::vector<std::string>(argv + 1, argv + argc));
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (kiosk::cli::IsSubcommand(args)) return kiosk::cli::RunSubcommand(args, std::cout, std::cerr);
+    const kiosk::ParsedOptions parsed = kiosk::ParseOptions(args);
     if (!parsed.error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", parsed.error.c_str());
         return 2;

@@ -1,0 +1,22 @@
+// The kiosk's command-line subcommands for organisers. They use the same libraries as the
+// screens and never open a window.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace kiosk::cli {
+
+// Runs `kiosk <args...>` when args[0] names a subcommand; returns false when it does not.
+bool IsSubcommand(const std::vector<std::string>& args);
+int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk check DIR: every problem in a content pack as "path:line: what is wrong".
+// Exit 0 when clean, 1 when not, 2 on a wrong command line.
+int Check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk bank import FILE.csv --into DIR | kiosk bank export DIR --out FILE.csv
+int Bank(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+} // namespace kiosk::cli
