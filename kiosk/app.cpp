@@ -1,17 +1,40 @@
 #include "kiosk/app.h"
 
+#include "kiosk/content_watch.h"
+
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <limits>
 
 namespace kiosk {
 
 using namespace ui;
 
+namespace {
+
+constexpr double kLongPressSeconds = 2.0; // the organiser's hidden entry on the top bar's title
+
+std::string LocalTime() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%H:%M:%S", &local);
+    return text;
+}
+
+} // namespace
+
+App::~App() = default;
+
 App::App(content::LoadedPack pack, const Options& options)
     : m_pack(std::move(pack)), m_idle_timeout_s(options.idle_timeout_s) {
+    m_status.pack = &m_pack;
+    m_status.loaded_at = LocalTime();
     m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
     m_ui.lang = m_start_lang;
 }
@@ -20,7 +43,33 @@ void App::OnInput(double now) { m_last_input = now; }
 
 double App::NextWake() const {
     if (m_router.Current().screen == ScreenId::Attract) return m_attract.NextChange(m_ui.now);
-    return m_last_input + m_idle_timeout_s;
+    double wake = m_last_input + m_idle_timeout_s;
+    // A finger resting still draws nothing, yet a long press must fire on time.
+    if (m_ui.touch.Down() && !m_ui.touch.Consumed()) wake = std::min(wake, m_ui.touch.PressTime() + kLongPressSeconds);
+    return wake;
+}
+
+void App::WatchContent(std::function<void()> wake) {
+    if (!m_pack.content.folder.empty()) m_watch = std::make_unique<ContentWatch>(m_pack.content.folder, std::move(wake));
+}
+
+bool App::OfferContent(content::LoadedPack pack, double now) {
+    if (!pack.fair_ok) {
+        std::fprintf(stderr, "kiosk: the changed content pack cannot be shown; the kiosk keeps the one before\n");
+        for (const content::PackProblem& problem : pack.problems)
+            std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
+        m_status.refused = std::move(pack);
+        m_status.refused_at = LocalTime();
+        return false;
+    }
+    m_pack = std::move(pack);
+    m_status.refused.reset();
+    m_status.loaded_at = LocalTime();
+    m_ui.pictures.Clear(); // a picture file may have changed under the same name
+    std::fprintf(stderr, "kiosk: content updated: %zu innovations\n", m_pack.content.innovations.size());
+    // A visitor on a screen that is gone goes home; the rest stay where they are.
+    if (!Exists(m_router.Current())) Navigate(Route{ScreenId::Home, {}}, now);
+    return true;
 }
 
 bool App::Exists(const Route& route) const {
@@ -67,6 +116,7 @@ std::string App::TitleOf(const Route& route) const {
     switch (route.screen) {
     case ScreenId::Attract:
     case ScreenId::Home: return m_ui.L(fair.fair.name);
+    case ScreenId::Organiser: return m_ui.T("আয়োজকের জন্য", "For the organiser");
     case ScreenId::Office:
         if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->short_name.Empty() ? o->name : o->short_name);
         break;
@@ -116,6 +166,8 @@ void App::DrawTopBar(Navigation& nav, float height) {
         m_ui.lang = m_ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
     }
     const float title_x = back.Right() + m_ui.Px(28);
+    if (m_ui.touch.LongPressed({title_x, 0, lang.x - title_x, height}, m_ui.now, kLongPressSeconds))
+        nav.go = Route{ScreenId::Organiser, {}};
     DrawText(draw, m_ui.theme, TextStyle::Heading, {title_x, (height - LineHeight(m_ui.theme, TextStyle::Heading)) * 0.5f},
              TitleOf(m_router.Current()), color::kText, {lang.x - title_x - m_ui.Px(28), 1});
 }
@@ -129,6 +181,8 @@ void App::Frame(double now) {
     m_ui.animating = false;
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     m_ui.touch.Update(now, m_ui.Px(18));
+    if (m_watch)
+        if (std::optional<content::LoadedPack> changed = m_watch->TakeNew()) OfferContent(std::move(*changed), now);
     if (m_ui.pictures.Update()) m_ui.animating = true; // more decoded pictures to upload next frame
 
     if (m_router.Current().screen != ScreenId::Attract && now - m_last_input >= m_idle_timeout_s)
@@ -158,6 +212,7 @@ void App::Frame(double now) {
     case ScreenId::Office:
     case ScreenId::Category: m_content_height = m_list.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
     case ScreenId::Innovation: m_content_height = m_innovation.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
+    case ScreenId::Organiser: m_content_height = m_organiser.Draw(m_ui, m_status, frame); break;
     case ScreenId::Attract: break;
     }
     m_ui.draw->PopClipRect();

@@ -9,15 +9,28 @@
 #include "kiosk/screens/home_screen.h"
 #include "kiosk/screens/innovation_screen.h"
 #include "kiosk/screens/list_screen.h"
+#include "kiosk/screens/organiser_screen.h"
 #include "kiosk/ui/context.h"
 
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace kiosk {
 
+class ContentWatch;
+
 class App {
 public:
     App(content::LoadedPack pack, const Options& options);
+    ~App();
+
+    // Watches the pack's folder and shows a changed pack once it is saved; `wake` rouses the
+    // sleeping frame loop (called from another thread).
+    void WatchContent(std::function<void()> wake);
+    // A newly loaded pack: swapped in when its fair can be shown, else refused and the old kept.
+    // Returns whether it was taken.
+    bool OfferContent(content::LoadedPack pack, double now);
 
     // Builds one frame's draw lists (ImGui frame already begun).
     void Frame(double now);
@@ -36,6 +49,7 @@ public:
     ui::Context& Ui() { return m_ui; }
     const Router& GetRouter() const { return m_router; }
     const content::FairContent& Fair() const { return m_pack.content; }
+    const ContentStatus& Status() const { return m_status; }
 
 private:
     void Navigate(const Route& route, double now);
@@ -45,6 +59,8 @@ private:
     bool Exists(const Route& route) const;
 
     content::LoadedPack m_pack;
+    ContentStatus m_status; // m_pack, and what became of the last update
+    std::unique_ptr<ContentWatch> m_watch;
     Router m_router;
     ui::Context m_ui;
     ui::Scroller m_scroller;
@@ -58,6 +74,7 @@ private:
     HomeScreen m_home;
     ListScreen m_list;
     InnovationScreen m_innovation;
+    OrganiserScreen m_organiser;
 };
 
 } // namespace kiosk

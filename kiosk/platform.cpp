@@ -147,10 +147,13 @@ void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
 int Platform::Run(App& app, ScriptPlayer* script) {
     constexpr double kNever = std::numeric_limits<double>::infinity();
     // A decoded picture wakes the loop from its sleep to show it.
-    app.Ui().pictures.SetWake([this] {
+    // So does a changed content pack, once it is loaded.
+    auto rouse = [this] {
         m_woken = true;
         glfwPostEmptyEvent();
-    });
+    };
+    app.Ui().pictures.SetWake(rouse);
+    app.WatchContent(rouse);
     while (!glfwWindowShouldClose(m_window)) {
         const double now = glfwGetTime();
         if (m_woken.exchange(false)) m_pending_frames = std::max(m_pending_frames, 1);

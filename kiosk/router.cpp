@@ -5,6 +5,7 @@ namespace kiosk {
 std::optional<Route> ParseRoute(const std::string& text) {
     if (text == "home") return Route{ScreenId::Home, {}, 0};
     if (text == "attract") return Route{ScreenId::Attract, {}, 0};
+    if (text == "organiser") return Route{ScreenId::Organiser, {}, 0};
     const size_t slash = text.find('/');
     if (slash == std::string::npos || slash + 1 == text.size()) return std::nullopt;
     const std::string kind = text.substr(0, slash), id = text.substr(slash + 1);
@@ -21,6 +22,7 @@ std::string ToString(const Route& route) {
     case ScreenId::Office: return "office/" + route.id;
     case ScreenId::Category: return "category/" + route.id;
     case ScreenId::Innovation: return "innovation/" + route.id;
+    case ScreenId::Organiser: return "organiser";
     }
     return "?";
 }

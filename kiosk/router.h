@@ -8,7 +8,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Attract, Home, Office, Category, Innovation };
+enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser };
 
 struct Route {
     ScreenId screen = ScreenId::Home;
@@ -18,7 +18,7 @@ struct Route {
     friend bool operator==(const Route& a, const Route& b) { return a.screen == b.screen && a.id == b.id; }
 };
 
-// "home", "attract", "office/ID", "category/ID", "innovation/ID"
+// "home", "attract", "office/ID", "category/ID", "innovation/ID", "organiser"
 std::optional<Route> ParseRoute(const std::string& text);
 std::string ToString(const Route& route);
 

@@ -134,3 +134,28 @@ TEST_CASE("content shorter than the view does not scroll") {
     for (int i = 0; i < 200; ++i) scroller.Update(touch, view, 300, 0.016f);
     CHECK(scroller.Offset() == doctest::Approx(0));
 }
+
+TEST_CASE("a finger resting still is a long press, once, and then taps nothing") {
+    ImGuiScope scope;
+    ui::Touch touch;
+    const Rect title{300, 0, 800, 100};
+    Pointer(touch, 0.0, 500, 50, true);
+    CHECK_FALSE(touch.LongPressed(title, 0.0, 2.0));
+    Pointer(touch, 1.0, 502, 51, true);
+    CHECK_FALSE(touch.LongPressed(title, 1.0, 2.0));
+    Pointer(touch, 2.1, 502, 51, true);
+    CHECK(touch.LongPressed(title, 2.1, 2.0));
+    CHECK_FALSE(touch.LongPressed(title, 2.2, 2.0)); // once
+    Pointer(touch, 2.5, 502, 51, false);
+    CHECK_FALSE(touch.Tapped(title));
+}
+
+TEST_CASE("a finger that moves is not a long press") {
+    ImGuiScope scope;
+    ui::Touch touch;
+    const Rect title{300, 0, 800, 100};
+    Pointer(touch, 0.0, 500, 50, true);
+    Pointer(touch, 0.5, 600, 50, true);
+    Pointer(touch, 2.5, 600, 50, true);
+    CHECK_FALSE(touch.LongPressed(title, 2.5, 2.0));
+}

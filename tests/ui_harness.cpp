@@ -65,7 +65,7 @@ const ReportRow* KioskRun::Find(const std::string& command) const {
 namespace {
 
 KioskRun Run(const std::string& name, const std::string& script, int screen_w, int screen_h,
-             const std::vector<std::string>& args) {
+             const std::vector<std::string>& args, const std::string& alongside = "") {
     KioskRun run;
     run.shots = fs::current_path() / "ui-shots" / name;
     fs::remove_all(run.shots);
@@ -73,7 +73,7 @@ KioskRun Run(const std::string& name, const std::string& script, int screen_w, i
     const fs::path script_file = run.shots / "script.txt";
     std::ofstream(script_file) << script;
 
-    std::string command = "xvfb-run -a -s " + Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") +
+    std::string command = (alongside.empty() ? "" : "(" + alongside + ") & ") + "xvfb-run -a -s " + Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") +
                           " " + Quote(KIOSK_BINARY) + " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " +
                           Quote(script_file.string()) + " --shots " + Quote(run.shots.string());
     for (const std::string& arg : args) command += " " + Quote(arg);
@@ -85,12 +85,12 @@ KioskRun Run(const std::string& name, const std::string& script, int screen_w, i
 } // namespace
 
 KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
-                  const std::vector<std::string>& extra_args) {
+                  const std::vector<std::string>& extra_args, const std::string& alongside) {
     std::vector<std::string> args = {"--windowed", std::to_string(width) + "x" + std::to_string(height)};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     // The X screen is square and large enough for every window size we test, portrait included.
     const int side = std::max({width, height, 1920});
-    return Run(name, script, side, side, args);
+    return Run(name, script, side, side, args, alongside);
 }
 
 KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height) {

@@ -26,8 +26,10 @@ struct KioskRun {
 
 // Runs `kiosk --windowed WxH --script ...` on a fresh Xvfb, with a scratch database.
 // `name` names the run's folder under the build tree's ui-shots/, kept for people to look at.
+// `alongside`, when given, is a shell command run in the background while the kiosk runs (say,
+// an organiser saving a file).
 KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
-                  const std::vector<std::string>& extra_args = {});
+                  const std::vector<std::string>& extra_args = {}, const std::string& alongside = "");
 // Runs the kiosk without --windowed: fullscreen on an X screen of the given size.
 KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height);
 // Runs the kiosk binary with arguments and no display.

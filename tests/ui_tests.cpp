@@ -236,9 +236,42 @@ TEST_CASE("unusable pictures show a placeholder, the kiosk carries on") {
     INFO(run.output);
     CHECK(run.exit_code == 0);
     CHECK(run.output.find("truncated.png") != std::string::npos);
-    CHECK(run.output.find("bomb.png: too large to show (30000 x 30000 pixels)") != std::string::npos);
-    CHECK(run.output.find("missing.png: cannot open the file") != std::string::npos);
+    CHECK(run.output.find("bomb.png is 30000 × 30000 pixels") != std::string::npos);
+    CHECK(run.output.find("missing.png is not found") != std::string::npos);
     CHECK(Image::Load(run.Shot("top")).Contrast() > 20);
+    fs::remove_all(pack);
+}
+
+TEST_CASE("a long press on the title opens the organiser's content report") {
+    // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
+    const KioskRun run = RunKiosk("organiser", "goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot organiser\nquit\n",
+                                  1920, 1080, {"--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[1].route == "home");
+    CHECK(run.report[2].route == "organiser");
+    const std::string text = Ocr(run.Shot("organiser"), "eng");
+    CHECK(Contains(text, "For the organiser"));
+    CHECK(Contains(text, "Showing " + std::to_string(Demo().innovations.size()) + " innovations"));
+}
+
+TEST_CASE("content saved while the kiosk runs is shown without a restart") {
+    namespace fs = std::filesystem;
+    const fs::path pack = fs::current_path() / "ui-shots" / "live-pack";
+    fs::remove_all(pack);
+    fs::copy(KIOSK_DEMO_PACK, pack, fs::copy_options::recursive);
+    const content::Innovation& first = Demo().innovations.front();
+    const fs::path file = pack / "innovations" / (first.id + ".json");
+    // An organiser edits the English title two seconds in.
+    const std::string edit = "sleep 2; sed -i 's/\\\"en\\\": \\\"" + first.title.en + "\\\"/\\\"en\\\": \\\"Renamed At The Fair\\\"/' '" + file.string() + "'";
+    const KioskRun run = RunKiosk("live-update", "goto innovation/" + first.id + "\nshot before\nwait 6000\nshot after\nquit\n",
+                                  1280, 800, {"--lang", "en", "--content", pack.string()}, edit);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.output.find("content updated") != std::string::npos);
+    CHECK_FALSE(Contains(Ocr(run.Shot("before"), "eng"), "Renamed At The Fair"));
+    CHECK(Contains(Ocr(run.Shot("after"), "eng"), "Renamed At The Fair"));
+    CHECK(run.report.back().route == "innovation/" + first.id); // the visitor stayed where they were
     fs::remove_all(pack);
 }
 

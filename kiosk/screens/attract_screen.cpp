@@ -102,7 +102,10 @@ void AttractScreen::Draw(Context& ui, const content::FairContent& fair) {
     DrawText(ui.draw, ui.theme, TextStyle::Heading, {margin, ui.Px(48)}, ui.L(fair.fair.name), color::kTextOnDark,
              {size.x - 2 * margin, 1});
     DrawText(ui.draw, ui.theme, TextStyle::Body, {margin, ui.Px(48) + LineHeight(ui.theme, TextStyle::Heading)},
-             ui.L(fair.fair.ministry) + "  ·  " + content::FormatDateRange(fair.fair.first_day, fair.fair.last_day, ui.lang),
+             ui.L(fair.fair.ministry) +
+                 (fair.fair.first_day.Known()
+                      ? "  ·  " + content::FormatDateRange(fair.fair.first_day, fair.fair.last_day, ui.lang)
+                      : std::string()),
              color::Rgb(0xffffff, 220), {size.x - 2 * margin, 1});
 
     ui.draw->AddRectFilled(pill.Min(), pill.Max(), color::kRed, pill.h * 0.5f);

@@ -33,8 +33,10 @@ static float DrawBanner(Context& ui, const content::Fair& fair, float x, float y
     ty += DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, line, color::kTextOnDark, {wrap.wrap_width, 1}).y;
     line = ui.L(fair.venue);
     if (!line.empty()) line += "  ·  ";
-    line += content::FormatDateRange(fair.first_day, fair.last_day, ui.lang);
-    if (ui.Bengali()) line += " (" + content::FormatBanglaDate(content::ToBanglaDate(fair.first_day)) + ")";
+    if (fair.first_day.Known()) {
+        line += content::FormatDateRange(fair.first_day, fair.last_day, ui.lang);
+        if (ui.Bengali()) line += " (" + content::FormatBanglaDate(content::ToBanglaDate(fair.first_day)) + ")";
+    }
     DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, line, color::Rgb(0xffffff, 225), {wrap.wrap_width, 1});
     return height;
 }
@@ -44,6 +46,15 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
     float y = frame.top + margin * 0.6f;
 
+    if (fair.fair.name.Empty()) { // the pack could not be read at all: say so, and where to look
+        y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.T("মেলার কনটেন্ট পাওয়া যায়নি", "No fair content to show"),
+                      color::kText, {width, 2}).y + ui.Px(12);
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                      ui.T("আয়োজক: ওপরের শিরোনামে দুই সেকেন্ড চেপে ধরে রাখুন, কী ঠিক করতে হবে তা দেখুন।",
+                           "Organiser: hold a finger on the title above for two seconds to see what to fix."),
+                      color::kTextMuted, {width, 0}).y;
+        return y + margin - frame.top;
+    }
     y += DrawBanner(ui, fair.fair, x, y, width) + margin * 0.8f;
 
     // Prize categories: the way judges and visitors think about a fair.

@@ -118,7 +118,7 @@ bool PictureCache::Update() {
         if (!done.picture.error.empty()) {
             entry.state = PictureState::Failed;
             entry.error = done.picture.error;
-            std::fprintf(stderr, "kiosk: picture %s: %s\n", done.key.substr(0, done.key.rfind('@')).c_str(),
+            std::fprintf(stderr, "kiosk: picture %s %s\n", done.key.substr(0, done.key.rfind('@')).c_str(),
                          entry.error.c_str());
             continue;
         }
@@ -147,6 +147,11 @@ void PictureCache::Evict() {
         m_bytes -= oldest->second.texture.Bytes();
         m_entries.erase(oldest); // asked for again, it is decoded again
     }
+}
+
+void PictureCache::Clear() {
+    m_entries.clear();
+    m_bytes = 0;
 }
 
 std::string PictureCache::Error(const std::string& path) const {

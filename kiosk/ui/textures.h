@@ -54,6 +54,8 @@ public:
     // Once per frame on the UI thread: uploads what the worker finished, evicts over the cap.
     // True while work is left, so the caller draws again.
     bool Update();
+    // Forgets every picture (the pack changed); what is still decoding is dropped when done.
+    void Clear();
     // Called from the worker when a picture is decoded: wakes the sleeping frame loop.
     void SetWake(std::function<void()> wake) {
         std::lock_guard lock(m_mutex);

@@ -16,7 +16,7 @@ void Touch::Update(double now, float slop_px) {
         m_start = m_pos = valid ? pos : m_pos;
         m_dragging = m_consumed = false;
         m_velocity_y = 0;
-        m_last_time = now;
+        m_last_time = m_press_time = now;
     } else if (down && valid) {
         const double dt = now - m_last_time;
         if (dt > 0.001) {
@@ -36,6 +36,12 @@ void Touch::Update(double now, float slop_px) {
 
 bool Touch::Tapped(const Rect& rect) const {
     return m_released && !m_dragging && !m_consumed && rect.Contains(m_start) && rect.Contains(m_pos);
+}
+
+bool Touch::LongPressed(const Rect& rect, double now, double seconds) {
+    if (!m_down || m_dragging || m_consumed || !rect.Contains(m_start) || now - m_press_time < seconds) return false;
+    m_consumed = true; // the release that follows taps nothing
+    return true;
 }
 
 bool Touch::Pressing(const Rect& rect) const {

@@ -28,11 +28,14 @@ public:
     ImVec2 Pos() const { return m_pos; }
     ImVec2 Delta() const { return {m_pos.x - m_start.x, m_pos.y - m_start.y}; }
     float VelocityY() const { return m_velocity_y; } // px/s, smoothed over the last moves
+    double PressTime() const { return m_press_time; } // when the finger touched
 
     // True on the frame a tap ends inside `rect` (press and release both inside, no drag).
     bool Tapped(const Rect& rect) const;
     // True while a press that may still become a tap is held inside `rect`.
     bool Pressing(const Rect& rect) const;
+    // True once, when a finger has rested on `rect` for `seconds` without moving (a hidden entry).
+    bool LongPressed(const Rect& rect, double now, double seconds);
     // The rest of this gesture does nothing (a screen change under the finger takes it).
     void Consume() { m_consumed = true; }
     bool Consumed() const { return m_consumed; }
@@ -40,7 +43,7 @@ public:
 private:
     bool m_down = false, m_pressed = false, m_released = false, m_dragging = false, m_consumed = false;
     ImVec2 m_start{}, m_pos{};
-    double m_last_time = 0;
+    double m_last_time = 0, m_press_time = 0;
     float m_velocity_y = 0;
 };
 
