@@ -25,6 +25,18 @@ std::string DemoPack() {
     return KIOSK_DEMO_PACK;
 }
 
+// The process's peak resident memory (VmHWM), for scripted runs and the memory benchmark.
+long PeakMemoryMb() {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    if (!status) return -1;
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, status))
+        if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+    std::fclose(status);
+    return kb < 0 ? -1 : kb / 1024;
+}
+
 int Run(const kiosk::Options& options) {
     const std::string folder = options.content_dir.empty() ? DemoPack() : options.content_dir;
     // A bad pack never stops the kiosk: what is valid is shown, the rest is listed here.
@@ -58,7 +70,7 @@ int Run(const kiosk::Options& options) {
         platform.Run(app, script.get());
         if (!script) return 0;
         script->WriteReport();
-        std::printf("kiosk: script done, %ld frames drawn\n", platform.FramesDrawn());
+        std::printf("kiosk: script done, %ld frames drawn, peak memory %ld MB\n", platform.FramesDrawn(), PeakMemoryMb());
         for (const std::string& error : script->Errors()) std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
         return script->Errors().empty() ? 0 : 1;
     } catch (const std::exception& e) {
