@@ -106,6 +106,7 @@ void App::Arrive(double now) {
     if (m_router.Current().screen == ScreenId::Attract) {
         m_attract.started = now;
         m_ui.lang = m_start_lang; // the next visitor starts in the kiosk's own language
+        m_ui.theme.large_text = false;
     }
     m_scroller.SetOffset(m_router.Current().scroll);
     m_content_height = m_router.Current().scroll + m_ui.screen.y; // until the new screen measures itself
@@ -165,11 +166,20 @@ void App::DrawTopBar(Navigation& nav, float height) {
     if (Button(m_ui, lang, m_ui.Bengali() ? "English" : "বাংলা")) {
         m_ui.lang = m_ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
     }
+    // Larger text for visitors who need it (WCAG 1.4.4); the next visitor starts with normal text.
+    const bool large = m_ui.theme.large_text;
+    const float size_w = m_ui.Px(compact ? 110 : 230);
+    const Rect text_size{lang.x - pad - size_w, pad, size_w, button_h};
+    const char* size_label = compact ? (large ? m_ui.T("অ−", "A−") : m_ui.T("অ+", "A+"))
+                                     : (large ? m_ui.T("সাধারণ লেখা", "Normal text") : m_ui.T("বড় লেখা", "Larger text"));
+    if (Button(m_ui, text_size, size_label, large ? ButtonKind::Primary : ButtonKind::Secondary))
+        m_ui.theme.large_text = !large;
+
     const float title_x = back.Right() + m_ui.Px(28);
-    if (m_ui.touch.LongPressed({title_x, 0, lang.x - title_x, height}, m_ui.now, kLongPressSeconds))
+    if (m_ui.touch.LongPressed({title_x, 0, text_size.x - title_x, height}, m_ui.now, kLongPressSeconds))
         nav.go = Route{ScreenId::Organiser, {}};
     DrawText(draw, m_ui.theme, TextStyle::Heading, {title_x, (height - LineHeight(m_ui.theme, TextStyle::Heading)) * 0.5f},
-             TitleOf(m_router.Current()), color::kText, {lang.x - title_x - m_ui.Px(28), 1});
+             TitleOf(m_router.Current()), color::kText, {text_size.x - title_x - m_ui.Px(28), 1});
 }
 
 void App::Frame(double now) {

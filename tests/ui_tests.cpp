@@ -141,6 +141,20 @@ TEST_CASE("the language button switches the screen to English and back") {
     CHECK(Image::Load(run.Shot("bn-again")).DifferenceFrom(Image::Load(run.Shot("bn"))) < 0.01);
 }
 
+TEST_CASE("larger text for a visitor who needs it, normal again for the next visitor") {
+    const KioskRun run = RunKiosk("large-text", "goto home\nshot normal\ntap 1593 52\nshot large\ngoto attract\ntap 960 540\n"
+                                  "shot next-visitor\nquit\n", 1920, 1080, {"--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const Image normal = Image::Load(run.Shot("normal")), large = Image::Load(run.Shot("large"));
+    CHECK(large.DifferenceFrom(normal) > 0.05);
+    CHECK(Contains(Ocr(run.Shot("large"), "eng"), "Prize categories"));
+    // The button shows the mode is on: filled green, where it was white.
+    CHECK(large.Share(1478, 16, 230, 72, {0x00, 0x6a, 0x4e}, 12) > 0.4);
+    CHECK(normal.Share(1478, 16, 230, 72, {0x00, 0x6a, 0x4e}, 12) < 0.05);
+    CHECK(Image::Load(run.Shot("next-visitor")).DifferenceFrom(normal) < 0.01);
+}
+
 TEST_CASE("every screen lays out at 1920x1080, 1280x800 and portrait 1080x1920") {
     const content::Category& category = FirstCategory();
     const content::Innovation& innovation = FirstInnovationOf(category.id);
