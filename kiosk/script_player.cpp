@@ -95,17 +95,17 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
             next_phase();
             return false;
         }
-        if (m_phase == 1) {
-            const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
-            const auto f = static_cast<float>(t);
-            touch({c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, true);
-            if (t >= 1.0 && drawn) next_phase();
+        if (m_phase == 1) { // ImGui sees the press where it began before the finger moves
+            if (drawn) next_phase();
+            m_wants_frame = true;
             return false;
         }
         if (m_phase == 2) {
-            if (!drawn) return m_wants_frame = true, false;
-            touch({c.x2, c.y2}, false);
-            next_phase();
+            const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
+            const auto f = static_cast<float>(t);
+            // The finger lifts as it arrives, as in a fling; a hold is a drag that does not move.
+            touch({c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, t < 1.0);
+            if (t >= 1.0) next_phase();
             return false;
         }
         if (!drawn) m_wants_frame = true;

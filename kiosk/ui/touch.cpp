@@ -17,20 +17,19 @@ void Touch::Update(double now, float slop_px) {
         m_dragging = m_consumed = false;
         m_velocity_y = 0;
         m_last_time = m_press_time = now;
-    } else if (down && valid) {
+    } else if ((down || m_released) && valid) {
+        // The finger's speed, smoothed over its moves, for the fling when it lifts. Only moves
+        // count: a frame that finds the finger where it was says nothing new about its speed.
         const double dt = now - m_last_time;
-        if (dt > 0.001) {
-            // Exponential smoothing of the finger's speed, for the fling when it lifts.
+        if (pos.y != m_pos.y && dt > 0.001) {
             const float instant = static_cast<float>((pos.y - m_pos.y) / dt);
             m_velocity_y = 0.6f * instant + 0.4f * m_velocity_y;
             m_last_time = now;
         }
         m_pos = pos;
         if (!m_dragging && std::hypot(pos.x - m_start.x, pos.y - m_start.y) > slop_px) m_dragging = true;
-    } else if (m_released && valid) {
-        m_pos = pos;
     }
-    if (m_released && now - m_last_time > 0.1) m_velocity_y = 0; // the finger rested before lifting
+    if (m_released && now - m_last_time > 0.15) m_velocity_y = 0; // the finger rested before lifting
     m_down = down;
 }
 
@@ -54,7 +53,7 @@ float Scroller::Update(const Touch& touch, const Rect& view, float content_heigh
     const float max_offset = MaxOffset();
     dt = std::min(dt, 0.05f);
 
-    if (touch.Down() && touch.Dragging() && !touch.Consumed() && view.Contains(touch.Start())) {
+    if (m_grabbed || (touch.Down() && touch.Dragging() && !touch.Consumed() && view.Contains(touch.Start()))) {
         if (!m_grabbed) {
             m_grabbed = true;
             m_grab_offset = m_offset + touch.Delta().y; // so the content does not jump by the slop
@@ -65,11 +64,10 @@ float Scroller::Update(const Touch& touch, const Rect& view, float content_heigh
         if (wanted > max_offset) wanted = max_offset + (wanted - max_offset) / 3;
         m_offset = wanted;
         m_velocity = 0;
-        return m_offset;
-    }
-    if (m_grabbed) {
-        m_grabbed = false;
+        if (touch.Down()) return m_offset;
+        m_grabbed = false; // lifted this frame, where it last moved to: the fling starts here
         m_velocity = -touch.VelocityY();
+        return m_offset;
     }
     const float wheel = ImGui::GetIO().MouseWheel;
     if (wheel != 0 && view.Contains(ImGui::GetIO().MousePos)) m_velocity -= wheel * 1800.f;
