@@ -20,6 +20,7 @@ template <class T> static const T* FindById(const std::vector<T>& items, const s
     return it == items.end() ? nullptr : &*it;
 }
 
+const Criterion* Rubric::Find(const std::string& id) const { return FindById(criteria, id); }
 const Office* FairContent::FindOffice(const std::string& id) const { return FindById(offices, id); }
 const Category* FairContent::FindCategory(const std::string& id) const { return FindById(categories, id); }
 const Innovation* FairContent::FindInnovation(const std::string& id) const { return FindById(innovations, id); }

@@ -18,6 +18,7 @@ struct LocalText {
 
     const std::string& Get(Lang lang) const { return lang == Lang::English && !en.empty() ? en : bn.empty() ? en : bn; }
     bool Empty() const { return bn.empty() && en.empty(); }
+    friend bool operator==(const LocalText&, const LocalText&) = default;
 };
 
 struct Date {
@@ -121,6 +122,25 @@ struct Innovation {
     BankRecord bank;
 };
 
+// One criterion of the judges' rubric. Judges give whole marks from 0 to max_marks; an entry's
+// total is the sum of marks × weight (see docs/content-pack.md, rubric.json).
+struct Criterion {
+    std::string id;
+    LocalText name;
+    LocalText guidance; // what the judge looks for, shown on the scorecard
+    int max_marks = 10;
+    double weight = 1.0;
+    friend bool operator==(const Criterion&, const Criterion&) = default;
+};
+
+// The fair's own rubric (there is no official one): the pack's rubric.json, or DefaultRubric().
+struct Rubric {
+    std::vector<Criterion> criteria; // in the order the scorecard shows them
+    bool from_pack = false;          // false: the built-in default (no or unusable rubric.json)
+
+    const Criterion* Find(const std::string& id) const;
+};
+
 // Everything a pack holds, with look-ups the screens need.
 struct FairContent {
     std::string folder; // where the pack was loaded from
@@ -128,6 +148,7 @@ struct FairContent {
     std::vector<Office> offices;
     std::vector<Category> categories;
     std::vector<Innovation> innovations; // sorted by category, then office, then id
+    Rubric rubric;                       // from LoadPack never empty: the default when the pack has none
 
     const Office* FindOffice(const std::string& id) const;
     const Category* FindCategory(const std::string& id) const;
@@ -135,6 +156,9 @@ struct FairContent {
     std::vector<const Innovation*> ByOffice(const std::string& office_id) const;
     std::vector<const Innovation*> ByCategory(const std::string& category_id) const;
 };
+
+// The rubric a pack without rubric.json gets; the same as assets/demo-fair/rubric.json.
+Rubric DefaultRubric();
 
 const char* ToString(StepKind kind);
 const char* ToString(ServiceStatus status);

@@ -5,6 +5,7 @@
 // [SECTION] Reading values: strings, texts, figures, keys
 // [SECTION] fair.json
 // [SECTION] Innovations: photos, TCV, process maps
+// [SECTION] rubric.json
 // [SECTION] The pack
 #include "content/pack_loader.h"
 
@@ -429,6 +430,71 @@ void StatusOf(Notes& notes, const Node& root, Innovation& innovation) {
                     "unknown status " + Shown(*status) + Suggest(*status, kStatuses) + ": use " + OneOf(kStatuses));
 }
 
+// [SECTION] rubric.json
+
+const std::vector<std::string_view> kRubricFileKeys{"format", "note", "criteria"};
+const std::vector<std::string_view> kCriterionKeys{"id", "name", "guidance", "max", "weight"};
+constexpr int kMostMarks = 100; // more would only make the steppers unusable
+constexpr double kHeaviestWeight = 100;
+
+std::optional<int> MaxMarks(Notes& notes, const Node& item) {
+    std::optional<Node> node = Member(notes, item, "max", Need::Required);
+    if (!node) return std::nullopt;
+    const json& value = node->value;
+    const bool whole = value.is_number_integer() || (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
+    if (!whole || value.get<double>() < 1 || value.get<double>() > kMostMarks)
+        return notes.Error(*node, "\"max\" must be a whole number of marks from 1 to " + std::to_string(kMostMarks) + ", not " +
+                                      (value.is_number() ? value.dump() : std::string(KindOf(value)))),
+               std::nullopt;
+    return static_cast<int>(value.get<double>());
+}
+
+std::optional<double> Weight(Notes& notes, const Node& item) {
+    std::optional<Node> node = Member(notes, item, "weight", Need::Optional);
+    if (!node) return 1.0;
+    const json& value = node->value;
+    if (!value.is_number() || value.get<double>() <= 0 || value.get<double>() > kHeaviestWeight)
+        return notes.Error(*node, "\"weight\" must be a number above 0 and at most 100, not " +
+                                      (value.is_number() ? value.dump() : std::string(KindOf(value)))),
+               std::nullopt;
+    return value.get<double>();
+}
+
+// One criterion; nothing when it has an error (it is then left out of the rubric).
+std::optional<Criterion> CriterionOf(Notes& notes, const Node& item, const Rubric& so_far) {
+    if (!IsObjectItem(notes, item, Need::Required, "a criterion")) return std::nullopt;
+    CheckKeys(notes, item, kCriterionKeys);
+    const size_t errors = notes.Errors();
+    Criterion criterion;
+    criterion.id = Id(notes, item).value_or("");
+    criterion.name = Text(notes, item, "name", Need::Required);
+    criterion.guidance = Text(notes, item, "guidance", Need::Extra);
+    if (!item.value.contains("guidance"))
+        notes.Warn(item, "criterion " + Shown(criterion.id) + " has no \"guidance\": judges see only its name");
+    criterion.max_marks = MaxMarks(notes, item).value_or(0);
+    criterion.weight = Weight(notes, item).value_or(0);
+    if (!criterion.id.empty() && so_far.Find(criterion.id))
+        notes.Error(At(item, "id"), "duplicate criterion id " + Shown(criterion.id) + ": the first is kept");
+    if (notes.Errors() > errors) return std::nullopt;
+    return criterion;
+}
+
+// The criteria of rubric.json; empty when none can be used.
+Rubric RubricOf(Notes& notes, const Node& root) {
+    Rubric rubric;
+    rubric.from_pack = true;
+    if (!root.value.is_object()) return notes.Error(root, "rubric.json must hold one JSON object {...}"), rubric;
+    CheckKeys(notes, root, kRubricFileKeys);
+    Format(notes, root);
+    String(notes, root, "note", Need::Extra); // the organiser's own words; only its kind is checked
+    std::optional<Node> list = List(notes, root, "criteria", Need::Required);
+    for (size_t i = 0; list && i < list->value.size(); ++i)
+        if (std::optional<Criterion> criterion = CriterionOf(notes, list->Item(i), rubric))
+            rubric.criteria.push_back(std::move(*criterion));
+    if (list && rubric.criteria.empty()) notes.Error(*list, "no criterion can be used: the default rubric is used");
+    return rubric;
+}
+
 // [SECTION] The pack
 
 // Reads a pack's files in order, keeping what is valid and noting every problem.
@@ -439,6 +505,7 @@ public:
 
     void ReadFair();
     void ReadInnovations();
+    void ReadRubric();
 
 private:
     void Offices(Notes& notes, const Node& root);
@@ -496,6 +563,23 @@ void PackReader::ReadFair() {
         }
     }
     Finish(file, source, notes);
+}
+
+// rubric.json is optional: without it, or when none of it can be used, judges score with the
+// default rubric, and `kiosk check` says so.
+void PackReader::ReadRubric() {
+    const fs::path file = m_root / "rubric.json";
+    m_pack.content.rubric = DefaultRubric();
+    if (std::error_code error; !fs::exists(file, error)) return;
+    const JsonSource source = ReadJsonSource(file);
+    Notes notes;
+    if (source.Ok()) {
+        Rubric rubric = RubricOf(notes, Node{source.value, nullptr, {}, 0, false});
+        if (!rubric.criteria.empty()) m_pack.content.rubric = std::move(rubric);
+    }
+    Finish(file, source, notes);
+    if (!source.Ok())
+        m_pack.problems.push_back({file.string(), 0, 0, Severity::Error, "the default rubric is used until this file is fixed"});
 }
 
 void PackReader::Offices(Notes& notes, const Node& root) {
@@ -647,10 +731,12 @@ LoadedPack LoadPack(const std::string& folder, const LoadOptions& options) {
     pack.content.folder = root.string();
     PackReader reader(root, options, pack);
     reader.ReadFair();
+    reader.ReadRubric();
     reader.ReadInnovations(); // even without a fair, so that every problem is listed at once
     if (!pack.fair_ok) {
         pack.content = FairContent{};
         pack.content.folder = root.string();
+        pack.content.rubric = DefaultRubric();
     }
     SortForBrowsing(pack.content);
     return pack;

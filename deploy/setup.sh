@@ -9,6 +9,7 @@ packages=(
   # the stack
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
   libsqlite3-dev nlohmann-json3-dev libcairo2-dev
+  libsodium-dev  # judges' PINs, hashed with crypto_pwhash_str (scoring/judges.cpp)
   libcsv-dev  # the innovation bank's CSV (content/bank.cpp)
   fonts-noto-core
   # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots

@@ -60,6 +60,7 @@ Usage: kiosk [options]
        kiosk check DIR                          check a content pack; every problem as path:line
        kiosk bank import FILE.csv --into DIR    add the innovation bank's table to a pack
        kiosk bank export DIR --out FILE.csv     write a pack as the innovation bank's table
+       kiosk judges list|add|import|...         set up the judges (see kiosk judges --help)
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)

@@ -6,7 +6,12 @@ namespace scoring::sql {
 
 static void Check(sqlite3* db, int code, const std::string& what) {
     if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW)
-        throw Error(what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+        throw Error(what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)), code);
+}
+
+bool Error::Damaged() const {
+    const int primary = m_code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -26,7 +31,7 @@ void Database::Exec(const std::string& sql) {
     if (code != SQLITE_OK) {
         std::string text = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw Error(text + " (in: " + sql.substr(0, 60) + ")");
+        throw Error(text + " (in: " + sql.substr(0, 60) + ")", code);
     }
 }
 
@@ -51,6 +56,15 @@ Statement& Statement::Bind(int index, int64_t value) {
     return *this;
 }
 
+Statement& Statement::Bind(int index, std::nullopt_t) {
+    Check(m_db, sqlite3_bind_null(m_statement.get(), index), "binding");
+    return *this;
+}
+
+Statement& Statement::Bind(int index, const std::optional<int64_t>& value) {
+    return value ? Bind(index, *value) : Bind(index, std::nullopt);
+}
+
 bool Statement::Step() {
     const int code = sqlite3_step(m_statement.get());
     Check(m_db, code, "running " + std::string(sqlite3_sql(m_statement.get())).substr(0, 60));
@@ -68,6 +82,13 @@ std::string Statement::ColumnText(int column) const {
 }
 
 int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(m_statement.get(), column); }
+
+bool Statement::ColumnIsNull(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
+
+std::optional<int64_t> Statement::ColumnOptionalInt(int column) const {
+    if (ColumnIsNull(column)) return std::nullopt;
+    return ColumnInt(column);
+}
 
 std::optional<std::string> Statement::OneText() {
     if (!Step()) return std::nullopt;

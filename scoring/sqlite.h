@@ -16,7 +16,12 @@ namespace scoring::sql {
 // Any SQLite failure, with SQLite's own message and what we were doing.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& what, int code = 0) : std::runtime_error(what), m_code(code) {}
+    int Code() const { return m_code; } // SQLite's (extended) result code; 0 when unknown
+    bool Damaged() const;               // the file is corrupt or not a database at all
+
+private:
+    int m_code;
 };
 
 class Statement;
@@ -45,10 +50,14 @@ public:
 
     Statement& Bind(int index, const std::string& value);
     Statement& Bind(int index, int64_t value);
+    Statement& Bind(int index, std::nullopt_t);               // SQL NULL
+    Statement& Bind(int index, const std::optional<int64_t>& value); // NULL when empty
     bool Step();   // true while a row is available
     void Run();    // steps to completion
     std::string ColumnText(int column) const;
     int64_t ColumnInt(int column) const;
+    bool ColumnIsNull(int column) const;
+    std::optional<int64_t> ColumnOptionalInt(int column) const; // nothing for NULL
     std::optional<std::string> OneText(); // first column of the first row, if any
 
 private:

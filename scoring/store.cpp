@@ -1,5 +1,6 @@
 #include "scoring/store.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,67 @@ namespace scoring {
 // Each migration takes the schema from version i to i+1. Append only; never edit a shipped one.
 static const std::vector<const char*> kMigrations = {
     R"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;)",
+
+    // 2: judging. Judges are never deleted (their events refer to them), only marked removed.
+    // `events` is the audit trail, append-only (the triggers refuse UPDATE and DELETE); `cards`
+    // and `card_scores` are the current state derived from it in the same transaction (ScoreLog).
+    // A criterion without a row in card_scores is "not scored", which is not 0.
+    R"(
+    CREATE TABLE judges (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      office TEXT NOT NULL,
+      pin_hash TEXT NOT NULL,
+      failed_pins INTEGER NOT NULL DEFAULT 0,
+      lockouts INTEGER NOT NULL DEFAULT 0,
+      locked_until INTEGER NOT NULL DEFAULT 0,
+      removed INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE UNIQUE INDEX judges_active_name ON judges(name) WHERE removed = 0;
+    CREATE TABLE judge_categories (
+      judge INTEGER NOT NULL REFERENCES judges(id),
+      category TEXT NOT NULL,
+      PRIMARY KEY (judge, category)
+    ) STRICT;
+    CREATE TABLE events (
+      id INTEGER PRIMARY KEY,
+      kiosk TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      judge INTEGER NOT NULL REFERENCES judges(id),
+      entry TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('score', 'clear', 'comment', 'submit', 'reopen', 'conflict')),
+      criterion TEXT,
+      value INTEGER,
+      previous INTEGER,
+      text TEXT,
+      previous_text TEXT,
+      undoes INTEGER REFERENCES events(id),
+      actor TEXT NOT NULL CHECK (actor IN ('judge', 'organiser')),
+      at INTEGER NOT NULL,
+      UNIQUE (kiosk, seq)
+    ) STRICT;
+    CREATE INDEX events_card ON events(judge, entry, id);
+    CREATE INDEX events_undoes ON events(undoes) WHERE undoes IS NOT NULL;
+    CREATE TRIGGER events_never_updated BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never changed'); END;
+    CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never deleted'); END;
+    CREATE TABLE cards (
+      judge INTEGER NOT NULL,
+      entry TEXT NOT NULL,
+      comment TEXT NOT NULL DEFAULT '',
+      submitted INTEGER NOT NULL DEFAULT 0,
+      conflict TEXT,
+      PRIMARY KEY (judge, entry)
+    ) STRICT;
+    CREATE TABLE card_scores (
+      judge INTEGER NOT NULL,
+      entry TEXT NOT NULL,
+      criterion TEXT NOT NULL,
+      value INTEGER NOT NULL,
+      PRIMARY KEY (judge, entry, criterion)
+    ) STRICT;
+    )",
 };
 
 static std::string RandomId() {
@@ -21,12 +83,31 @@ static std::string RandomId() {
     return id;
 }
 
+int64_t SystemClockMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+static std::string DamagedMessage(const std::string& path, const std::string& detail) {
+    return "the database " + path + " is damaged (" + detail +
+           "). Scores cannot be saved in it. Keep a copy of the file for the organisers, then start the kiosk with "
+           "another --db file";
+}
+
+// The full integrity_check, not quick_check: it also compares indexes with their tables, and the
+// score store is small enough (a few MB at most) for it to take milliseconds.
+static void CheckIntegrity(sql::Database& db) {
+    sql::Statement check = db.Prepare("PRAGMA integrity_check(5)");
+    std::string problems;
+    while (check.Step()) problems += (problems.empty() ? "" : "; ") + check.ColumnText(0);
+    if (problems != "ok") throw StoreError(DamagedMessage(db.Path(), problems.empty() ? "no answer to integrity_check" : problems));
+}
+
 Store::Store(const std::string& path) try : m_db(path) {
     m_db.Exec("PRAGMA journal_mode=WAL");
     m_db.Exec("PRAGMA synchronous=FULL");
     m_db.Exec("PRAGMA foreign_keys=ON");
-    const std::string integrity = m_db.Prepare("PRAGMA quick_check").OneText().value_or("no answer");
-    if (integrity != "ok") throw StoreError("the database " + path + " is damaged: " + integrity);
+    CheckIntegrity(m_db);
     Migrate();
     m_kiosk_id = Meta("kiosk_id");
     if (m_kiosk_id.empty()) {
@@ -34,6 +115,7 @@ Store::Store(const std::string& path) try : m_db(path) {
         SetMeta("kiosk_id", m_kiosk_id);
     }
 } catch (const sql::Error& e) {
+    if (e.Damaged()) throw StoreError(DamagedMessage(path, e.what()));
     throw StoreError("cannot use the database " + path + ": " + e.what());
 }
 

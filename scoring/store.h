@@ -1,9 +1,11 @@
-// The kiosk's own SQLite store: its identity, and (from the judging issue on) the score events.
+// The kiosk's own SQLite store: its identity, the judges and the score events.
 // WAL with synchronous=FULL, so what was saved survives a crash or a pulled plug.
 #pragma once
 
 #include "scoring/sqlite.h"
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 namespace scoring {
@@ -13,6 +15,18 @@ class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// A request the store turns down (a submitted card, a wrong id, a bad PIN...), in words for the
+// judge or organiser. Nothing was written.
+class Refused : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Milliseconds since the Unix epoch. Injected where time matters (lock-outs, event times) so
+// tests can move it.
+using Clock = std::function<int64_t()>;
+int64_t SystemClockMs();
 
 class Store {
 public:
@@ -27,6 +41,9 @@ public:
 
     std::string Meta(const std::string& key);
     void SetMeta(const std::string& key, const std::string& value);
+
+    // For the scoring library's own classes (Judges, ScoreLog): SQL stays in scoring/.
+    sql::Database& Database() { return m_db; }
 
 private:
     void Migrate();

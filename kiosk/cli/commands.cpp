@@ -5,13 +5,14 @@
 namespace kiosk::cli {
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() && (args[0] == "check" || args[0] == "bank");
+    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges");
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "check") return Check(rest, out, err);
     if (args[0] == "bank") return Bank(rest, out, err);
+    if (args[0] == "judges") return Judges(rest, out, err);
     err << "kiosk: unknown command \"" << args[0] << "\"\n";
     return 2;
 }

@@ -19,4 +19,9 @@ int Check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 // kiosk bank import FILE.csv --into DIR | kiosk bank export DIR --out FILE.csv
 int Bank(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// kiosk judges list|add|remove|set-pin|unlock|import [--db FILE] [--content DIR]: the judges in
+// the kiosk's store. PINs are read from `in` unless --pin is given. Exit 0 done, 1 refused, 2 usage.
+int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+int Judges(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // PINs from std::cin
+
 } // namespace kiosk::cli

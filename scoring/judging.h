@@ -1,0 +1,120 @@
+// Judging at the fair: the API the judging screens call. It joins the content pack (rubric,
+// entries, offices) with the judges and the score log:
+//   Judging        the organiser's side: log a judge in, reopen a card, read the audit trail.
+//   JudgeSession   one logged-in judge's side: assignments, scorecards, scoring, undo, submit,
+//                  conflicts. It only ever reads that judge's own cards: other judges' scores
+//                  and the standings are not reachable from it.
+// Every change is saved durably before the call returns; a refused change throws Refused with a
+// message fit to show, and writes nothing.
+#pragma once
+
+#include "content/model.h"
+#include "scoring/judges.h"
+#include "scoring/score_log.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scoring {
+
+enum class CardStatus {
+    ToScore,          // assigned, nothing scored yet
+    Scoring,          // some criteria scored (see Assignment::scored); not submitted
+    Submitted,        // locked; only an organiser can reopen it
+    RecusedOwnOffice, // the entry is from the judge's own office: not to be scored
+    ConflictDeclared, // the judge declared a conflict of interest: not to be scored
+};
+const char* ToString(CardStatus status); // "to score", "scoring"...
+
+// One entry a judge is assigned: every entry in the judge's categories.
+struct Assignment {
+    std::string entry; // innovation id
+    CardStatus status = CardStatus::ToScore;
+    int scored = 0;    // criteria scored, of `criteria`
+    int criteria = 0;
+};
+
+struct Mark {
+    const content::Criterion* criterion = nullptr; // into the rubric of the FairContent given to Judging
+    std::optional<int> marks;                      // nothing: not scored (which is not 0)
+};
+
+// A judge's scorecard for one entry, in rubric order.
+struct Scorecard {
+    std::string entry;
+    CardStatus status = CardStatus::ToScore;
+    std::vector<Mark> marks;
+    std::string comment;
+    std::string conflict_reason;
+    bool can_undo = false;
+    int64_t last_saved_seq = 0; // the seq of the change that produced this card, when it came from one
+
+    int Scored() const;
+    bool Complete() const { return Scored() == static_cast<int>(marks.size()); }
+};
+
+class JudgeSession;
+
+struct LoginResult {
+    PinCheck check;
+    std::unique_ptr<JudgeSession> session; // set when check.result is Ok; must not outlive the Judging
+};
+
+class Judging {
+public:
+    // `content` must outlive this object (cards point into its rubric). A new pack: a new Judging.
+    Judging(Store& store, const content::FairContent& content, Clock clock = SystemClockMs);
+    ~Judging();
+
+    Judges& Registry() { return m_judges; } // the organiser's set-up
+    ScoreLog& Log() { return m_log; }       // the organiser's audit trail
+
+    // A session for the judge when the PIN is right; otherwise why not (wrong, locked...).
+    LoginResult LogIn(JudgeId judge, std::string_view pin);
+
+    // The organiser reopens a submitted card; the reason is kept in the trail.
+    void Reopen(JudgeId judge, const std::string& entry, const std::string& reason);
+
+    // Problems with a judge's office and categories against the pack ("unknown office ...").
+    std::vector<std::string> CheckAgainstPack(const NewJudge& judge) const;
+
+private:
+    friend class JudgeSession;
+    std::vector<std::string> CriterionIds() const;
+
+    const content::FairContent& m_content;
+    Judges m_judges;
+    ScoreLog m_log;
+};
+
+class JudgeSession {
+public:
+    const Judge& Who() const { return m_judge; }
+
+    std::vector<Assignment> Assignments();           // in the pack's browsing order
+    std::pair<int, int> Progress();                  // submitted cards, of those to score (recusals and conflicts left out)
+    Scorecard Card(const std::string& entry);        // Refused when the entry is not assigned to this judge
+
+    // Each saves one change durably and returns the card as it now is; Refused when not allowed.
+    Scorecard SetMarks(const std::string& entry, const std::string& criterion, int marks); // 0..max
+    Scorecard ClearMarks(const std::string& entry, const std::string& criterion);          // back to not scored
+    Scorecard SetComment(const std::string& entry, const std::string& comment);
+    Scorecard Undo(const std::string& entry);
+    Scorecard Submit(const std::string& entry); // every criterion must be scored
+    Scorecard DeclareConflict(const std::string& entry, const std::string& reason);
+
+private:
+    friend class Judging;
+    JudgeSession(Judging& judging, Judge judge) : m_judging(judging), m_judge(std::move(judge)) {}
+    const content::Innovation& Assigned(const std::string& entry) const; // Refused when not
+    const content::Innovation& Scorable(const std::string& entry);       // also not recused
+    Scorecard CardFrom(const content::Innovation& entry, const StoredCard& stored) const;
+    Scorecard Saved(const std::string& entry, int64_t seq);
+
+    Judging& m_judging;
+    Judge m_judge;
+};
+
+} // namespace scoring
