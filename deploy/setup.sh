@@ -10,10 +10,12 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
   libsqlite3-dev nlohmann-json3-dev libcairo2-dev
   libsodium-dev  # judges' PINs, hashed with crypto_pwhash_str (scoring/judges.cpp)
+  libqrencode-dev  # QR codes for service links
   libcsv-dev  # the innovation bank's CSV (content/bank.cpp)
   fonts-noto-core
   # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots
   doctest-dev xvfb xauth libgl1-mesa-dri tesseract-ocr tesseract-ocr-eng tesseract-ocr-ben
+  zbar-tools  # reads the QR codes back from screenshots
 )
 
 missing=()

@@ -160,6 +160,12 @@ std::string Ocr(const std::string& png, const std::string& lang) {
     return output;
 }
 
+std::string ReadQrCodes(const std::string& png) {
+    std::string output;
+    Shell("zbarimg --quiet --raw " + Quote(png) + " 2>/dev/null", output);
+    return output;
+}
+
 std::string Normalise(const std::string& text) {
     std::string out;
     bool space = false;

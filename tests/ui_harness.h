@@ -56,6 +56,8 @@ struct Image {
 
 // Text read back from a picture with tesseract ("eng" or "ben").
 std::string Ocr(const std::string& png, const std::string& lang);
+// The text of the QR codes in a picture, read back with zbarimg, one per line.
+std::string ReadQrCodes(const std::string& png);
 // Lower-cased with runs of whitespace as one space, for matching OCR output.
 std::string Normalise(const std::string& text);
 

@@ -289,6 +289,18 @@ TEST_CASE("content saved while the kiosk runs is shown without a restart") {
     fs::remove_all(pack);
 }
 
+TEST_CASE("a phone can scan the service link's QR code off the screen") {
+    const content::Innovation& innovation = Demo().innovations.front();
+    REQUIRE_FALSE(innovation.service_link.empty());
+    std::string script = "goto innovation/" + innovation.id + "\n";
+    for (int i = 0; i < 8; ++i) script += "drag 640 700 640 100 100\n"; // down to the end of the page
+    script += "wait 2500\nshot bottom\nquit\n";
+    const KioskRun run = RunKiosk("qr-code", script, 1280, 800);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(ReadQrCodes(run.Shot("bottom")).find(innovation.service_link) != std::string::npos);
+}
+
 TEST_CASE("script mistakes and a missing content pack are reported, not crashed on") {
     const KioskRun route = RunKiosk("bad-route", "goto innovation/no-such-thing\nquit\n", 1280, 800);
     CHECK(route.exit_code == 1);

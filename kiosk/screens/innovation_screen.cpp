@@ -1,6 +1,7 @@
 #include "kiosk/screens/innovation_screen.h"
 
 #include "content/locale.h"
+#include "content/pack_rules.h"
 #include "kiosk/ui/process_map.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
@@ -227,10 +228,25 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         y += static_cast<float>(rows) * (h + caption_h + gap) + margin * 0.4f - gap;
     }
 
-    // Where to use the service.
+    // Where to use the service: a QR code for a phone, and the link written out.
     if (!innovation.service_link.empty()) {
         y = SectionHeading(ui, x, y, width, ui.T("সেবাটি কোথায় পাবেন", "Where to use the service"));
-        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, innovation.service_link, color::kBlue, {width, 2}).y;
+        const bool web = content::IsWebLink(innovation.service_link);
+        if (web && (!qr || qr->Text() != innovation.service_link)) qr = ui::QrCode::Encode(innovation.service_link);
+        float text_x = x;
+        const float side = ui.Px(260);
+        if (web && qr) {
+            qr->Draw(ui.draw, {x, y}, side);
+            text_x = x + side + ui.theme.Gap();
+        }
+        const float text_w = width - (text_x - x);
+        float ty = y + (web && qr ? ui.Px(40) : 0);
+        if (web && qr)
+            ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {text_x, ty},
+                           ui.T("ফোনের ক্যামেরা দিয়ে কোডটি স্ক্যান করুন", "Scan the code with your phone's camera"), color::kText,
+                           {text_w, 2}).y + ui.Px(8);
+        ty += DrawText(ui.draw, ui.theme, TextStyle::Body, {text_x, ty}, innovation.service_link, color::kBlue, {text_w, 2}).y;
+        y = std::max(ty, web && qr ? y + side : ty);
     }
     return y + margin - frame.top;
 }
