@@ -260,28 +260,34 @@ std::optional<std::string> CheckPicture(const std::string& path) {
 
 // [SECTION] Text
 
+size_t DecodeUtf8(std::string_view text, size_t pos, char32_t& out) {
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    size_t length = 0;
+    char32_t value = 0, minimum = 0;
+    if (lead < 0x80) {
+        out = lead;
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2, value = lead & 0x1Fu, minimum = 0x80;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, value = lead & 0x0Fu, minimum = 0x800;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, value = lead & 0x07u, minimum = 0x10000;
+    else return 0;
+    if (pos + length > text.size()) return 0;
+    for (size_t i = 1; i < length; ++i) {
+        if ((byte(pos + i) & 0xC0u) != 0x80u) return 0;
+        value = (value << 6) | (byte(pos + i) & 0x3Fu);
+    }
+    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+    out = value;
+    return length;
+}
+
 std::optional<size_t> InvalidUtf8Offset(std::string_view text) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const size_t n = text.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t length = 0;
-        char32_t code = 0, smallest = 0;
-        if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1Fu, smallest = 0x80;
-        else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0Fu, smallest = 0x800;
-        else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07u, smallest = 0x10000;
-        else return i;
-        if (i + length > n) return i;
-        for (size_t k = 1; k < length; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-            code = (code << 6) | (s[i + k] & 0x3Fu);
-        }
-        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
-        if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    char32_t code = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t length = DecodeUtf8(text, i, code);
+        if (length == 0) return i;
         i += length;
     }
     return std::nullopt;
