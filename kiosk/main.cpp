@@ -13,17 +13,7 @@
 #include <memory>
 #include <optional>
 
-#ifndef KIOSK_DEMO_PACK
-#define KIOSK_DEMO_PACK ""
-#endif
-
 namespace {
-
-// The built-in demo fair: $KIOSK_DEMO_PACK, else the one assembled in the build tree.
-std::string DemoPack() {
-    if (const char* dir = std::getenv("KIOSK_DEMO_PACK"); dir && *dir) return dir;
-    return KIOSK_DEMO_PACK;
-}
 
 // The process's peak resident memory (VmHWM), for scripted runs and the memory benchmark.
 long PeakMemoryMb() {
@@ -38,7 +28,7 @@ long PeakMemoryMb() {
 }
 
 int Run(const kiosk::Options& options) {
-    const std::string folder = options.content_dir.empty() ? DemoPack() : options.content_dir;
+    const std::string folder = options.content_dir.empty() ? kiosk::cli::DemoPack() : options.content_dir;
     // A bad pack never stops the kiosk: what is valid is shown, the rest is listed here.
     content::LoadedPack pack = content::LoadPack(folder);
     for (const content::PackProblem& problem : pack.problems)

@@ -1,8 +1,18 @@
 #include "kiosk/cli/commands.h"
 
+#include <cstdlib>
 #include <ostream>
 
+#ifndef KIOSK_DEMO_PACK
+#define KIOSK_DEMO_PACK ""
+#endif
+
 namespace kiosk::cli {
+
+std::string DemoPack() {
+    if (const char* dir = std::getenv("KIOSK_DEMO_PACK"); dir && *dir) return dir;
+    return KIOSK_DEMO_PACK;
+}
 
 bool IsSubcommand(const std::vector<std::string>& args) {
     return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges");

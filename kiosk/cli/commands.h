@@ -8,6 +8,9 @@
 
 namespace kiosk::cli {
 
+// The built-in demo fair: $KIOSK_DEMO_PACK, else the one assembled in the build tree.
+std::string DemoPack();
+
 // Runs `kiosk <args...>` when args[0] names a subcommand; returns false when it does not.
 bool IsSubcommand(const std::vector<std::string>& args);
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

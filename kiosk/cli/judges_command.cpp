@@ -17,9 +17,6 @@
 #include <set>
 #include <sstream>
 
-#ifndef KIOSK_DEMO_PACK
-#define KIOSK_DEMO_PACK ""
-#endif
 
 namespace kiosk::cli {
 
@@ -37,11 +34,6 @@ constexpr const char* kUsage =
     "from the first line of standard input. The CSV has the columns name, office, categories\n"
     "(ids separated by ;) and PIN; a first row starting with \"name\" is a header.\n";
 
-// The built-in demo fair, as kiosk/main.cpp finds it: $KIOSK_DEMO_PACK, else the build tree's.
-std::string DemoPack() {
-    if (const char* dir = std::getenv("KIOSK_DEMO_PACK"); dir && *dir) return dir;
-    return KIOSK_DEMO_PACK;
-}
 
 struct Arguments {
     std::string command;
