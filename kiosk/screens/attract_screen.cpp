@@ -51,10 +51,8 @@ static void DrawSlide(Context& ui, const content::FairContent& fair, const conte
             ui.draw->AddImage(cover->Id(), {0, top}, {size.x, top + h}, {0, 0}, {1, 1}, IM_COL32(255, 255, 255, a));
         } else {
             // Fill the screen, cropped to keep the picture's shape.
-            const float aspect_screen = size.x / size.y;
-            ImVec2 uv0{0, 0}, uv1{1, 1};
-            if (aspect_tex > aspect_screen) uv0.x = (1 - aspect_screen / aspect_tex) * 0.5f, uv1.x = 1 - uv0.x;
-            else uv0.y = (1 - aspect_tex / aspect_screen) * 0.5f, uv1.y = 1 - uv0.y;
+            ImVec2 uv0, uv1;
+            CropToFill(*cover, size.x, size.y, uv0, uv1);
             ui.draw->AddImage(cover->Id(), {0, 0}, size, uv0, uv1, IM_COL32(255, 255, 255, a));
         }
     }

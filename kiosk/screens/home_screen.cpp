@@ -10,11 +10,6 @@ namespace kiosk {
 
 using namespace ui;
 
-static std::string CountText(const Context& ui, size_t count) {
-    const std::string n = ui.Number(static_cast<double>(count));
-    return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
-}
-
 // The fair's banner: name, ministry, venue and both calendars' dates, and the flag's red disc
 // where there is room for it.
 static float DrawBanner(Context& ui, const content::Fair& fair, float x, float y, float width) {
@@ -80,7 +75,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, ui.L(category.name), color::kText, name_wrap).y;
             DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, ty + ui.Px(4)}, ui.L(category.description),
                      color::kTextMuted, desc_wrap);
-            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, CountText(ui, fair.ByCategory(category.id).size()),
+            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, InnovationCount(ui, fair.ByCategory(category.id).size()),
                  color::kGreenDark, color::kGreenLight);
             ArrowRight(ui.draw, {card.Right() - pad - ui.Px(14), card.Bottom() - pad - ChipHeight(ui) * 0.5f}, ui.Px(28),
                        color::kGreen, ui.Px(4));
@@ -112,7 +107,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             if (short_name != ui.L(office.name))
                 DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office.name), color::kTextMuted,
                          {wrap.wrap_width, 2});
-            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, CountText(ui, fair.ByOffice(office.id).size()),
+            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)}, InnovationCount(ui, fair.ByOffice(office.id).size()),
                  color::kGreenDark, color::kGreenLight);
         }
         const size_t rows = (fair.offices.size() + columns - 1) / columns;

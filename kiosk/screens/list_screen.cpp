@@ -46,8 +46,7 @@ float ListScreen::Draw(Context& ui, const content::FairContent& fair, const Rout
     if (title.empty()) title = ui.T("পাওয়া যায়নি", "Not found");
 
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, title, color::kText, {width, 2}).y;
-    const std::string count = ui.Number(static_cast<double>(items.size())) +
-                              (ui.Bengali() ? "টি উদ্ভাবন" : items.size() == 1 ? " innovation" : " innovations");
+    const std::string count = InnovationCount(ui, items.size());
     y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, subtitle.empty() ? count : subtitle + "  ·  " + count,
                   color::kTextMuted, {width, 2}).y + margin * 0.5f;
 

@@ -17,6 +17,11 @@ int BalancedColumns(int columns, size_t count) {
     return columns;
 }
 
+std::string InnovationCount(const ui::Context& ui, size_t count) {
+    const std::string n = ui.Number(static_cast<double>(count));
+    return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
+}
+
 float PageMargin(const ui::Context& ui) { return ui.Portrait() ? ui.Px(32) : ui.Px(56); }
 
 float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text) {

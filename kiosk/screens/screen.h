@@ -26,6 +26,8 @@ struct ScrollFrame {
 int GridColumns(const ui::Context& ui, float width, float min_width, int max_columns);
 // Fewer columns when that fills the last row without adding a row (4 cards: 2+2, not 3+1).
 int BalancedColumns(int columns, size_t count);
+// "১২টি উদ্ভাবন" / "12 innovations", for cards and list headings.
+std::string InnovationCount(const ui::Context& ui, size_t count);
 // The standard page margin: wider in landscape.
 float PageMargin(const ui::Context& ui);
 // A section heading; returns the y below it.

@@ -154,10 +154,4 @@ void PictureCache::Clear() {
     m_bytes = 0;
 }
 
-std::string PictureCache::Error(const std::string& path) const {
-    for (const auto& [key, entry] : m_entries)
-        if (key.rfind(path + "@", 0) == 0 && entry.state == PictureState::Failed) return entry.error;
-    return {};
-}
-
 } // namespace ui

@@ -65,7 +65,6 @@ public:
     bool Busy();
 
     size_t MemoryBytes() const { return m_bytes; }
-    std::string Error(const std::string& path) const; // why a picture failed, for the organiser
 
 private:
     struct Entry {

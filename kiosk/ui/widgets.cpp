@@ -45,6 +45,17 @@ float Chip(Context& ui, ImVec2 pos, std::string_view text, ImU32 fg, ImU32 bg) {
     return width;
 }
 
+void CropToFill(const Texture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1) {
+    const float aspect_box = width / height;
+    const float aspect_tex = static_cast<float>(texture.Width()) / static_cast<float>(texture.Height());
+    uv0 = {0, 0}, uv1 = {1, 1};
+    if (aspect_tex > aspect_box) {
+        uv0.x = (1 - aspect_box / aspect_tex) * 0.5f, uv1.x = 1 - uv0.x;
+    } else {
+        uv0.y = (1 - aspect_tex / aspect_box) * 0.5f, uv1.y = 1 - uv0.y;
+    }
+}
+
 const std::string& CoverPath(const std::vector<content::Photo>& photos) {
     static const std::string none;
     return photos.empty() ? none : photos.front().file;
@@ -68,17 +79,8 @@ void Picture(Context& ui, const Rect& rect, const std::string& path, float round
                                    {c.x + s * 0.8f, c.y + s * 0.85f}, color::kBorder);
         return;
     }
-    // Crop the picture to fill the rectangle without stretching it.
-    const float aspect_rect = rect.w / rect.h;
-    const float aspect_tex = static_cast<float>(texture->Width()) / static_cast<float>(texture->Height());
-    ImVec2 uv0{0, 0}, uv1{1, 1};
-    if (aspect_tex > aspect_rect) {
-        const float keep = aspect_rect / aspect_tex;
-        uv0.x = (1 - keep) * 0.5f, uv1.x = 1 - uv0.x;
-    } else {
-        const float keep = aspect_tex / aspect_rect;
-        uv0.y = (1 - keep) * 0.5f, uv1.y = 1 - uv0.y;
-    }
+    ImVec2 uv0, uv1;
+    CropToFill(*texture, rect.w, rect.h, uv0, uv1);
     ui.draw->AddImageRounded(texture->Id(), rect.Min(), rect.Max(), uv0, uv1, IM_COL32_WHITE, rounding, corners);
 }
 

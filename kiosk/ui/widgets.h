@@ -22,6 +22,8 @@ float ChipHeight(const Context& ui);
 // placeholder; when the file is unusable or there is none (empty path), a picture glyph.
 void Picture(Context& ui, const Rect& rect, const std::string& path, float rounding,
              ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+// Texture coordinates that crop `texture` to fill a width x height box without stretching it.
+void CropToFill(const Texture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1);
 // The first photo of a list of photos, or an empty path.
 const std::string& CoverPath(const std::vector<content::Photo>& photos);
 
