@@ -156,31 +156,40 @@ void Judges::Unlock(JudgeId id) {
     transaction.Commit();
 }
 
+PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now) {
+    if (right) {
+        lock.failed = 0, lock.lockouts = 0;
+        return {PinCheck::Result::Ok, kPinTries};
+    }
+    if (lock.failed + 1 < kPinTries) {
+        ++lock.failed;
+        return {PinCheck::Result::WrongPin, static_cast<int>(kPinTries - lock.failed)};
+    }
+    const int64_t delay = LockDelayMs(lock.lockouts);
+    lock = {0, lock.lockouts + 1, now + delay};
+    return {PinCheck::Result::WrongPin, 0, delay};
+}
+
 PinCheck Judges::CheckPin(JudgeId id, std::string_view pin) {
     sql::Statement row = m_db.Prepare("SELECT pin_hash, failed_pins, lockouts, locked_until FROM judges WHERE id = ? AND removed = 0");
     row.Bind(1, id);
     if (!row.Step()) return {PinCheck::Result::UnknownJudge};
     const std::string hash = row.ColumnText(0);
-    const int64_t failed = row.ColumnInt(1), lockouts = row.ColumnInt(2), locked_until = row.ColumnInt(3);
+    const PinLockOut before{row.ColumnInt(1), row.ColumnInt(2), row.ColumnInt(3)};
     const int64_t now = m_clock();
-    if (now < locked_until) return {PinCheck::Result::Locked, 0, locked_until - now};
+    if (now < before.locked_until) return {PinCheck::Result::Locked, 0, before.locked_until - now};
 
     // The hash is checked outside any transaction: it takes tens of milliseconds.
-    if (IsValidPin(pin) && VerifyPin(hash, pin)) {
-        if (failed != 0 || lockouts != 0)
-            m_db.Prepare("UPDATE judges SET failed_pins = 0, lockouts = 0 WHERE id = ?").Bind(1, id).Run();
-        return {PinCheck::Result::Ok, kPinTries};
-    }
-    if (failed + 1 < kPinTries) {
-        m_db.Prepare("UPDATE judges SET failed_pins = failed_pins + 1 WHERE id = ?").Bind(1, id).Run();
-        return {PinCheck::Result::WrongPin, static_cast<int>(kPinTries - failed - 1)};
-    }
-    const int64_t delay = LockDelayMs(lockouts);
-    m_db.Prepare("UPDATE judges SET failed_pins = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ?")
-        .Bind(1, now + delay)
-        .Bind(2, id)
-        .Run();
-    return {PinCheck::Result::WrongPin, 0, delay};
+    PinLockOut after = before;
+    const PinCheck check = CountPinTry(after, IsValidPin(pin) && VerifyPin(hash, pin), now);
+    if (after != before)
+        m_db.Prepare("UPDATE judges SET failed_pins = ?, lockouts = ?, locked_until = ? WHERE id = ?")
+            .Bind(1, after.failed)
+            .Bind(2, after.lockouts)
+            .Bind(3, after.locked_until)
+            .Bind(4, id)
+            .Run();
+    return check;
 }
 
 } // namespace scoring

@@ -56,6 +56,14 @@ struct PinCheck {
     int64_t locked_for_ms = 0; // Locked (also a WrongPin that just locked): how long until another try
 };
 
+// The lock-out state a PIN keeps (a judge's row, the organiser's meta), and one checked PIN
+// applied to it: the rules above in one place for judges and the organiser.
+struct PinLockOut {
+    int64_t failed = 0, lockouts = 0, locked_until = 0; // locked_until: Unix ms
+    bool operator==(const PinLockOut&) const = default;
+};
+PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now_ms);
+
 class Judges {
 public:
     explicit Judges(Store& store, Clock clock = SystemClockMs);

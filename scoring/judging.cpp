@@ -4,6 +4,25 @@
 
 namespace scoring {
 
+namespace {
+
+bool JudgesCategory(const Judge& judge, const std::string& category) {
+    return std::find(judge.categories.begin(), judge.categories.end(), category) != judge.categories.end();
+}
+
+// Submitted cards, of those to score: recusals and conflicts are not to score.
+std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments) {
+    int submitted = 0, to_score = 0;
+    for (const Assignment& assignment : assignments) {
+        if (assignment.status == CardStatus::RecusedOwnOffice || assignment.status == CardStatus::ConflictDeclared) continue;
+        ++to_score;
+        if (assignment.status == CardStatus::Submitted) ++submitted;
+    }
+    return {submitted, to_score};
+}
+
+} // namespace
+
 const char* ToString(CardStatus status) {
     switch (status) {
     case CardStatus::ToScore: return "to score";
@@ -49,13 +68,54 @@ std::vector<std::string> Judging::CriterionIds() const {
     return ids;
 }
 
+Scorecard Judging::CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard& stored) const {
+    Scorecard card;
+    card.entry = entry.id;
+    for (const content::Criterion& criterion : m_content.rubric.criteria) {
+        const auto found = stored.marks.find(criterion.id);
+        card.marks.push_back({&criterion, found == stored.marks.end() ? std::nullopt : std::optional<int>(found->second)});
+    }
+    card.comment = stored.comment;
+    card.conflict_reason = stored.conflict.value_or("");
+    card.can_undo = stored.can_undo;
+    if (entry.office_id == judge.office) card.status = CardStatus::RecusedOwnOffice, card.can_undo = false;
+    else if (stored.conflict) card.status = CardStatus::ConflictDeclared;
+    else if (stored.submitted) card.status = CardStatus::Submitted;
+    else card.status = card.Scored() > 0 ? CardStatus::Scoring : CardStatus::ToScore;
+    return card;
+}
+
+std::vector<Assignment> Judging::AssignmentsOf(const Judge& judge) {
+    const std::map<std::string, StoredCard> stored = m_log.CardsOf(judge.id);
+    std::vector<Assignment> assignments;
+    for (const content::Innovation& innovation : m_content.innovations) {
+        if (!JudgesCategory(judge, innovation.category_id)) continue;
+        const auto found = stored.find(innovation.id);
+        const Scorecard card = CardFrom(judge, innovation, found == stored.end() ? StoredCard{} : found->second);
+        assignments.push_back({innovation.id, card.status, card.Scored(), static_cast<int>(card.marks.size())});
+    }
+    return assignments;
+}
+
+// [SECTION] The organiser's side
+
+// Progress only: the cards' marks stay in the log, out of the organiser's view while judging runs.
+std::vector<JudgeProgress> Judging::Overview() {
+    std::vector<JudgeProgress> overview;
+    for (Judge& judge : m_judges.List()) {
+        std::vector<Assignment> assignments = AssignmentsOf(judge);
+        const auto [submitted, to_score] = CountProgress(assignments);
+        overview.push_back({std::move(judge), std::move(assignments), submitted, to_score});
+    }
+    return overview;
+}
+
 // [SECTION] The judge's side
 
 const content::Innovation& JudgeSession::Assigned(const std::string& entry) const {
     const content::Innovation* innovation = m_judging.m_content.FindInnovation(entry);
     if (!innovation) throw Refused("there is no entry \"" + entry + "\" at this fair");
-    const auto& categories = m_judge.categories;
-    if (std::find(categories.begin(), categories.end(), innovation->category_id) == categories.end())
+    if (!JudgesCategory(m_judge, innovation->category_id))
         throw Refused("\"" + entry + "\" is not in a category " + m_judge.name + " judges");
     return *innovation;
 }
@@ -68,25 +128,8 @@ const content::Innovation& JudgeSession::Scorable(const std::string& entry) {
     return innovation;
 }
 
-Scorecard JudgeSession::CardFrom(const content::Innovation& entry, const StoredCard& stored) const {
-    Scorecard card;
-    card.entry = entry.id;
-    for (const content::Criterion& criterion : m_judging.m_content.rubric.criteria) {
-        const auto found = stored.marks.find(criterion.id);
-        card.marks.push_back({&criterion, found == stored.marks.end() ? std::nullopt : std::optional<int>(found->second)});
-    }
-    card.comment = stored.comment;
-    card.conflict_reason = stored.conflict.value_or("");
-    card.can_undo = stored.can_undo;
-    if (entry.office_id == m_judge.office) card.status = CardStatus::RecusedOwnOffice, card.can_undo = false;
-    else if (stored.conflict) card.status = CardStatus::ConflictDeclared;
-    else if (stored.submitted) card.status = CardStatus::Submitted;
-    else card.status = card.Scored() > 0 ? CardStatus::Scoring : CardStatus::ToScore;
-    return card;
-}
-
 Scorecard JudgeSession::Card(const std::string& entry) {
-    return CardFrom(Assigned(entry), m_judging.m_log.Card(m_judge.id, entry));
+    return m_judging.CardFrom(m_judge, Assigned(entry), m_judging.m_log.Card(m_judge.id, entry));
 }
 
 Scorecard JudgeSession::Saved(const std::string& entry, int64_t seq) {
@@ -95,28 +138,9 @@ Scorecard JudgeSession::Saved(const std::string& entry, int64_t seq) {
     return card;
 }
 
-std::vector<Assignment> JudgeSession::Assignments() {
-    const std::map<std::string, StoredCard> stored = m_judging.m_log.CardsOf(m_judge.id);
-    std::vector<Assignment> assignments;
-    for (const content::Innovation& innovation : m_judging.m_content.innovations) {
-        const auto& categories = m_judge.categories;
-        if (std::find(categories.begin(), categories.end(), innovation.category_id) == categories.end()) continue;
-        const auto found = stored.find(innovation.id);
-        const Scorecard card = CardFrom(innovation, found == stored.end() ? StoredCard{} : found->second);
-        assignments.push_back({innovation.id, card.status, card.Scored(), static_cast<int>(card.marks.size())});
-    }
-    return assignments;
-}
+std::vector<Assignment> JudgeSession::Assignments() { return m_judging.AssignmentsOf(m_judge); }
 
-std::pair<int, int> JudgeSession::Progress() {
-    int submitted = 0, to_score = 0;
-    for (const Assignment& assignment : Assignments()) {
-        if (assignment.status == CardStatus::RecusedOwnOffice || assignment.status == CardStatus::ConflictDeclared) continue;
-        ++to_score;
-        if (assignment.status == CardStatus::Submitted) ++submitted;
-    }
-    return {submitted, to_score};
-}
+std::pair<int, int> JudgeSession::Progress() { return CountProgress(Assignments()); }
 
 Scorecard JudgeSession::SetMarks(const std::string& entry, const std::string& criterion, int marks) {
     Scorable(entry);

@@ -1,6 +1,7 @@
 // Judging at the fair: the API the judging screens call. It joins the content pack (rubric,
 // entries, offices) with the judges and the score log:
-//   Judging        the organiser's side: log a judge in, reopen a card, read the audit trail.
+//   Judging        the organiser's side: log a judge in, see every judge's progress, reopen a
+//                  card, read the audit trail.
 //   JudgeSession   one logged-in judge's side: assignments, scorecards, scoring, undo, submit,
 //                  conflicts. It only ever reads that judge's own cards: other judges' scores
 //                  and the standings are not reachable from it.
@@ -55,6 +56,14 @@ struct Scorecard {
     bool Complete() const { return Scored() == static_cast<int>(marks.size()); }
 };
 
+// One judge's progress, for the organiser: how far, never what marks.
+struct JudgeProgress {
+    Judge judge;
+    std::vector<Assignment> assignments; // as JudgeSession::Assignments() gives them for that judge
+    int submitted = 0;                   // as JudgeSession::Progress(): submitted cards
+    int to_score = 0;                    //   of those to score (recusals and conflicts left out)
+};
+
 class JudgeSession;
 
 struct LoginResult {
@@ -74,6 +83,8 @@ public:
     // A session for the judge when the PIN is right; otherwise why not (wrong, locked...).
     LoginResult LogIn(JudgeId judge, std::string_view pin);
 
+    std::vector<JudgeProgress> Overview(); // every active judge, by name: the organiser's progress view
+
     // The organiser reopens a submitted card; the reason is kept in the trail.
     void Reopen(JudgeId judge, const std::string& entry, const std::string& reason);
 
@@ -83,6 +94,9 @@ public:
 private:
     friend class JudgeSession;
     std::vector<std::string> CriterionIds() const;
+    // The judge's side and the organiser's overview both read cards through these two.
+    Scorecard CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard& stored) const;
+    std::vector<Assignment> AssignmentsOf(const Judge& judge);
 
     const content::FairContent& m_content;
     Judges m_judges;
@@ -110,7 +124,6 @@ private:
     JudgeSession(Judging& judging, Judge judge) : m_judging(judging), m_judge(std::move(judge)) {}
     const content::Innovation& Assigned(const std::string& entry) const; // Refused when not
     const content::Innovation& Scorable(const std::string& entry);       // also not recused
-    Scorecard CardFrom(const content::Innovation& entry, const StoredCard& stored) const;
     Scorecard Saved(const std::string& entry, int64_t seq);
 
     Judging& m_judging;

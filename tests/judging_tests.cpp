@@ -1,6 +1,7 @@
 // Judging (issue 5): judges and their PINs, lock-out, assignments with recusal and conflicts,
-// and the score store: events, derived scorecards, undo, submit lock, reopen, replay, and the
-// judge's API never showing another judge's scores.
+// the organiser's overview of every judge's progress, and the score store: events, derived
+// scorecards, undo, submit lock, reopen, replay, and the judge's API never showing another
+// judge's scores.
 #include "scoring/judging.h"
 
 #include <doctest/doctest.h>
@@ -186,6 +187,73 @@ TEST_CASE("a declared conflict is kept with its reason and stops scoring") {
     CHECK(rahman->Assignments()[1].status == CardStatus::ConflictDeclared);
     CHECK(rahman->Progress() == std::pair{0, 0});
     CHECK(f.judging.Log().Events().back().text == "my brother leads this team");
+}
+
+// [SECTION] The organiser's overview
+
+namespace {
+
+// An assignment as text, for comparing the overview with what the judge's own session shows.
+std::vector<std::string> Described(const std::vector<Assignment>& assignments) {
+    std::vector<std::string> described;
+    for (const Assignment& a : assignments)
+        described.push_back(a.entry + " " + ToString(a.status) + " " + std::to_string(a.scored) + "/" + std::to_string(a.criteria));
+    return described;
+}
+
+} // namespace
+
+TEST_CASE("the organiser's overview: each active judge's progress, by name") {
+    Fixture f;
+    std::vector<JudgeProgress> overview = f.judging.Overview();
+    REQUIRE(overview.size() == 2);
+    CHECK(overview[0].judge.name == "Karim");
+    CHECK(Described(overview[0].assignments) ==
+          std::vector<std::string>{"a to score 0/2", "b recused (own office) 0/2", "c recused (own office) 0/2"});
+    CHECK(overview[0].submitted == 0);
+    CHECK(overview[0].to_score == 1); // his own office's b and c are left out
+    CHECK(overview[1].judge.name == "Rahman");
+    CHECK(overview[1].to_score == 1);
+
+    auto rahman = f.LogIn(f.rahman, "1234");
+    rahman->SetMarks("b", "x", 5);
+    rahman->SetMarks("b", "y", 0);
+    rahman->Submit("b");
+    auto karim = f.LogIn(f.karim, "5678");
+    karim->SetMarks("a", "y", 3);
+    overview = f.judging.Overview();
+    CHECK(Described(overview[1].assignments) == std::vector<std::string>{"a recused (own office) 0/2", "b submitted 2/2"});
+    CHECK(overview[1].submitted == 1);
+    CHECK(overview[1].to_score == 1);
+    CHECK(Described(overview[0].assignments)[0] == "a scoring 1/2");
+    CHECK(overview[0].submitted == 0);
+    // The same as each judge sees.
+    CHECK(Described(overview[0].assignments) == Described(karim->Assignments()));
+    CHECK(std::pair{overview[0].submitted, overview[0].to_score} == karim->Progress());
+    CHECK(Described(overview[1].assignments) == Described(rahman->Assignments()));
+    CHECK(std::pair{overview[1].submitted, overview[1].to_score} == rahman->Progress());
+
+    // A declared conflict leaves the card out of those to score; a reopened card is not submitted.
+    karim->DeclareConflict("a", "my cousin's project");
+    f.judging.Reopen(f.rahman, "b", "a mark entered on the wrong line");
+    overview = f.judging.Overview();
+    CHECK(overview[0].assignments[0].status == CardStatus::ConflictDeclared);
+    CHECK(overview[0].to_score == 0);
+    CHECK(overview[1].submitted == 0);
+    CHECK(overview[1].to_score == 1);
+}
+
+TEST_CASE("the organiser's overview leaves removed judges out and shows new ones") {
+    Fixture f;
+    f.judging.Registry().Remove(f.karim);
+    const JudgeId nasrin = f.judging.Registry().Add({"Nasrin", "o2", {"c2"}, "2468"});
+    const std::vector<JudgeProgress> overview = f.judging.Overview();
+    REQUIRE(overview.size() == 2);
+    CHECK(overview[0].judge.id == nasrin);
+    CHECK(Described(overview[0].assignments) == std::vector<std::string>{"c recused (own office) 0/2"});
+    CHECK(overview[0].to_score == 0);
+    CHECK(overview[1].judge.id == f.rahman);
+    CHECK(f.judging.Registry().List().size() == 2);
 }
 
 // [SECTION] Scores, undo, submit, reopen

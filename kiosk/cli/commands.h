@@ -27,4 +27,9 @@ int Bank(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
 int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 int Judges(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // PINs from std::cin
 
+// kiosk organiser set-pin|unlock [--db FILE]: the organiser's PIN in the kiosk's store. The PIN is
+// read from `in` unless --pin is given. Exit 0 done, 1 refused, 2 usage.
+int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+int Organiser(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // PIN from std::cin
+
 } // namespace kiosk::cli

@@ -1,0 +1,72 @@
+#include "scoring/organiser.h"
+
+#include <charconv>
+
+namespace scoring {
+
+namespace {
+
+// Meta keys. The hash is the only secret; the counters are the lock-out, kept so a restart does not reset it.
+constexpr const char* kHashKey = "organiser_pin_hash";
+constexpr const char* kFailedKey = "organiser_failed_pins";
+constexpr const char* kLockoutsKey = "organiser_lockouts";
+constexpr const char* kLockedUntilKey = "organiser_locked_until";
+
+int64_t MetaNumber(Store& store, const char* key) {
+    const std::string text = store.Meta(key);
+    int64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value); // "" (never written) stays 0
+    return value;
+}
+
+PinLockOut ReadPinLockOut(Store& store) {
+    return {MetaNumber(store, kFailedKey), MetaNumber(store, kLockoutsKey), MetaNumber(store, kLockedUntilKey)};
+}
+
+void WritePinLockOut(Store& store, const PinLockOut& lock) {
+    store.SetMeta(kFailedKey, std::to_string(lock.failed));
+    store.SetMeta(kLockoutsKey, std::to_string(lock.lockouts));
+    store.SetMeta(kLockedUntilKey, std::to_string(lock.locked_until));
+}
+
+} // namespace
+
+OrganiserPin::OrganiserPin(Store& store, Clock clock) : m_store(store), m_clock(std::move(clock)) {}
+
+bool OrganiserPin::IsSet() { return !m_store.Meta(kHashKey).empty(); }
+
+void OrganiserPin::Set(std::string_view pin) {
+    if (!IsValidPin(pin)) throw Refused("the organiser's PIN must be 4 to 8 digits");
+    const std::string hash = HashPin(pin); // slow: outside the transaction
+    sql::Transaction transaction(m_store.Database());
+    m_store.SetMeta(kHashKey, hash);
+    WritePinLockOut(m_store, {});
+    transaction.Commit();
+}
+
+void OrganiserPin::Unlock() {
+    sql::Transaction transaction(m_store.Database());
+    WritePinLockOut(m_store, {});
+    transaction.Commit();
+}
+
+PinCheck OrganiserPin::Check(std::string_view pin) {
+    const std::string hash = m_store.Meta(kHashKey);
+    if (hash.empty()) return {PinCheck::Result::UnknownJudge};
+    const int64_t now = m_clock();
+    if (const PinLockOut lock = ReadPinLockOut(m_store); now < lock.locked_until)
+        return {PinCheck::Result::Locked, 0, lock.locked_until - now};
+
+    // The hash is checked outside any transaction: it takes tens of milliseconds. The counters are
+    // read again inside it, in case `kiosk organiser unlock` ran meanwhile.
+    const bool right = IsValidPin(pin) && VerifyPin(hash, pin);
+    sql::Transaction transaction(m_store.Database());
+    const PinLockOut before = ReadPinLockOut(m_store);
+    PinLockOut after = before;
+    const PinCheck check = CountPinTry(after, right, now);
+    if (after != before) WritePinLockOut(m_store, after); // a right PIN with nothing to reset writes nothing
+    transaction.Commit();
+    return check;
+}
+
+} // namespace scoring
