@@ -31,19 +31,24 @@ std::string LocalTime() {
 
 App::~App() = default;
 
-App::App(content::LoadedPack pack, const Options& options)
-    : m_pack(std::move(pack)), m_idle_timeout_s(options.idle_timeout_s) {
+App::App(content::LoadedPack pack, const Options& options, scoring::Store* store, std::string store_problem)
+    : m_pack(std::move(pack)), m_staff(store, std::move(store_problem), m_pack.content, options.staff_idle_s),
+      m_idle_timeout_s(options.idle_timeout_s) {
     m_status.pack = &m_pack;
     m_status.loaded_at = LocalTime();
     m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
     m_ui.lang = m_start_lang;
 }
 
-void App::OnInput(double now) { m_last_input = now; }
+void App::OnInput(double now) {
+    m_last_input = now;
+    m_staff.Touched(now);
+}
 
 double App::NextWake() const {
     if (m_router.Current().screen == ScreenId::Attract) return m_attract.NextChange(m_ui.now);
-    double wake = m_last_input + m_idle_timeout_s;
+    double wake = std::min(m_last_input + m_idle_timeout_s, m_staff.LogoutAt());
+    if (m_router.Current().screen == ScreenId::Staff) wake = std::min(wake, m_staff_screen.NextChange(m_ui.now));
     // A finger resting still draws nothing, yet a long press must fire on time.
     if (m_ui.touch.Down() && !m_ui.touch.Consumed()) wake = std::min(wake, m_ui.touch.PressTime() + kLongPressSeconds);
     return wake;
@@ -72,14 +77,31 @@ bool App::OfferContent(content::LoadedPack pack, double now) {
     return true;
 }
 
-bool App::Exists(const Route& route) const {
+// Whether a route can be shown now: its office, category or entry is in the pack, and the
+// staff's screens have their staff logged in.
+bool App::Exists(const Route& route) {
     const content::FairContent& fair = m_pack.content;
     switch (route.screen) {
     case ScreenId::Office: return fair.FindOffice(route.id) != nullptr;
     case ScreenId::Category: return fair.FindCategory(route.id) != nullptr;
     case ScreenId::Innovation: return fair.FindInnovation(route.id) != nullptr;
+    case ScreenId::Organiser: return m_staff.Organiser();
+    case ScreenId::Judge: return m_staff.Judge() != nullptr;
+    case ScreenId::Scorecard:
+    case ScreenId::Review: return m_staff.Judge() != nullptr && fair.FindInnovation(route.id) != nullptr;
     default: return true;
     }
+}
+
+// Staff leave (a tap on Log out, the kiosk left alone, the attract screen): their screens close
+// and the next person finds the visitors' home.
+void App::LogOut(double now) {
+    if (!m_staff.LoggedIn()) return;
+    m_staff.LogOut();
+    m_staff_screen.Reset();
+    m_scorecard = ScorecardScreen{};
+    m_review = ReviewScreen{};
+    if (m_router.Current().screen != ScreenId::Attract) Navigate(Route{ScreenId::Home, {}}, now);
 }
 
 bool App::Go(const std::string& text, double now) {
@@ -101,9 +123,15 @@ void App::Navigate(const Route& route, double now) {
     Arrive(now);
 }
 
+void App::Replace(const Route& route, double now) {
+    m_router.Replace(route);
+    Arrive(now);
+}
+
 // After the router moved: start the attract show, or restore the screen's scroll position.
 void App::Arrive(double now) {
     if (m_router.Current().screen == ScreenId::Attract) {
+        LogOut(now); // nobody stays logged in to a kiosk showing its attract loop
         m_attract.started = now;
         m_ui.lang = m_start_lang; // the next visitor starts in the kiosk's own language
         m_ui.theme.large_text = false;
@@ -118,6 +146,10 @@ std::string App::TitleOf(const Route& route) const {
     case ScreenId::Attract:
     case ScreenId::Home: return m_ui.L(fair.fair.name);
     case ScreenId::Organiser: return m_ui.T("আয়োজকের জন্য", "For the organiser");
+    case ScreenId::Staff: return m_ui.T("বিচারক ও আয়োজকের প্রবেশ", "Judges and organiser");
+    case ScreenId::Judge: return m_ui.T("বিচারকের পাতা", "Judging");
+    case ScreenId::Scorecard: return m_ui.T("স্কোরকার্ড", "Scorecard");
+    case ScreenId::Review: return m_ui.T("পর্যালোচনা ও জমা", "Review and submit");
     case ScreenId::Office:
         if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->short_name.Empty() ? o->name : o->short_name);
         break;
@@ -143,7 +175,9 @@ void App::DrawTopBar(Navigation& nav, float height) {
     const float home_w = compact ? button_h : m_ui.Px(170), back_w = compact ? button_h : m_ui.Px(190);
     const Rect home{pad, pad, home_w, button_h};
     const Rect back{home.Right() + pad, pad, back_w, button_h};
-    const bool at_home = m_router.Current().screen == ScreenId::Home;
+    // Staff have their own home: the judge's entries, the organiser's screen.
+    const ScreenId home_screen = m_staff.Judge() ? ScreenId::Judge : m_staff.Organiser() ? ScreenId::Organiser : ScreenId::Home;
+    const bool at_home = m_router.Current().screen == home_screen;
     const bool can_back = m_router.CanGoBack();
 
     auto icon_button = [&](const Rect& r, const char* label, bool enabled, auto icon) {
@@ -158,7 +192,7 @@ void App::DrawTopBar(Navigation& nav, float height) {
                      label, ink, {r.Right() - icon_x - m_ui.Px(20), 1});
         return enabled && m_ui.Tapped(r);
     };
-    if (icon_button(home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{ScreenId::Home, {}};
+    if (icon_button(home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{home_screen, {}};
     if (icon_button(back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.back = true;
 
     const float lang_w = m_ui.Px(compact ? 150 : 180);
@@ -175,11 +209,24 @@ void App::DrawTopBar(Navigation& nav, float height) {
     if (Button(m_ui, text_size, size_label, large ? ButtonKind::Primary : ButtonKind::Secondary))
         m_ui.theme.large_text = !large;
 
+    // Logged-in staff see who they are and how to leave, in blue so a visitor sees it is not theirs.
+    float title_end = text_size.x;
+    if (m_staff.LoggedIn()) {
+        const std::string who = m_staff.Judge() ? m_staff.Judge()->Who().name : m_ui.T("আয়োজক", "Organiser");
+        const std::string label = std::string(m_ui.T("লগ আউট", "Log out")) + (compact ? "" : " · " + who);
+        const float out_w = std::min(m_ui.Px(compact ? 170 : 420), MeasureText(m_ui.theme, TextStyle::BodyBold, label).x + m_ui.Px(60));
+        const Rect out{text_size.x - pad - out_w, pad, out_w, button_h};
+        draw->AddRectFilled({0, height - m_ui.Px(4)}, {w, height}, color::kBlue);
+        if (Button(m_ui, out, label)) nav.logout = true;
+        title_end = out.x;
+    }
     const float title_x = back.Right() + m_ui.Px(28);
-    if (m_ui.touch.LongPressed({title_x, 0, text_size.x - title_x, height}, m_ui.now, kLongPressSeconds))
-        nav.go = Route{ScreenId::Organiser, {}};
+    if (m_ui.touch.LongPressed({title_x, 0, title_end - title_x, height}, m_ui.now, kLongPressSeconds)) {
+        m_staff_screen.Reset();
+        nav.go = Route{m_staff.LoggedIn() ? home_screen : ScreenId::Staff, {}};
+    }
     DrawText(draw, m_ui.theme, TextStyle::Heading, {title_x, (height - LineHeight(m_ui.theme, TextStyle::Heading)) * 0.5f},
-             TitleOf(m_router.Current()), color::kText, {text_size.x - title_x - m_ui.Px(28), 1});
+             TitleOf(m_router.Current()), color::kText, {title_end - title_x - m_ui.Px(28), 1});
 }
 
 void App::Frame(double now) {
@@ -189,6 +236,7 @@ void App::Frame(double now) {
     m_ui.screen = ImGui::GetIO().DisplaySize;
     m_ui.draw = ImGui::GetBackgroundDrawList();
     m_ui.animating = false;
+    m_ui.typing = false;
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     m_ui.touch.Update(now, m_ui.Px(18));
     if (m_watch)
@@ -197,6 +245,8 @@ void App::Frame(double now) {
 
     if (m_router.Current().screen != ScreenId::Attract && now - m_last_input >= m_idle_timeout_s)
         Navigate(Route{ScreenId::Attract, {}}, now);
+    if (now >= m_staff.LogoutAt()) LogOut(now);
+    if (!Exists(m_router.Current())) Navigate(Route{ScreenId::Home, {}}, now); // its staff left, or its entry went
 
     const Route route = m_router.Current();
     if (route.screen == ScreenId::Attract) {
@@ -222,7 +272,11 @@ void App::Frame(double now) {
     case ScreenId::Office:
     case ScreenId::Category: m_content_height = m_list.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
     case ScreenId::Innovation: m_content_height = m_innovation.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav); break;
-    case ScreenId::Organiser: m_content_height = m_organiser.Draw(m_ui, m_status, frame); break;
+    case ScreenId::Organiser: m_content_height = m_organiser.Draw(m_ui, m_status, m_staff, frame, nav); break;
+    case ScreenId::Staff: m_content_height = m_staff_screen.Draw(m_ui, m_staff, frame, nav); break;
+    case ScreenId::Judge: m_content_height = m_judge.Draw(m_ui, m_staff, frame, nav); break;
+    case ScreenId::Scorecard: m_content_height = m_scorecard.Draw(m_ui, m_staff, m_router.Current(), frame, nav); break;
+    case ScreenId::Review: m_content_height = m_review.Draw(m_ui, m_staff, m_router.Current(), frame, nav); break;
     case ScreenId::Attract: break;
     }
     m_ui.draw->PopClipRect();
@@ -230,11 +284,13 @@ void App::Frame(double now) {
     DrawTopBar(nav, bar_h);
     m_ui.animating |= m_scroller.Animating();
 
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
-        Back(now);
-    if (nav.back) Back(now);
+    if (!m_ui.typing && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))))
+        nav.back = true;
+    if (nav.logout) LogOut(now);
+    else if (nav.back) Back(now);
+    else if (nav.go && nav.replace) Replace(*nav.go, now);
     else if (nav.go) Navigate(*nav.go, now);
-    if (nav.back || nav.go) m_ui.animating = true; // the new screen draws on the next frame
+    if (nav.back || nav.go || nav.logout) m_ui.animating = true; // the new screen draws on the next frame
 }
 
 } // namespace kiosk

@@ -9,7 +9,12 @@
 #include "kiosk/screens/home_screen.h"
 #include "kiosk/screens/innovation_screen.h"
 #include "kiosk/screens/list_screen.h"
+#include "kiosk/screens/judge_screen.h"
 #include "kiosk/screens/organiser_screen.h"
+#include "kiosk/screens/review_screen.h"
+#include "kiosk/screens/scorecard_screen.h"
+#include "kiosk/screens/staff_screen.h"
+#include "kiosk/staff.h"
 #include "kiosk/ui/context.h"
 
 #include <functional>
@@ -22,7 +27,9 @@ class ContentWatch;
 
 class App {
 public:
-    App(content::LoadedPack pack, const Options& options);
+    // `store` holds judges and scores; null when it could not be opened (`store_problem` says why):
+    // visitors are served all the same, and the staff's login screen tells why judging is off.
+    App(content::LoadedPack pack, const Options& options, scoring::Store* store = nullptr, std::string store_problem = {});
     ~App();
 
     // Watches the pack's folder and shows a changed pack once it is saved; `wake` rouses the
@@ -50,16 +57,20 @@ public:
     const Router& GetRouter() const { return m_router; }
     const content::FairContent& Fair() const { return m_pack.content; }
     const ContentStatus& Status() const { return m_status; }
+    Staff& GetStaff() { return m_staff; }
 
 private:
     void Navigate(const Route& route, double now);
+    void Replace(const Route& route, double now);
     void Arrive(double now);
     void DrawTopBar(Navigation& nav, float height);
     std::string TitleOf(const Route& route) const;
-    bool Exists(const Route& route) const;
+    bool Exists(const Route& route);
+    void LogOut(double now);
 
     content::LoadedPack m_pack;
     ContentStatus m_status; // m_pack, and what became of the last update
+    Staff m_staff;          // who of the fair's staff is logged in; judges score through it
     std::unique_ptr<ContentWatch> m_watch;
     Router m_router;
     ui::Context m_ui;
@@ -75,6 +86,10 @@ private:
     ListScreen m_list;
     InnovationScreen m_innovation;
     OrganiserScreen m_organiser;
+    StaffScreen m_staff_screen;
+    JudgeScreen m_judge;
+    ScorecardScreen m_scorecard;
+    ReviewScreen m_review;
 };
 
 } // namespace kiosk

@@ -35,12 +35,14 @@ int Run(const kiosk::Options& options) {
         std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
     if (!pack.fair_ok) std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
 
-    // The store holds judges' scores from the judging issue on; the kiosk runs for visitors
-    // even when it cannot be opened, and says why.
+    // The store holds the judges and their scores; the kiosk runs for visitors even when it
+    // cannot be opened, and the staff's login screen says why.
     std::optional<scoring::Store> store;
+    std::string store_problem;
     try {
         store.emplace(options.database.empty() ? scoring::DefaultStorePath() : options.database);
     } catch (const std::exception& e) {
+        store_problem = e.what();
         std::fprintf(stderr, "kiosk: %s\n", e.what());
     }
 
@@ -56,7 +58,7 @@ int Run(const kiosk::Options& options) {
 
     try {
         kiosk::Platform platform({options.window_width, options.window_height});
-        kiosk::App app(std::move(pack), options);
+        kiosk::App app(std::move(pack), options, store ? &*store : nullptr, store_problem);
         platform.Run(app, script.get());
         if (!script) return 0;
         script->WriteReport();

@@ -44,6 +44,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 if (ec != std::errc() || end != text.data() + text.size() || o.idle_timeout_s < 1)
                     parsed.error = "--idle wants seconds (at least 1), not \"" + text + "\"";
             }
+        } else if (arg == "--staff-idle") {
+            if (value(text)) {
+                auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.staff_idle_s);
+                if (ec != std::errc() || end != text.data() + text.size() || o.staff_idle_s < 1)
+                    parsed.error = "--staff-idle wants seconds (at least 1), not \"" + text + "\"";
+            }
         } else if (arg == "--lang") {
             if (value(o.language) && o.language != "bn" && o.language != "en")
                 parsed.error = "--lang is bn or en, not \"" + o.language + "\"";
@@ -61,11 +67,13 @@ Usage: kiosk [options]
        kiosk bank import FILE.csv --into DIR    add the innovation bank's table to a pack
        kiosk bank export DIR --out FILE.csv     write a pack as the innovation bank's table
        kiosk judges list|add|import|...         set up the judges (see kiosk judges --help)
+       kiosk organiser set-pin|unlock           the organiser's PIN for the kiosk
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)
   --windowed WxH     a window of that size instead of fullscreen, e.g. 1280x800
   --idle SECONDS     return to the attract screen after this long untouched (default 90)
+  --staff-idle SECS  log a judge or the organiser out after this long untouched (default 60)
   --lang bn|en       the language at start (default bn)
   --script FILE      play a script of input and screenshots, then exit
   --shots DIR        where the script's screenshots go (default: the current folder)
@@ -77,7 +85,8 @@ Script commands, one per line (# starts a comment; coordinates are window pixels
   drag X1 Y1 X2 Y2 [MS]    touch, move over MS milliseconds (default 300), release
   wait MS                  let time pass
   shot NAME                save the frame as DIR/NAME.png
-  goto ROUTE               attract, home, office/ID, category/ID, innovation/ID
+  goto ROUTE               attract, home, office/ID, category/ID, innovation/ID, staff;
+                           logged in: judge, score/ID, review/ID (a judge), organiser
   text UTF8                type text
   key NAME                 press a key: enter, escape, backspace, tab, left, right, up, down
   quit                     stop

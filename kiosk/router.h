@@ -8,7 +8,8 @@
 
 namespace kiosk {
 
-enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser };
+// Staff, Judge, Scorecard and Review are the judges' screens (Staff: who are you, and the PIN pad).
+enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser, Staff, Judge, Scorecard, Review };
 
 struct Route {
     ScreenId screen = ScreenId::Home;
@@ -18,7 +19,8 @@ struct Route {
     friend bool operator==(const Route& a, const Route& b) { return a.screen == b.screen && a.id == b.id; }
 };
 
-// "home", "attract", "office/ID", "category/ID", "innovation/ID", "organiser"
+// "home", "attract", "office/ID", "category/ID", "innovation/ID", "organiser",
+// "staff", "judge", "score/ID", "review/ID"
 std::optional<Route> ParseRoute(const std::string& text);
 std::string ToString(const Route& route);
 
@@ -33,6 +35,7 @@ public:
 
     void Push(Route route);   // a new screen on top (home under it when leaving attract); home and attract clear the stack
     void Back();              // to the previous screen; the bottom one stays
+    void Replace(Route route); // this screen gives way to another (the PIN pad to the judge's home)
     void Home();              // the home screen with nothing under it
     void Attract();           // the attract screen with nothing under it
 

@@ -4,6 +4,10 @@
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
+#include "kiosk/screens/judge_screen.h"
+#include "kiosk/screens/scorecard_screen.h"
+
+#include <algorithm>
 #include <filesystem>
 
 namespace kiosk {
@@ -45,10 +49,29 @@ float DrawProblems(Context& ui, const content::LoadedPack& pack, float x, float 
 
 } // namespace
 
-float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, const ScrollFrame& frame) {
+float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation&) {
+    if (reopen_judge) return DrawReopen(ui, staff, frame);
     const float margin = PageMargin(ui);
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
     float y = frame.top + margin * 0.6f;
+
+    // Two tabs as a segmented control.
+    const float tab_w = std::min(ui.Px(360), width / 2), tab_h = ui.Px(76);
+    const struct {
+        Tab tab;
+        const char *bn, *en;
+    } tabs[] = {{Tab::Judging, "বিচার", "Judging"}, {Tab::Content, "কনটেন্ট", "Content"}};
+    for (int i = 0; i < 2; ++i) {
+        if (Button(ui, {x + static_cast<float>(i) * (tab_w + ui.Px(12)), y, tab_w, tab_h}, ui.T(tabs[i].bn, tabs[i].en),
+                   tab == tabs[i].tab ? ButtonKind::Primary : ButtonKind::Secondary))
+            tab = tabs[i].tab, done.clear();
+    }
+    y += tab_h + margin * 0.5f;
+    return tab == Tab::Judging ? DrawJudging(ui, staff, x, y, width, frame) : DrawContent(ui, status, x, y, width, frame);
+}
+
+float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, float x, float y, float width, const ScrollFrame& frame) {
+    const float margin = PageMargin(ui);
     const content::LoadedPack& pack = *status.pack;
 
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.T("আয়োজকের জন্য: কনটেন্ট", "For the organiser: content"),
@@ -93,6 +116,111 @@ float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, const Scro
         y += DrawProblems(ui, pack, x, y, width, frame);
     }
     return y + margin - frame.top;
+}
+
+float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.T("আয়োজকের জন্য: বিচারের অগ্রগতি", "For the organiser: judging progress"),
+                  color::kText, {width, 2}).y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Caption, {x, y},
+                  std::string(ui.T("নম্বর এখানে দেখানো হয় না, শুধু অগ্রগতি। ডেটাবেস: ", "Scores are not shown here, only progress. Database: ")) +
+                      staff.StoreDescription(),
+                  color::kTextMuted, {width, 2}).y + ui.Px(12);
+    if (!done.empty()) y += Banner(ui, x, y, width, done, color::kGreen, color::kGreenLight) + gap;
+    if (!staff.Available()) return y + margin - frame.top;
+
+    const std::vector<scoring::JudgeProgress> overview = staff.Judging().Overview();
+    if (overview.empty())
+        y += Banner(ui, x, y, width,
+                    ui.T("এখনো কোনো বিচারক নেই। যোগ করুন: kiosk judges import judges.csv", "No judges yet. Add them with: kiosk judges import judges.csv"),
+                    color::kAmber, color::kAmberLight) + gap;
+    const content::FairContent& fair = staff.Fair();
+    const float pad = ui.Px(24), line = LineHeight(ui.theme, TextStyle::Body), row_h = ui.Px(72);
+    for (const scoring::JudgeProgress& progress : overview) {
+        std::vector<const scoring::Assignment*> submitted;
+        for (const scoring::Assignment& a : progress.assignments)
+            if (a.status == scoring::CardStatus::Submitted) submitted.push_back(&a);
+        const bool locked = progress.judge.locked_until_ms > scoring::SystemClockMs();
+        const float head_h = LineHeight(ui.theme, TextStyle::Heading) + line + ui.Px(8);
+        const float card_h = pad * 2 + head_h + static_cast<float>(submitted.size()) * row_h;
+        const Rect card{x, y, width, card_h};
+        y += card_h + gap;
+        if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom()) continue;
+        ui.draw->AddRectFilled({card.x, card.y + ui.Px(3)}, {card.Right(), card.Bottom() + ui.Px(4)}, color::kShadow, ui.theme.Radius());
+        ui.draw->AddRectFilled(card.Min(), card.Max(), color::kSurface, ui.theme.Radius());
+
+        float cy = card.y + pad;
+        const std::string count = ui.Bengali() ? Fraction(ui, progress.submitted, progress.to_score) + " জমা"
+                                               : Fraction(ui, progress.submitted, progress.to_score) + " submitted";
+        const float count_w = MeasureText(ui.theme, TextStyle::Heading, count).x;
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, cy}, progress.judge.name, color::kText, {width - count_w - 3 * pad, 1});
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.Right() - pad - count_w, cy}, count,
+                 progress.submitted == progress.to_score ? color::kGreen : color::kText);
+        cy += LineHeight(ui.theme, TextStyle::Heading);
+        const content::Office* office = fair.FindOffice(progress.judge.office);
+        std::string about = office ? ui.L(office->name) : progress.judge.office;
+        if (locked) about += ui.T("  ·  ভুল পিনের জন্য লক করা", "  ·  locked out after wrong PINs");
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy}, about, locked ? color::kRed : color::kTextMuted, {width * 0.6f, 1});
+        if (locked && Button(ui, {card.Right() - pad - ui.Px(220), cy - ui.Px(6), ui.Px(220), ui.Px(60)}, ui.T("লক খুলুন", "Unlock"))) {
+            staff.Judging().Registry().Unlock(progress.judge.id);
+            done = progress.judge.name + ui.T(": লক খোলা হয়েছে", ": unlocked");
+        }
+        cy += line + ui.Px(8);
+        for (const scoring::Assignment* a : submitted) {
+            const content::Innovation* entry = fair.FindInnovation(a->entry);
+            DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy + (row_h - line) * 0.5f},
+                     std::string(ui.T("জমা: ", "Submitted: ")) + (entry ? ui.L(entry->title) : a->entry), color::kText, {width * 0.65f, 1});
+            if (Button(ui, {card.Right() - pad - ui.Px(300), cy + ui.Px(6), ui.Px(300), row_h - ui.Px(12)}, ui.T("আবার খুলুন", "Reopen"))) {
+                reopen_judge = progress.judge.id, reopen_entry = a->entry, reason.clear(), error.clear(), done.clear();
+            }
+            cy += row_h;
+        }
+    }
+    return y + margin - frame.top;
+}
+
+// Reopening a submitted card: the reason is required and kept in the audit trail.
+float OrganiserScreen::DrawReopen(Context& ui, Staff& staff, const ScrollFrame& frame) {
+    ui.typing = true;
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
+    float y = frame.view.y + margin * 0.5f;
+    const content::Innovation* entry = staff.Fair().FindInnovation(reopen_entry);
+    const std::optional<scoring::Judge> judge = staff.Judging().Registry().Find(*reopen_judge);
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.T("জমা দেওয়া কার্ড আবার খুলুন", "Reopen a submitted card"), color::kText,
+                  {width, 1}).y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                  (judge ? judge->name : std::string("?")) + "  ·  " + (entry ? ui.L(entry->title) : reopen_entry), color::kTextMuted,
+                  {width, 1}).y + ui.Px(8);
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                  ui.T("খোলার পর বিচারক নম্বর বদলে আবার জমা দেবেন। কারণটি অডিট ট্রেইলে থেকে যাবে।",
+                       "Once reopened, the judge can change the marks and submit again. The reason stays in the audit trail."),
+                  color::kText, {width, 0}).y + ui.Px(12);
+    const float field_h = ui.Px(130);
+    TextField(ui, {x, y, width, field_h}, reason, ui.T("কারণ লিখুন (আবশ্যক)", "Type the reason (required)"), true);
+    y += field_h + gap;
+    if (!error.empty()) {
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, error, color::kRed, {width, 1});
+        y += LineHeight(ui.theme, TextStyle::Body);
+    }
+    const float keys_h = keyboard.Height(ui, width);
+    const float keys_y = std::max(y, frame.view.Bottom() - keys_h - margin * 0.5f);
+    switch (keyboard.Draw(ui, {x, keys_y, width, keys_h}, reason)) {
+    case KeyboardAction::Done:
+        try {
+            staff.Judging().Reopen(*reopen_judge, reopen_entry, reason);
+            std::fprintf(stderr, "kiosk: organiser reopened %s for judge %lld: %s\n", reopen_entry.c_str(),
+                         static_cast<long long>(*reopen_judge), reason.c_str());
+            done = std::string(ui.T("কার্ড আবার খোলা হয়েছে: ", "Card reopened: ")) + (entry ? ui.L(entry->title) : reopen_entry);
+            reopen_judge.reset();
+        } catch (const std::exception& refused) {
+            error = std::string(ui.T("খোলা যায়নি: ", "Not reopened: ")) + refused.what();
+        }
+        break;
+    case KeyboardAction::Cancel: reopen_judge.reset(); break;
+    default: break;
+    }
+    return frame.view.h;
 }
 
 } // namespace kiosk

@@ -1,10 +1,13 @@
-// The organiser's view of the content: what pack is showing, what was left out of it and why,
-// and what became of the last update. Reached by a long press on the top bar's title (judging
-// will put it behind the organiser's PIN).
+// The organiser's screen, behind the organiser's PIN (a long press on the top bar's title, then
+// "Organiser"). Two tabs: judging (each judge's progress, never the scores; reopening a
+// submitted card with a reason that is kept; unlocking a judge locked out by wrong PINs) and the
+// content (what pack is showing, what was left out of it and why, what became of the last update).
 #pragma once
 
 #include "content/pack_loader.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/staff.h"
+#include "kiosk/ui/keyboard.h"
 
 #include <optional>
 #include <string>
@@ -21,7 +24,19 @@ struct ContentStatus {
 };
 
 struct OrganiserScreen {
-    float Draw(ui::Context& ui, const ContentStatus& status, const ScrollFrame& frame);
+    enum class Tab { Judging, Content };
+    Tab tab = Tab::Judging;
+    // Reopening a submitted card: whose, which, and the reason being typed.
+    std::optional<scoring::JudgeId> reopen_judge;
+    std::string reopen_entry, reason, error, done;
+    ui::Keyboard keyboard;
+
+    float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation& nav);
+
+private:
+    float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame);
+    float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
+    float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width, const ScrollFrame& frame);
 };
 
 } // namespace kiosk

@@ -22,6 +22,20 @@ std::string InnovationCount(const ui::Context& ui, size_t count) {
     return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
 }
 
+std::string Fraction(const ui::Context& ui, int done, int of) {
+    return ui.Number(done) + "/" + ui.Number(of);
+}
+
+float Banner(ui::Context& ui, float x, float y, float width, const std::string& text, ImU32 ink, ImU32 fill) {
+    const float pad = ui.Px(20);
+    const ui::TextOptions wrap{width - 2 * pad - ui.Px(8), 0};
+    const float h = ui::MeasureText(ui.theme, ui::TextStyle::Body, text, wrap).y + 2 * pad;
+    ui.draw->AddRectFilled({x, y}, {x + width, y + h}, fill, ui.Px(10));
+    ui.draw->AddRectFilled({x, y}, {x + ui.Px(8), y + h}, ink, ui.Px(10), ImDrawFlags_RoundCornersLeft);
+    ui::DrawText(ui.draw, ui.theme, ui::TextStyle::Body, {x + pad + ui.Px(8), y + pad}, text, ui::color::kText, wrap);
+    return h;
+}
+
 float PageMargin(const ui::Context& ui) { return ui.Portrait() ? ui.Px(32) : ui.Px(56); }
 
 float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text) {

@@ -13,7 +13,9 @@ namespace kiosk {
 // A screen's request to go somewhere, acted on after the frame.
 struct Navigation {
     std::optional<Route> go;
+    bool replace = false; // `go` takes this screen's place in the back stack
     bool back = false;
+    bool logout = false;  // the staff member at the kiosk leaves
 };
 
 // The part of the window a screen's content scrolls in, and where its content starts this frame.
@@ -30,6 +32,10 @@ int BalancedColumns(int columns, size_t count);
 std::string InnovationCount(const ui::Context& ui, size_t count);
 // The standard page margin: wider in landscape.
 float PageMargin(const ui::Context& ui);
+// "৭/১২" / "7/12": progress in the screen's digits.
+std::string Fraction(const ui::Context& ui, int done, int of);
+// A tinted box with a coloured edge and wrapped text (a refusal, a saved note); returns its height.
+float Banner(ui::Context& ui, float x, float y, float width, const std::string& text, ImU32 ink, ImU32 fill);
 // A section heading; returns the y below it.
 float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text);
 

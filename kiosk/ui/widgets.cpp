@@ -8,10 +8,11 @@ namespace ui {
 
 std::string Context::Number(double value, int decimals) const { return content::FormatNumber(value, lang, decimals); }
 
-bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind) {
-    const bool pressing = ui.Pressing(rect);
+bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind, bool enabled) {
+    const bool pressing = enabled && ui.Pressing(rect);
     ImU32 fill = color::kSurface, text = color::kGreenDark, border = color::kBorder;
-    if (kind == ButtonKind::Primary) fill = pressing ? color::kGreenDark : color::kGreen, text = color::kTextOnDark, border = 0;
+    if (!enabled) fill = color::kBackground, text = color::Rgb(0x8a968f);
+    else if (kind == ButtonKind::Primary) fill = pressing ? color::kGreenDark : color::kGreen, text = color::kTextOnDark, border = 0;
     else if (kind == ButtonKind::OnDark) fill = pressing ? color::Rgb(0xffffff, 70) : color::Rgb(0xffffff, 36), text = color::kTextOnDark, border = color::Rgb(0xffffff, 110);
     else if (pressing) fill = color::kSurfacePressed;
     ui.draw->AddRectFilled(rect.Min(), rect.Max(), fill, rect.h * 0.5f);
@@ -20,7 +21,7 @@ bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind ki
     const float line = LineHeight(ui.theme, TextStyle::BodyBold);
     DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {rect.x + ui.Px(12), rect.y + (rect.h - line) * 0.5f}, label, text,
              centered);
-    return ui.Tapped(rect);
+    return enabled && ui.Tapped(rect);
 }
 
 bool Card(Context& ui, const Rect& rect, ImU32 fill) {
@@ -96,6 +97,11 @@ void BackIcon(ImDrawList* draw, ImVec2 c, float s, ImU32 color) {
     draw->AddLine({c.x - s * 0.4f, c.y}, {c.x + s * 0.4f, c.y}, color, t);
     draw->AddLine({c.x - s * 0.42f, c.y}, {c.x - s * 0.05f, c.y - s * 0.36f}, color, t);
     draw->AddLine({c.x - s * 0.42f, c.y}, {c.x - s * 0.05f, c.y + s * 0.36f}, color, t);
+}
+
+void CheckIcon(ImDrawList* draw, ImVec2 c, float s, ImU32 color, float thickness) {
+    const ImVec2 points[] = {{c.x - s * 0.42f, c.y + s * 0.02f}, {c.x - s * 0.12f, c.y + s * 0.32f}, {c.x + s * 0.45f, c.y - s * 0.3f}};
+    draw->AddPolyline(points, 3, color, ImDrawFlags_None, thickness);
 }
 
 void ArrowRight(ImDrawList* draw, ImVec2 c, float s, ImU32 color, float thickness) {

@@ -11,7 +11,8 @@ namespace ui {
 
 enum class ButtonKind { Primary, Secondary, OnDark };
 
-bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind = ButtonKind::Secondary);
+// A disabled button is drawn greyed and never taps.
+bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
 // A white rounded card with a soft shadow; returns true when tapped. `pressed` tints it.
 bool Card(Context& ui, const Rect& rect, ImU32 fill = color::kSurface);
 // A small rounded label; returns its width.
@@ -29,6 +30,7 @@ const std::string& CoverPath(const std::vector<content::Photo>& photos);
 
 void HomeIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
 void BackIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color);
+void CheckIcon(ImDrawList* draw, ImVec2 center, float size, ImU32 color, float thickness);
 void ArrowRight(ImDrawList* draw, ImVec2 center, float size, ImU32 color, float thickness);
 
 } // namespace ui

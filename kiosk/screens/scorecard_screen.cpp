@@ -1,0 +1,304 @@
+#include "kiosk/screens/scorecard_screen.h"
+
+#include "content/locale.h"
+#include "kiosk/ui/text.h"
+#include "kiosk/ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+namespace kiosk {
+
+using namespace ui;
+using scoring::CardStatus;
+
+namespace {
+
+constexpr ImU32 kGreyFill = color::Rgb(0xe9ecea);
+
+// Reasons a judge most often gives, one tap each; the keyboard edits or replaces them.
+struct Reason {
+    const char *bn, *en;
+};
+constexpr Reason kConflictReasons[] = {
+    {"আমি এই উদ্ভাবনের কাজে যুক্ত ছিলাম", "I took part in this innovation"},
+    {"উদ্ভাবকের সাথে আমার আত্মীয়তা বা ঘনিষ্ঠ সম্পর্ক আছে", "I am related or close to the innovator"},
+    {"আমি সম্প্রতি এই দপ্তরে কাজ করেছি", "I worked in this office recently"},
+};
+
+// A mark: white with a border when not chosen, green when chosen, greyed when the card is locked.
+bool MarkButton(Context& ui, const Rect& r, const std::string& label, bool chosen, bool enabled) {
+    const bool pressing = enabled && ui.Pressing(r);
+    ImU32 fill = chosen ? color::kGreen : pressing ? color::kSurfacePressed : color::kSurface;
+    ImU32 ink = chosen ? color::kTextOnDark : color::kText;
+    if (!enabled) fill = chosen ? color::Rgb(0x6f9c8b) : color::kBackground, ink = chosen ? color::kTextOnDark : color::Rgb(0x8a968f);
+    const float radius = ui.Px(12);
+    ui.draw->AddRectFilled(r.Min(), r.Max(), fill, radius);
+    if (!chosen) ui.draw->AddRect(r.Min(), r.Max(), pressing ? color::kGreen : color::kBorder, radius, 0, ui.Px(pressing ? 3 : 2));
+    const float line = LineHeight(ui.theme, TextStyle::Heading);
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {r.x, r.y + (r.h - line) * 0.5f}, label, ink, {r.w, 1, Align::Center});
+    return enabled && ui.Tapped(r);
+}
+
+// "Not scored": an amber outline with a dashed look, so it never reads as a zero.
+void NotScoredTag(Context& ui, ImVec2 top_right, const char* text) {
+    const float w = MeasureText(ui.theme, TextStyle::BodyBold, text).x + ui.Px(40), h = LineHeight(ui.theme, TextStyle::BodyBold) + ui.Px(12);
+    const Rect r{top_right.x - w, top_right.y, w, h};
+    ui.draw->AddRectFilled(r.Min(), r.Max(), color::kAmberLight, h * 0.5f);
+    for (float dx = r.x + h * 0.5f; dx < r.Right() - h * 0.5f; dx += ui.Px(14)) {
+        ui.draw->AddLine({dx, r.y + ui.Px(1)}, {dx + ui.Px(7), r.y + ui.Px(1)}, color::kAmber, ui.Px(2));
+        ui.draw->AddLine({dx, r.Bottom() - ui.Px(1)}, {dx + ui.Px(7), r.Bottom() - ui.Px(1)}, color::kAmber, ui.Px(2));
+    }
+    DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {r.x, r.y + ui.Px(6)}, text, color::kAmber, {w, 1, Align::Center});
+}
+
+} // namespace
+
+std::string LocalClock() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%H:%M:%S", &local);
+    return text;
+}
+
+float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x, float y, float width) {
+    const float start = y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.L(entry.title), color::kText, {width, 2}).y;
+    const content::Office* office = fair.FindOffice(entry.office_id);
+    const content::Category* category = fair.FindCategory(entry.category_id);
+    std::string where = office ? ui.L(office->name) : entry.office_id;
+    if (category) where += "  ·  " + ui.L(category->name);
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, where, color::kTextMuted, {width, 2}).y;
+    return y - start;
+}
+
+template <class Change> void ScorecardScreen::Save(Staff& staff, const std::string& what, Change change) {
+    try {
+        const scoring::Scorecard card = change();
+        staff.Journal(what, card); // on disk: now the screen may say so
+        saved_time = LocalClock();
+        error.clear();
+    } catch (const scoring::Refused& refused) {
+        error = refused.what();
+    } catch (const std::exception& failure) {
+        error = std::string("the database did not take it: ") + failure.what();
+    }
+}
+
+float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav) {
+    scoring::JudgeSession* session = staff.Judge();
+    if (!session) return 0;
+    if (route.id != entry) *this = ScorecardScreen{}, entry = route.id;
+    scoring::Scorecard card;
+    try {
+        card = session->Card(entry);
+    } catch (const std::exception& refused) {
+        const float margin = PageMargin(ui);
+        return Banner(ui, frame.view.x + margin, frame.top + margin, frame.view.w - 2 * margin, refused.what(), color::kRed,
+                      color::Rgb(0xfde8ea)) + 2 * margin;
+    }
+    if (mode != Mode::Marks && card.status != CardStatus::ToScore && card.status != CardStatus::Scoring) mode = Mode::Marks;
+    return mode == Mode::Marks ? DrawMarks(ui, staff, card, frame, nav) : DrawEditor(ui, staff, card, frame);
+}
+
+float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame, Navigation& nav) {
+    scoring::JudgeSession& session = *staff.Judge();
+    const content::FairContent& fair = staff.Fair();
+    const content::Innovation& innovation = *fair.FindInnovation(card.entry);
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
+    const bool open = card.status == CardStatus::ToScore || card.status == CardStatus::Scoring;
+    const bool recused = card.status == CardStatus::RecusedOwnOffice || card.status == CardStatus::ConflictDeclared;
+
+    // The action bar stays at the bottom; content scrolls above it and takes no touches under it.
+    const float bar_h = ui.Px(112);
+    const Rect bar{frame.view.x, frame.view.Bottom() - bar_h, frame.view.w, bar_h};
+    ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
+
+    float y = frame.top + margin * 0.6f;
+    const float see_w = ui.Px(300);
+    y += EntryHeader(ui, fair, innovation, x, y, width - see_w - gap) + ui.Px(20);
+    if (Button(ui, {x + width - see_w, frame.top + margin * 0.6f, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
+        nav.go = Route{ScreenId::Innovation, card.entry};
+
+    if (card.status == CardStatus::RecusedOwnOffice)
+        y += Banner(ui, x, y, width,
+                    ui.T("এটি আপনার নিজের দপ্তরের এন্ট্রি, তাই এতে আপনি নম্বর দেবেন না। অন্য বিচারকেরা এটি মূল্যায়ন করবেন।",
+                         "This is an entry of your own office, so it is not yours to score. Other judges will score it."),
+                    color::kTextMuted, kGreyFill) + gap;
+    else if (card.status == CardStatus::ConflictDeclared)
+        y += Banner(ui, x, y, width,
+                    std::string(ui.T("আপনি স্বার্থের সংঘাত ঘোষণা করেছেন, তাই এতে নম্বর দেবেন না। কারণ: ",
+                                     "You declared a conflict of interest, so this entry is not yours to score. Reason: ")) + card.conflict_reason,
+                    color::kTextMuted, kGreyFill) + gap;
+    else if (card.status == CardStatus::Submitted)
+        y += Banner(ui, x, y, width,
+                    ui.T("জমা দেওয়া হয়েছে: নম্বর আর বদলানো যাবে না। বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
+                         "Submitted: the marks are locked. To change them, the organiser must reopen the card."),
+                    color::kGreen, color::kGreenLight) + gap;
+
+    // One block per criterion: name and marks given, guidance, then the mark buttons.
+    const float pad = ui.Px(28), cell_gap = ui.Px(10), cell_h = ui.Px(76);
+    for (size_t i = 0; i < card.marks.size() && !recused; ++i) {
+        const scoring::Mark& mark = card.marks[i];
+        const content::Criterion& criterion = *mark.criterion;
+        const float inner_w = width - 2 * pad;
+        const int count = criterion.max_marks + 1;
+        const int fit = std::max(1, static_cast<int>((inner_w + cell_gap) / (ui.Px(76) + cell_gap)));
+        const int rows = (count + fit - 1) / fit, columns = (count + rows - 1) / rows;
+        const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+        const std::string guidance = ui.L(criterion.guidance);
+        const TextOptions guidance_wrap{inner_w, 3};
+        const float name_h = LineHeight(ui.theme, TextStyle::Heading) + ui.Px(14);
+        const float guidance_h = guidance.empty() ? 0 : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
+        const float block_h = pad * 2 + name_h + guidance_h + static_cast<float>(rows) * (cell_h + cell_gap) - cell_gap;
+        const Rect block{x, y, width, block_h};
+        y += block_h + gap;
+        if (block.Bottom() < frame.view.y || block.y > frame.view.Bottom()) continue;
+
+        ui.draw->AddRectFilled({block.x, block.y + ui.Px(3)}, {block.Right(), block.Bottom() + ui.Px(4)}, color::kShadow, ui.theme.Radius());
+        ui.draw->AddRectFilled(block.Min(), block.Max(), color::kSurface, ui.theme.Radius());
+        ui.draw->AddRectFilled(block.Min(), {block.x + ui.Px(10), block.Bottom()}, mark.marks ? color::kGreen : color::kAmber,
+                               ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
+
+        float by = block.y + pad;
+        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks) : "out of " + ui.Number(criterion.max_marks);
+        const float state_w = ui.Px(420);
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by}, ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name),
+                 color::kText, {inner_w - state_w, 1});
+        const ImVec2 state_right{block.Right() - pad, by - ui.Px(4)};
+        if (mark.marks) {
+            const std::string given = ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks);
+            const float given_w = MeasureText(ui.theme, TextStyle::Heading, given).x;
+            DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given, color::kGreen);
+            if (open) {
+                const float clear_w = ui.Px(150);
+                const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w, ui.Px(56)};
+                if (Button(ui, clear, ui.T("মুছুন", "Clear")))
+                    Save(staff, "clear " + criterion.id, [&] { return session.ClearMarks(card.entry, criterion.id); });
+            }
+        } else {
+            NotScoredTag(ui, state_right, ui.T("নম্বর দেওয়া হয়নি", "Not scored"));
+        }
+        by += name_h;
+        if (!guidance.empty()) {
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance + "  (" + max_text + ")", color::kTextMuted, guidance_wrap);
+            by += guidance_h;
+        }
+        for (int value = 0; value < count; ++value) {
+            const Rect cell{block.x + pad + static_cast<float>(value % columns) * (cell_w + cell_gap),
+                            by + static_cast<float>(value / columns) * (cell_h + cell_gap), cell_w, cell_h};
+            const bool chosen = mark.marks && *mark.marks == value;
+            if (MarkButton(ui, cell, ui.Number(value), chosen, open) && !chosen)
+                Save(staff, "score " + criterion.id + "=" + std::to_string(value),
+                     [&] { return session.SetMarks(card.entry, criterion.id, value); });
+        }
+    }
+
+    // The comment, then the way out of scoring this entry at all.
+    if (!recused) {
+        y = SectionHeading(ui, x, y, width, ui.T("মন্তব্য (ঐচ্ছিক)", "Comment (optional)"));
+        if (TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
+                      open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment") : ui.T("কোনো মন্তব্য নেই", "No comment"),
+                      false) && open) {
+            mode = Mode::Comment, draft = card.comment;
+        }
+        y += ui.Px(150) + gap;
+        if (open) {
+            if (Button(ui, {x, y, ui.Px(560), ui.Px(72)}, ui.T("স্বার্থের সংঘাত ঘোষণা করুন", "Declare a conflict of interest")))
+                mode = Mode::Conflict, draft.clear();
+            y += ui.Px(72) + gap;
+        }
+    }
+    y += bar_h;
+
+    // The action bar: undo, whether everything is saved, and on to review.
+    ui.clip = frame.view;
+    ui.draw->AddRectFilled(bar.Min(), bar.Max(), color::kSurface);
+    ui.draw->AddRectFilled(bar.Min(), {bar.Right(), bar.y + ui.Px(3)}, color::kBorder);
+    const float bh = ui.Px(80), by = bar.y + (bar_h - bh) * 0.5f;
+    const Rect undo{x, by, ui.Px(230), bh};
+    if (Button(ui, undo, ui.T("পূর্বাবস্থা", "Undo"), ButtonKind::Secondary, open && card.can_undo))
+        Save(staff, "undo", [&] { return session.Undo(card.entry); });
+    const float review_w = ui.Px(420);
+    const Rect review{x + width - review_w, by, review_w, bh};
+    if (Button(ui, review, card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
+                                                                : ui.T("পর্যালোচনা ও জমা", "Review and submit"),
+               ButtonKind::Primary, !recused))
+        nav.go = Route{ScreenId::Review, card.entry};
+
+    const float sx = undo.Right() + gap, sw = review.x - gap - sx;
+    const float line = LineHeight(ui.theme, TextStyle::Body);
+    if (!error.empty()) {
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx, bar.y + (bar_h - 2 * line) * 0.5f},
+                 std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {sw, 2});
+    } else if (!saved_time.empty()) {
+        CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
+        const std::string text = std::string(ui.T("সংরক্ষিত ", "Saved at ")) + (ui.Bengali() ? content::ToBengaliDigits(saved_time) : saved_time);
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx + ui.Px(50), bar.y + (bar_h - line) * 0.5f}, text, color::kGreen, {sw - ui.Px(50), 1});
+    } else if (open) {
+        const std::string text = ui.Bengali() ? Fraction(ui, card.Scored(), static_cast<int>(card.marks.size())) + " মানদণ্ডে নম্বর দেওয়া হয়েছে"
+                                              : Fraction(ui, card.Scored(), static_cast<int>(card.marks.size())) + " criteria scored";
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx, bar.y + (bar_h - line) * 0.5f}, text, color::kTextMuted, {sw, 1});
+    }
+    return y - frame.top;
+}
+
+float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame) {
+    scoring::JudgeSession& session = *staff.Judge();
+    ui.typing = true;
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
+    float y = frame.view.y + margin * 0.5f; // the editor does not scroll: the keyboard stays put
+    const bool conflict = mode == Mode::Conflict;
+    const content::Innovation& innovation = *staff.Fair().FindInnovation(card.entry);
+
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, conflict ? ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict of interest")
+                                                                       : ui.T("মন্তব্য", "Comment"),
+                  color::kText, {width, 1}).y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, ui.L(innovation.title), color::kTextMuted, {width, 1}).y + ui.Px(12);
+    if (conflict) {
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                      ui.T("ঘোষণা করলে আপনি এই এন্ট্রিতে আর নম্বর দিতে পারবেন না। কারণটি সংরক্ষিত থাকবে। একটি কারণ বেছে নিন বা লিখুন।",
+                           "Once declared, you will not score this entry; the reason is kept. Choose a reason or type one."),
+                      color::kText, {width, 0}).y + ui.Px(12);
+        float cx = x;
+        for (const Reason& reason : kConflictReasons) {
+            const char* text = ui.T(reason.bn, reason.en);
+            const float w = MeasureText(ui.theme, TextStyle::Body, text).x + ui.Px(48);
+            if (cx + w > x + width) cx = x, y += ui.Px(72) + ui.Px(12);
+            if (Button(ui, {cx, y, w, ui.Px(64)}, text)) draft = text;
+            cx += w + ui.Px(12);
+        }
+        y += ui.Px(64) + gap;
+    }
+    const float field_h = ui.Px(130);
+    TextField(ui, {x, y, width, field_h}, draft,
+              conflict ? ui.T("কারণ লিখুন", "Type the reason") : ui.T("আপনার মন্তব্য লিখুন", "Type your comment"), true);
+    y += field_h + gap;
+    if (!error.empty()) {
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {width, 1});
+        y += LineHeight(ui.theme, TextStyle::Body);
+    }
+
+    const float keys_h = keyboard.Height(ui, width);
+    const float keys_y = std::max(y, frame.view.Bottom() - keys_h - margin * 0.5f);
+    switch (keyboard.Draw(ui, {x, keys_y, width, keys_h}, draft)) {
+    case KeyboardAction::Done:
+        if (conflict) {
+            Save(staff, "conflict", [&] { return session.DeclareConflict(card.entry, draft); });
+        } else if (draft != card.comment) {
+            Save(staff, "comment", [&] { return session.SetComment(card.entry, draft); });
+        }
+        if (error.empty()) mode = Mode::Marks;
+        break;
+    case KeyboardAction::Cancel: mode = Mode::Marks, error.clear(); break;
+    default: break;
+    }
+    return frame.view.h; // nothing to scroll
+}
+
+} // namespace kiosk

@@ -1,0 +1,62 @@
+#include "kiosk/staff.h"
+
+#include <cstdio>
+
+namespace kiosk {
+
+Staff::Staff(scoring::Store* store, std::string problem, const content::FairContent& content, double idle_timeout_s)
+    : m_store(store), m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
+    if (!m_store) return;
+    m_judging.emplace(*m_store, content);
+    m_organiser_pin.emplace(*m_store);
+}
+
+Staff::~Staff() = default;
+
+std::vector<scoring::Judge> Staff::Judges() {
+    if (!Available()) return {};
+    return m_judging->Registry().List();
+}
+
+bool Staff::OrganiserPinSet() { return m_organiser_pin && m_organiser_pin->IsSet(); }
+
+scoring::PinCheck Staff::LogInJudge(scoring::JudgeId judge, const std::string& pin, double now) {
+    if (!Available()) return {};
+    scoring::LoginResult result = m_judging->LogIn(judge, pin);
+    if (result.session) {
+        LogOut();
+        m_session = std::move(result.session);
+        m_last_activity = now;
+        std::fprintf(stderr, "kiosk: judge %lld (%s) logged in\n", static_cast<long long>(judge), m_session->Who().name.c_str());
+    }
+    return result.check;
+}
+
+scoring::PinCheck Staff::LogInOrganiser(const std::string& pin, double now) {
+    if (!m_organiser_pin) return {};
+    const scoring::PinCheck check = m_organiser_pin->Check(pin);
+    if (check.result == scoring::PinCheck::Result::Ok) {
+        LogOut();
+        m_organiser = true;
+        m_last_activity = now;
+        std::fprintf(stderr, "kiosk: organiser logged in\n");
+    }
+    return check;
+}
+
+void Staff::LogOut() {
+    if (m_session) std::fprintf(stderr, "kiosk: judge %lld logged out\n", static_cast<long long>(m_session->Who().id));
+    if (m_organiser) std::fprintf(stderr, "kiosk: organiser logged out\n");
+    m_session.reset();
+    m_organiser = false;
+}
+
+std::string Staff::StoreDescription() const { return m_store ? m_store->Path() : m_problem; }
+
+void Staff::Journal(const std::string& what, const scoring::Scorecard& card) {
+    const long long judge = m_session ? static_cast<long long>(m_session->Who().id) : 0;
+    std::fprintf(stderr, "kiosk: saved #%lld judge %lld entry %s: %s\n", static_cast<long long>(card.last_saved_seq), judge,
+                 card.entry.c_str(), what.c_str());
+}
+
+} // namespace kiosk

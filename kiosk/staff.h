@@ -1,0 +1,62 @@
+// Who of the fair's staff is at the kiosk: nobody (visitors browse), one judge, or the organiser.
+// Holds the judging back end for the screens, logs staff out when the kiosk is left alone, and
+// writes a journal line to stderr for every change saved, after it is on disk (the crash test
+// checks the database against that journal).
+#pragma once
+
+#include "content/model.h"
+#include "scoring/judging.h"
+#include "scoring/organiser.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class Staff {
+public:
+    // `store` may be null when the database could not be opened; `problem` then says why, and
+    // the login screen shows it. `content` must outlive this object.
+    Staff(scoring::Store* store, std::string problem, const content::FairContent& content, double idle_timeout_s);
+    ~Staff();
+
+    bool Available() const { return m_judging.has_value(); }
+    const std::string& Problem() const { return m_problem; }
+
+    std::vector<scoring::Judge> Judges();
+    bool OrganiserPinSet();
+
+    // A right PIN logs in (and anyone before logs out); otherwise why not.
+    scoring::PinCheck LogInJudge(scoring::JudgeId judge, const std::string& pin, double now);
+    scoring::PinCheck LogInOrganiser(const std::string& pin, double now);
+    void LogOut();
+
+    scoring::JudgeSession* Judge() { return m_session.get(); }
+    bool Organiser() const { return m_organiser; }
+    bool LoggedIn() const { return m_session || m_organiser; }
+    scoring::Judging& Judging() { return *m_judging; } // only when Available()
+    std::string StoreDescription() const;              // the database file, for the organiser
+    const content::FairContent& Fair() const { return m_content; }
+
+    // Staff activity keeps the login; a kiosk left alone this long logs them out.
+    void Touched(double now) { m_last_activity = now; }
+    double LogoutAt() const { return LoggedIn() ? m_last_activity + m_idle_timeout_s : 1e300; }
+
+    // A change was saved: journal it. Screens call this only after the save returned.
+    void Journal(const std::string& what, const scoring::Scorecard& card);
+
+private:
+    scoring::Store* m_store;
+    const content::FairContent& m_content;
+    std::string m_problem;
+    std::optional<scoring::Judging> m_judging;
+    std::optional<scoring::OrganiserPin> m_organiser_pin;
+    std::unique_ptr<scoring::JudgeSession> m_session;
+    bool m_organiser = false;
+    double m_idle_timeout_s;
+    double m_last_activity = 0;
+};
+
+} // namespace kiosk
