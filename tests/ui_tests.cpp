@@ -256,19 +256,6 @@ TEST_CASE("unusable pictures show a placeholder, the kiosk carries on") {
     fs::remove_all(pack);
 }
 
-TEST_CASE("a long press on the title opens the organiser's content report") {
-    // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
-    const KioskRun run = RunKiosk("organiser", "goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot organiser\nquit\n",
-                                  1920, 1080, {"--lang", "en"});
-    INFO(run.output);
-    REQUIRE(run.exit_code == 0);
-    CHECK(run.report[1].route == "home");
-    CHECK(run.report[2].route == "organiser");
-    const std::string text = Ocr(run.Shot("organiser"), "eng");
-    CHECK(Contains(text, "For the organiser"));
-    CHECK(Contains(text, "Showing " + std::to_string(Demo().innovations.size()) + " innovations"));
-}
-
 TEST_CASE("content saved while the kiosk runs is shown without a restart") {
     namespace fs = std::filesystem;
     const fs::path pack = fs::current_path() / "ui-shots" / "live-pack";

@@ -172,6 +172,7 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
                      std::string(ui.T("জমা: ", "Submitted: ")) + (entry ? ui.L(entry->title) : a->entry), color::kText, {width * 0.65f, 1});
             if (Button(ui, {card.Right() - pad - ui.Px(300), cy + ui.Px(6), ui.Px(300), row_h - ui.Px(12)}, ui.T("আবার খুলুন", "Reopen"))) {
                 reopen_judge = progress.judge.id, reopen_entry = a->entry, reason.clear(), error.clear(), done.clear();
+                keyboard.layout = ui.lang;
             }
             cy += row_h;
         }

@@ -45,7 +45,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     y += EntryHeader(ui, fair, *fair.FindInnovation(entry), x, y, width) + gap;
 
     // The marks, one row each; touching a row goes back to the scorecard to change it.
-    const float row_h = ui.Px(84), pad = ui.Px(24);
+    const float row_h = ui.Px(68), pad = ui.Px(24);
     double total = 0, out_of = 0;
     for (size_t i = 0; i < card.marks.size(); ++i) {
         const scoring::Mark& mark = card.marks[i];

@@ -204,12 +204,12 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         if (TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
                       open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment") : ui.T("কোনো মন্তব্য নেই", "No comment"),
                       false) && open) {
-            mode = Mode::Comment, draft = card.comment;
+            mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
         }
         y += ui.Px(150) + gap;
         if (open) {
             if (Button(ui, {x, y, ui.Px(560), ui.Px(72)}, ui.T("স্বার্থের সংঘাত ঘোষণা করুন", "Declare a conflict of interest")))
-                mode = Mode::Conflict, draft.clear();
+                mode = Mode::Conflict, draft.clear(), keyboard.layout = ui.lang;
             y += ui.Px(72) + gap;
         }
     }

@@ -1,0 +1,215 @@
+// Judging on the touchscreen (issue 5): the real kiosk under Xvfb, driven by scripts, checked
+// against what it drew and what its database holds afterwards.
+#include "content/pack_loader.h"
+#include "scoring/judging.h"
+#include "scoring/organiser.h"
+#include "ui_harness.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace uitest;
+namespace fs = std::filesystem;
+
+namespace {
+
+const content::FairContent& Demo() {
+    static const content::FairContent fair = content::LoadPack(KIOSK_DEMO_PACK).content;
+    return fair;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+    return Normalise(haystack).find(Normalise(needle)) != std::string::npos;
+}
+
+// A database with the demo fair's judges (PINs 1111 to 4444) and the organiser's PIN 0000, kept
+// beside the run's screenshots (RunKiosk clears its own folder, so not in it).
+std::string SeededDatabase(const std::string& name) {
+    const fs::path folder = fs::current_path() / "ui-shots" / (name + "-db");
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    const std::string db = (folder / "kiosk.db").string();
+    const KioskRun judges = RunCommand({"judges", "import", std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair/judges.csv", "--db", db});
+    REQUIRE_MESSAGE(judges.exit_code == 0, judges.output);
+    const KioskRun organiser = RunCommand({"organiser", "set-pin", "--pin", "0000", "--db", db});
+    REQUIRE_MESSAGE(organiser.exit_code == 0, organiser.output);
+    return db;
+}
+
+scoring::JudgeId JudgeNamed(scoring::Store& store, const std::string& name) {
+    const std::optional<scoring::Judge> judge = scoring::Judges(store).FindByName(name);
+    REQUIRE(judge);
+    return judge->id;
+}
+
+const std::string kNasrin = "মোছাঃ নাসরিন আক্তার"; // ssd; digital and citizen; PIN 1111
+const std::string kKamrul = "মোঃ কামরুল হাসান";     // fire; digital and simplification; PIN 2222
+const std::string kEntry = "fire-license-online";  // a fire service entry in digital
+
+// Where things are at 1920x1080 in Bengali (lengths are designed at 1080 lines: scale 1).
+// The staff's door: the organiser's card, then the judges by name.
+constexpr const char* kOrganiserCard = "270 355";
+constexpr const char* kNasrinCard = "270 548";
+constexpr const char* kKamrulCard = "1647 355";
+// Nasrin's scorecard: marks 7 and 8 of the first criterion, 4 of the second; the action bar.
+constexpr const char* kFirstCriterion7 = "1098 438";
+constexpr const char* kFirstCriterion8 = "1234 438";
+constexpr const char* kSecondCriterion4 = "573 790";
+constexpr const char* kUndo = "171 1025";
+constexpr const char* kReview = "1654 1025";
+// The review of a complete card: Submit, then "Yes, submit" in the same column.
+constexpr const char* kSubmit = "336 849";
+constexpr const char* kYesSubmit = "336 978";
+constexpr const char* kLanguage = "1814 52";
+
+std::string LogIn(const char* card, const char* pin) {
+    return std::string("goto staff\ntap ") + card + "\ntext " + pin + "\nkey enter\n";
+}
+
+} // namespace
+
+TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every save is in the database") {
+    const std::string db = SeededDatabase("judge-scores");
+    {
+        // Criteria 3 to 6 were scored in an earlier session: the card shows what the store holds.
+        scoring::Store store(db);
+        scoring::Judging judging(store, Demo());
+        std::unique_ptr<scoring::JudgeSession> session = judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
+        REQUIRE(session);
+        for (const char* criterion : {"citizen-friendly", "technology", "sustainability", "replicability"})
+            session->SetMarks(kEntry, criterion, 5);
+    }
+    const std::string script = LogIn(kNasrinCard, "1111") +
+                               "shot judge-home\n"
+                               "goto score/" + kEntry + "\n"
+                               "tap " + kFirstCriterion7 + "\ntap " + kFirstCriterion8 + "\ntap " + kSecondCriterion4 + "\nshot scored\n"
+                               "tap " + kUndo + "\nshot undone\n"
+                               "tap " + kSecondCriterion4 + "\ntap " + kReview + "\nshot review\n"
+                               "tap " + kSubmit + "\nshot confirm\n"
+                               "tap " + kYesSubmit + "\nshot submitted\n"
+                               "tap " + kLanguage + "\nshot submitted-en\n"
+                               "goto score/" + kEntry + "\nshot locked-en\n"
+                               "tap " + kFirstCriterion7 + "\nquit\n";
+    const KioskRun run = RunKiosk("judge-scores", script, 1920, 1080, {"--db", db});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("key enter")->route == "judge");
+    CHECK(run.Find("goto score/" + kEntry)->route == "score/" + kEntry);
+
+    // What the screen said: Bengali progress, the saved note, the refusal to change a locked card.
+    CHECK(Contains(Ocr(run.Shot("judge-home"), "ben"), "জমা দেওয়া হয়েছে"));
+    CHECK(Contains(Ocr(run.Shot("scored"), "ben"), "সংরক্ষিত"));
+    const std::string submitted = Ocr(run.Shot("submitted-en"), "eng");
+    CHECK(Contains(submitted, "Submitted. The marks are locked"));
+    CHECK(Contains(submitted, "Total"));
+    CHECK(Contains(submitted, "32/100")); // 8 + 4 + 4 x 5 (OCR reads the spaced slash tight)
+    CHECK(Contains(Ocr(run.Shot("locked-en"), "eng"), "the organiser must reopen the card"));
+
+    // What the store holds: the marks, the undo as an event of its own, the submit; every change
+    // the kiosk journaled as saved is there, and the tap on the locked card wrote nothing.
+    scoring::Store store(db);
+    scoring::ScoreLog log(store);
+    const scoring::StoredCard card = log.Card(JudgeNamed(store, kNasrin), kEntry);
+    CHECK(card.submitted);
+    CHECK(card.marks.at("simplification") == 8);
+    CHECK(card.marks.at("novelty") == 4);
+    int undos = 0, journaled = 0;
+    const std::vector<scoring::Event> events = log.Events();
+    for (const scoring::Event& event : events) undos += event.undoes != 0;
+    CHECK(undos == 1);
+    for (size_t at = run.output.find("kiosk: saved #"); at != std::string::npos; at = run.output.find("kiosk: saved #", at + 1)) {
+        const int64_t seq = std::stoll(run.output.substr(at + 14));
+        CHECK(std::any_of(events.begin(), events.end(), [&](const scoring::Event& e) { return e.seq == seq; }));
+        ++journaled;
+    }
+    CHECK(journaled == 6); // 7, 8, 4, undo, 4 again, submit
+    CHECK(events.size() == 4 + 6);
+}
+
+TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock the pad") {
+    const std::string db = SeededDatabase("judge-refused");
+    const std::string script = std::string("goto staff\ntap ") + kKamrulCard +
+                               "\ntext 9999\nkey enter\nshot wrong-pin\n"
+                               "text 2222\nkey enter\n"
+                               "goto score/" + kEntry + "\nshot recused\n"
+                               "tap " + kFirstCriterion7 + "\ntap " + kReview + "\nquit\n";
+    const KioskRun run = RunKiosk("judge-refused", script, 1920, 1080, {"--db", db, "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[3].route == "staff"); // the wrong PIN keeps the pad
+    CHECK(Contains(Ocr(run.Shot("wrong-pin"), "eng"), "That PIN is not right. 4 more tries before a lock-out"));
+    CHECK(run.Find("goto score/" + kEntry)->route == "score/" + kEntry);
+    const std::string recused = Ocr(run.Shot("recused"), "eng");
+    CHECK(Contains(recused, "This is an entry of your own office, so it is not yours to score"));
+    CHECK(run.report.back().route == "score/" + kEntry); // Review and submit is not offered
+    scoring::Store store(db);
+    CHECK(scoring::ScoreLog(store).Events().empty());
+
+    // Five wrong PINs in a row lock the judge out, with a countdown; the right PIN then waits.
+    const std::string locked_script = std::string("goto staff\ntap ") + kKamrulCard +
+                                      "\ntext 0001\nkey enter\ntext 0002\nkey enter\ntext 0003\nkey enter\ntext 0004\nkey enter\n"
+                                      "text 0005\nkey enter\nshot locked\ntext 2222\nkey enter\nquit\n";
+    const KioskRun locked = RunKiosk("judge-locked", locked_script, 1920, 1080, {"--db", db, "--lang", "en"});
+    INFO(locked.output);
+    REQUIRE(locked.exit_code == 0);
+    CHECK(Contains(Ocr(locked.Shot("locked"), "eng"), "Too many wrong PINs. Try again in 0:"));
+    CHECK(locked.report.back().route == "staff");
+    CHECK(locked.output.find("logged in") == std::string::npos);
+}
+
+TEST_CASE("staff are logged out when the kiosk is left alone and when the attract screen returns") {
+    const std::string db = SeededDatabase("judge-idle");
+    const std::string script = LogIn(kNasrinCard, "1111") + "wait 2600\nshot after-idle\n" + LogIn(kNasrinCard, "1111") +
+                               "goto attract\ntap 960 540\nquit\n";
+    const KioskRun run = RunKiosk("judge-idle", script, 1920, 1080, {"--db", db, "--staff-idle", "2"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[3].route == "judge");
+    CHECK(run.report[4].route == "home"); // logged out after 2 s untouched, back to the visitors' home
+    CHECK(run.report[9].route == "judge");
+    CHECK(run.report[10].route == "attract");
+    CHECK(run.report[11].route == "home"); // the next touch finds the visitors' home, nobody logged in
+    size_t logouts = 0;
+    for (size_t at = run.output.find("kiosk: judge 1 logged out"); at != std::string::npos; at = run.output.find("kiosk: judge 1 logged out", at + 1))
+        ++logouts;
+    CHECK(logouts == 2);
+}
+
+TEST_CASE("a long press on the title opens the staff's door, and the organiser's PIN the organiser's screen") {
+    const std::string db = SeededDatabase("organiser");
+    {
+        scoring::Store store(db);
+        scoring::Judging judging(store, Demo());
+        std::unique_ptr<scoring::JudgeSession> session = judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
+        REQUIRE(session);
+        for (const content::Criterion& criterion : Demo().rubric.criteria) session->SetMarks(kEntry, criterion.id, 3);
+        session->Submit(kEntry);
+    }
+    // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
+    const std::string script = std::string("goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot staff\n") + "tap " + kOrganiserCard +
+                               "\ntext 0000\nkey enter\nshot judging\n"
+                               "tap 1690 1013\nshot reopen\ntext The judge asked to correct a mark\nkey enter\nshot reopened\n"
+                               "tap 608 176\nshot content\nquit\n";
+    const KioskRun run = RunKiosk("organiser", script, 1920, 1080, {"--db", db, "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[1].route == "home");
+    CHECK(run.report[2].route == "staff");
+    CHECK(Contains(Ocr(run.Shot("staff"), "eng"), "Choose your name, then enter your PIN"));
+    CHECK(run.Find("key enter")->route == "organiser");
+    const std::string judging = Ocr(run.Shot("judging"), "eng");
+    CHECK(Contains(judging, "judging progress"));
+    CHECK(Contains(judging, "1/9 submitted"));
+    CHECK(Contains(Ocr(run.Shot("reopened"), "eng"), "Card reopened"));
+    const std::string content = Ocr(run.Shot("content"), "eng");
+    CHECK(Contains(content, "For the organiser"));
+    CHECK(Contains(content, "Showing " + std::to_string(Demo().innovations.size()) + " innovations"));
+
+    scoring::Store store(db);
+    scoring::ScoreLog log(store);
+    CHECK_FALSE(log.Card(JudgeNamed(store, kNasrin), kEntry).submitted);
+    const scoring::Event reopen = log.Events().back();
+    CHECK(reopen.kind == scoring::EventKind::Reopen);
+    CHECK(reopen.text == "The judge asked to correct a mark");
+}
