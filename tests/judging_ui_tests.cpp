@@ -213,3 +213,26 @@ TEST_CASE("a long press on the title opens the staff's door, and the organiser's
     CHECK(reopen.kind == scoring::EventKind::Reopen);
     CHECK(reopen.text == "The judge asked to correct a mark");
 }
+
+TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are kept with their words") {
+    const std::string db = SeededDatabase("judge-comment");
+    const std::string comment = "সেবাটি সত্যিই সহজ হয়েছে।";
+    const std::string script = LogIn(kNasrinCard, "1111") +
+                               "goto score/police-clearance\n"
+                               "tap 425 1025\ntext " + comment + "\nshot typing\nkey enter\nshot commented\n"
+                               "tap 1320 174\nshot conflict\ntap 230 333\nkey enter\nshot declared\n"
+                               "tap " + kFirstCriterion7 + "\ngoto judge\nshot judge-home\nquit\n";
+    const KioskRun run = RunKiosk("judge-comment", script, 1920, 1080, {"--db", db});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(Contains(Ocr(run.Shot("typing"), "ben"), "সেবাটি"));
+    CHECK(Contains(Ocr(run.Shot("declared"), "ben"), "স্বার্থের সংঘাত ঘোষণা করেছেন"));
+
+    scoring::Store store(db);
+    const scoring::StoredCard card = scoring::ScoreLog(store).Card(JudgeNamed(store, kNasrin), "police-clearance");
+    CHECK(card.comment == comment);
+    REQUIRE(card.conflict);
+    CHECK(*card.conflict == "আমি এই উদ্ভাবনের কাজে যুক্ত ছিলাম");
+    CHECK(card.marks.empty()); // the tap on a mark after the conflict wrote nothing
+    CHECK(Contains(Ocr(run.Shot("judge-home"), "ben"), "০/৮ জমা"));
+}

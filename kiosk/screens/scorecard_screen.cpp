@@ -119,10 +119,15 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
 
     float y = frame.top + margin * 0.6f;
-    const float see_w = ui.Px(300);
-    y += EntryHeader(ui, fair, innovation, x, y, width - see_w - gap) + ui.Px(20);
-    if (Button(ui, {x + width - see_w, frame.top + margin * 0.6f, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
+    // The entry, a way to look at it again, and the way out of scoring it at all.
+    const float see_w = ui.Px(300), conflict_w = open ? ui.Px(440) : 0;
+    y += EntryHeader(ui, fair, innovation, x, y, width - see_w - conflict_w - 2 * gap) + ui.Px(20);
+    const float buttons_y = frame.top + margin * 0.6f;
+    if (Button(ui, {x + width - see_w, buttons_y, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
         nav.go = Route{ScreenId::Innovation, card.entry};
+    if (open && Button(ui, {x + width - see_w - gap - conflict_w, buttons_y, conflict_w, ui.Px(72)},
+                       ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict")))
+        mode = Mode::Conflict, draft.clear(), keyboard.layout = ui.lang;
 
     if (card.status == CardStatus::RecusedOwnOffice)
         y += Banner(ui, x, y, width,
@@ -198,20 +203,14 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         }
     }
 
-    // The comment, then the way out of scoring this entry at all.
+    // The comment (also one touch away in the action bar).
+    bool edit_comment = false;
     if (!recused) {
         y = SectionHeading(ui, x, y, width, ui.T("মন্তব্য (ঐচ্ছিক)", "Comment (optional)"));
-        if (TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
-                      open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment") : ui.T("কোনো মন্তব্য নেই", "No comment"),
-                      false) && open) {
-            mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
-        }
+        edit_comment = TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
+                                 open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment") : ui.T("কোনো মন্তব্য নেই", "No comment"),
+                                 false);
         y += ui.Px(150) + gap;
-        if (open) {
-            if (Button(ui, {x, y, ui.Px(560), ui.Px(72)}, ui.T("স্বার্থের সংঘাত ঘোষণা করুন", "Declare a conflict of interest")))
-                mode = Mode::Conflict, draft.clear(), keyboard.layout = ui.lang;
-            y += ui.Px(72) + gap;
-        }
     }
     y += bar_h;
 
@@ -223,6 +222,10 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     const Rect undo{x, by, ui.Px(230), bh};
     if (Button(ui, undo, ui.T("পূর্বাবস্থা", "Undo"), ButtonKind::Secondary, open && card.can_undo))
         Save(staff, "undo", [&] { return session.Undo(card.entry); });
+    const Rect comment{undo.Right() + gap, by, ui.Px(230), bh};
+    edit_comment |= Button(ui, comment, card.comment.empty() ? ui.T("মন্তব্য", "Comment") : ui.T("মন্তব্য বদলান", "Edit comment"),
+                           ButtonKind::Secondary, open);
+    if (edit_comment && open) mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
     const float review_w = ui.Px(420);
     const Rect review{x + width - review_w, by, review_w, bh};
     if (Button(ui, review, card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
@@ -230,7 +233,7 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
                ButtonKind::Primary, !recused))
         nav.go = Route{ScreenId::Review, card.entry};
 
-    const float sx = undo.Right() + gap, sw = review.x - gap - sx;
+    const float sx = comment.Right() + gap, sw = review.x - gap - sx;
     const float line = LineHeight(ui.theme, TextStyle::Body);
     if (!error.empty()) {
         DrawText(ui.draw, ui.theme, TextStyle::Body, {sx, bar.y + (bar_h - 2 * line) * 0.5f},
