@@ -120,9 +120,12 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
 
     float y = frame.top + margin * 0.6f;
     // The entry, a way to look at it again, and the way out of scoring it at all.
+    // Beside the title when there is room, else on a row of their own under it (portrait).
     const float see_w = ui.Px(300), conflict_w = open ? ui.Px(440) : 0;
-    y += EntryHeader(ui, fair, innovation, x, y, width - see_w - conflict_w - 2 * gap) + ui.Px(20);
-    const float buttons_y = frame.top + margin * 0.6f;
+    const bool beside = width - see_w - conflict_w - 2 * gap >= ui.Px(700);
+    float buttons_y = y;
+    y += EntryHeader(ui, fair, innovation, x, y, beside ? width - see_w - conflict_w - 2 * gap : width) + ui.Px(20);
+    if (!beside) buttons_y = y, y += ui.Px(72) + gap;
     if (Button(ui, {x + width - see_w, buttons_y, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
         nav.go = Route{ScreenId::Innovation, card.entry};
     if (open && Button(ui, {x + width - see_w - gap - conflict_w, buttons_y, conflict_w, ui.Px(72)},
@@ -155,7 +158,8 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         const int fit = std::max(1, static_cast<int>((inner_w + cell_gap) / (ui.Px(76) + cell_gap)));
         const int rows = (count + fit - 1) / fit, columns = (count + rows - 1) / rows;
         const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-        const std::string guidance = ui.L(criterion.guidance);
+        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks) : "out of " + ui.Number(criterion.max_marks);
+        const std::string guidance = ui.L(criterion.guidance).empty() ? "" : ui.L(criterion.guidance) + "  (" + max_text + ")";
         const TextOptions guidance_wrap{inner_w, 3};
         const float name_h = LineHeight(ui.theme, TextStyle::Heading) + ui.Px(14);
         const float guidance_h = guidance.empty() ? 0 : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
@@ -170,7 +174,6 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
                                ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
 
         float by = block.y + pad;
-        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks) : "out of " + ui.Number(criterion.max_marks);
         const float state_w = ui.Px(420);
         DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by}, ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name),
                  color::kText, {inner_w - state_w, 1});
@@ -190,7 +193,7 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         }
         by += name_h;
         if (!guidance.empty()) {
-            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance + "  (" + max_text + ")", color::kTextMuted, guidance_wrap);
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance, color::kTextMuted, guidance_wrap);
             by += guidance_h;
         }
         for (int value = 0; value < count; ++value) {
@@ -219,14 +222,15 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     ui.draw->AddRectFilled(bar.Min(), bar.Max(), color::kSurface);
     ui.draw->AddRectFilled(bar.Min(), {bar.Right(), bar.y + ui.Px(3)}, color::kBorder);
     const float bh = ui.Px(80), by = bar.y + (bar_h - bh) * 0.5f;
-    const Rect undo{x, by, ui.Px(230), bh};
+    const bool narrow = width < ui.Px(1300); // portrait: narrower buttons leave room to say "saved"
+    const Rect undo{x, by, ui.Px(narrow ? 190 : 230), bh};
     if (Button(ui, undo, ui.T("পূর্বাবস্থা", "Undo"), ButtonKind::Secondary, open && card.can_undo))
         Save(staff, "undo", [&] { return session.Undo(card.entry); });
-    const Rect comment{undo.Right() + gap, by, ui.Px(230), bh};
+    const Rect comment{undo.Right() + gap, by, ui.Px(narrow ? 190 : 230), bh};
     edit_comment |= Button(ui, comment, card.comment.empty() ? ui.T("মন্তব্য", "Comment") : ui.T("মন্তব্য বদলান", "Edit comment"),
                            ButtonKind::Secondary, open);
     if (edit_comment && open) mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
-    const float review_w = ui.Px(420);
+    const float review_w = ui.Px(narrow ? 300 : 420);
     const Rect review{x + width - review_w, by, review_w, bh};
     if (Button(ui, review, card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
                                                                 : ui.T("পর্যালোচনা ও জমা", "Review and submit"),
@@ -234,18 +238,22 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         nav.go = Route{ScreenId::Review, card.entry};
 
     const float sx = comment.Right() + gap, sw = review.x - gap - sx;
-    const float line = LineHeight(ui.theme, TextStyle::Body);
+    // Portrait leaves little room: smaller words, on two lines, centred on the bar.
+    const TextStyle status_style = sw < ui.Px(360) ? TextStyle::Caption : TextStyle::Body;
+    auto status = [&](const std::string& text, ImU32 ink, float indent) {
+        const TextOptions wrap{sw - indent, 2};
+        const float h = MeasureText(ui.theme, status_style, text, wrap).y;
+        DrawText(ui.draw, ui.theme, status_style, {sx + indent, bar.y + (bar_h - h) * 0.5f}, text, ink, wrap);
+    };
     if (!error.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx, bar.y + (bar_h - 2 * line) * 0.5f},
-                 std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {sw, 2});
+        status(std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, 0);
     } else if (!saved_time.empty()) {
         CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
-        const std::string text = std::string(ui.T("সংরক্ষিত ", "Saved at ")) + (ui.Bengali() ? content::ToBengaliDigits(saved_time) : saved_time);
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx + ui.Px(50), bar.y + (bar_h - line) * 0.5f}, text, color::kGreen, {sw - ui.Px(50), 1});
+        status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) + (ui.Bengali() ? content::ToBengaliDigits(saved_time) : saved_time), color::kGreen,
+               ui.Px(50));
     } else if (open) {
-        const std::string text = ui.Bengali() ? Fraction(ui, card.Scored(), static_cast<int>(card.marks.size())) + " মানদণ্ডে নম্বর দেওয়া হয়েছে"
-                                              : Fraction(ui, card.Scored(), static_cast<int>(card.marks.size())) + " criteria scored";
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {sx, bar.y + (bar_h - line) * 0.5f}, text, color::kTextMuted, {sw, 1});
+        const std::string scored = Fraction(ui, card.Scored(), static_cast<int>(card.marks.size()));
+        status(ui.Bengali() ? scored + " মানদণ্ডে নম্বর দেওয়া হয়েছে" : scored + " criteria scored", color::kTextMuted, 0);
     }
     return y - frame.top;
 }
