@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 #include <limits>
+#include <utility>
 
 namespace kiosk {
 
@@ -89,6 +90,11 @@ bool App::Exists(const Route& route) {
     case ScreenId::Judge: return m_staff.Judge() != nullptr;
     case ScreenId::Scorecard:
     case ScreenId::Review: return m_staff.Judge() != nullptr && fair.FindInnovation(route.id) != nullptr;
+    case ScreenId::JudgeSetup: {
+        if (!m_staff.Organiser()) return false;
+        const std::optional<scoring::JudgeId> id = ParseJudgeId(route.id);
+        return route.id == "new" || (id && m_staff.Judging().Registry().Find(*id).has_value());
+    }
     default: return true;
     }
 }
@@ -101,6 +107,7 @@ void App::LogOut(double now) {
     m_staff_screen.Reset();
     m_scorecard = ScorecardScreen{};
     m_review = ReviewScreen{};
+    m_judge_setup.Forget(); // a draft PIN is not kept for the next person
     if (m_router.Current().screen != ScreenId::Attract) Navigate(Route{ScreenId::Home, {}}, now);
 }
 
@@ -150,6 +157,7 @@ std::string App::TitleOf(const Route& route) const {
     case ScreenId::Judge: return m_ui.T("বিচারকের পাতা", "Judging");
     case ScreenId::Scorecard: return m_ui.T("স্কোরকার্ড", "Scorecard");
     case ScreenId::Review: return m_ui.T("পর্যালোচনা ও জমা", "Review and submit");
+    case ScreenId::JudgeSetup: return m_ui.T("আয়োজকের জন্য: বিচারক", "For the organiser: judges");
     case ScreenId::Office:
         if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->short_name.Empty() ? o->name : o->short_name);
         break;
@@ -267,6 +275,7 @@ void App::Frame(double now) {
     const ScrollFrame frame{view, view.y - offset};
     m_ui.clip = view;
     m_ui.draw->PushClipRect(view.Min(), view.Max());
+    if (m_router.Current().screen != ScreenId::JudgeSetup) m_judge_setup.Forget(); // a draft left by Back or Home is not kept
     switch (m_router.Current().screen) {
     case ScreenId::Home: m_content_height = m_home.Draw(m_ui, m_pack.content, frame, nav); break;
     case ScreenId::Office:
@@ -277,6 +286,13 @@ void App::Frame(double now) {
     case ScreenId::Judge: m_content_height = m_judge.Draw(m_ui, m_staff, frame, nav); break;
     case ScreenId::Scorecard: m_content_height = m_scorecard.Draw(m_ui, m_staff, m_router.Current(), frame, nav); break;
     case ScreenId::Review: m_content_height = m_review.Draw(m_ui, m_staff, m_router.Current(), frame, nav); break;
+    case ScreenId::JudgeSetup:
+        m_content_height = m_judge_setup.Draw(m_ui, m_staff, m_router.Current(), frame, nav);
+        if (!m_judge_setup.saved.empty()) { // said on the organiser's judging tab, where the screen returns
+            m_organiser.done = std::exchange(m_judge_setup.saved, {});
+            m_organiser.tab = OrganiserScreen::Tab::Judging;
+        }
+        break;
     case ScreenId::Attract: break;
     }
     m_ui.draw->PopClipRect();

@@ -10,6 +10,7 @@
 #include "kiosk/screens/innovation_screen.h"
 #include "kiosk/screens/list_screen.h"
 #include "kiosk/screens/judge_screen.h"
+#include "kiosk/screens/judge_setup_screen.h"
 #include "kiosk/screens/organiser_screen.h"
 #include "kiosk/screens/review_screen.h"
 #include "kiosk/screens/scorecard_screen.h"
@@ -90,6 +91,7 @@ private:
     JudgeScreen m_judge;
     ScorecardScreen m_scorecard;
     ReviewScreen m_review;
+    JudgeSetupScreen m_judge_setup;
 };
 
 } // namespace kiosk

@@ -86,7 +86,8 @@ Script commands, one per line (# starts a comment; coordinates are window pixels
   wait MS                  let time pass
   shot NAME                save the frame as DIR/NAME.png
   goto ROUTE               attract, home, office/ID, category/ID, innovation/ID, staff;
-                           logged in: judge, score/ID, review/ID (a judge), organiser
+                           logged in: judge, score/ID, review/ID (a judge), organiser,
+                           judge-setup/new, judge-setup/N (the organiser)
   text UTF8                type text
   key NAME                 press a key: enter, escape, backspace, tab, left, right, up, down
   quit                     stop

@@ -16,6 +16,7 @@ std::optional<Route> ParseRoute(const std::string& text) {
     if (kind == "innovation") return Route{ScreenId::Innovation, id, 0};
     if (kind == "score") return Route{ScreenId::Scorecard, id, 0};
     if (kind == "review") return Route{ScreenId::Review, id, 0};
+    if (kind == "judge-setup") return Route{ScreenId::JudgeSetup, id, 0};
     return std::nullopt;
 }
 
@@ -31,6 +32,7 @@ std::string ToString(const Route& route) {
     case ScreenId::Judge: return "judge";
     case ScreenId::Scorecard: return "score/" + route.id;
     case ScreenId::Review: return "review/" + route.id;
+    case ScreenId::JudgeSetup: return "judge-setup/" + route.id;
     }
     return "?";
 }
@@ -40,8 +42,9 @@ void Router::Push(Route route) {
     if (route.screen == ScreenId::Home) return Home();
     if (route.screen == ScreenId::Attract) return Attract();
     if (Current().screen == ScreenId::Attract) m_stack = {Route{ScreenId::Home, {}, 0}};
-    // The judge's list is the judge's home: nothing under it but the staff's way in.
-    if (route.screen == ScreenId::Judge) {
+    // The judge's list is the judge's home, the organiser's screen the organiser's: nothing under
+    // them but the staff's way in (so Home from the judge set-up does not stack a second one).
+    if (route.screen == ScreenId::Judge || route.screen == ScreenId::Organiser) {
         while (m_stack.size() > 1 && m_stack.back().screen != ScreenId::Home) m_stack.pop_back();
     }
     // From a review to a scorecard (the next entry, or back to change marks): the review and the

@@ -8,8 +8,9 @@
 
 namespace kiosk {
 
-// Staff, Judge, Scorecard and Review are the judges' screens (Staff: who are you, and the PIN pad).
-enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser, Staff, Judge, Scorecard, Review };
+// Staff, Judge, Scorecard and Review are the judges' screens (Staff: who are you, and the PIN pad);
+// JudgeSetup is the organiser's, adding or changing a judge.
+enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser, Staff, Judge, Scorecard, Review, JudgeSetup };
 
 struct Route {
     ScreenId screen = ScreenId::Home;
@@ -20,7 +21,7 @@ struct Route {
 };
 
 // "home", "attract", "office/ID", "category/ID", "innovation/ID", "organiser",
-// "staff", "judge", "score/ID", "review/ID"
+// "staff", "judge", "score/ID", "review/ID", "judge-setup/ID" (ID: "new" or a judge's number)
 std::optional<Route> ParseRoute(const std::string& text);
 std::string ToString(const Route& route);
 

@@ -236,3 +236,92 @@ TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are
     CHECK(card.marks.empty()); // the tap on a mark after the conflict wrote nothing
     CHECK(Contains(Ocr(run.Shot("judge-home"), "ben"), "০/৮ জমা"));
 }
+
+// The organiser's judge set-up screen at 1920x1080 in English (judge-setup/new or /ID).
+constexpr const char* kNameField = "900 360";
+constexpr const char* kPoliceOffice = "732 589";
+constexpr const char* kPassportOffice = "1187 501";
+constexpr const char* kDigitalCategory = "276 750";
+constexpr const char* kInternalCategory = "1630 750";
+constexpr const char* kPinButton = "245 915";
+constexpr const char* kSaveJudge = "215 1025";
+constexpr const char* kRemoveJudge = "1600 915";
+constexpr const char* kYesRemove = "1360 1025";
+// The organiser's judging tab: Change on the third judge's card (by name: Karim, Farhana, Kamrul,
+// Nasrin), and on the first judge's card under a note saying what was saved.
+constexpr const char* kChangeThirdJudge = "1729 787";
+constexpr const char* kChangeFirstJudgeUnderNote = "1729 554";
+
+TEST_CASE("the organiser adds a judge on the screen, who can then log in") {
+    const std::string db = SeededDatabase("judge-setup-add");
+    const std::string script = LogIn(kOrganiserCard, "0000") +
+                               "goto judge-setup/new\nshot empty\n"
+                               "tap " + kNameField + "\ntext Shirin Akter\nkey enter\n"
+                               "tap " + kPoliceOffice + "\ntap " + kDigitalCategory + "\ntap " + kInternalCategory + "\n"
+                               "tap " + kSaveJudge + "\n" // not yet: no PIN
+                               "tap " + kPinButton + "\ntext 5678\nkey enter\ntext 5679\nkey enter\nshot mismatch\n"
+                               "text 5678\nkey enter\ntext 5678\nkey enter\nshot ready\n"
+                               "tap " + kSaveJudge + "\nshot saved\n"
+                               "goto staff\ntap 731 355\ntext 5678\nkey enter\nquit\n";
+    const KioskRun run = RunKiosk("judge-setup-add", script, 1920, 1080, {"--db", db, "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("goto judge-setup/new")->route == "judge-setup/new");
+    CHECK(Contains(Ocr(run.Shot("empty"), "eng"), "Still needed: the name, an office, a category, the PIN"));
+    CHECK(Contains(Ocr(run.Shot("mismatch"), "eng"), "The two PINs were not the same"));
+    CHECK(run.report[run.report.size() - 7].route == "organiser"); // Save went back to the judging tab
+    CHECK(Contains(Ocr(run.Shot("saved"), "eng"), "Shirin Akter: judge added"));
+    CHECK(run.output.find("organiser added judge 5 (Shirin Akter)") != std::string::npos);
+    CHECK(run.output.find("5678") == std::string::npos); // the PIN is never written out
+    CHECK(run.report.back().route == "judge");
+    CHECK(run.output.find("kiosk: judge 5 (Shirin Akter) logged in") != std::string::npos);
+
+    scoring::Store store(db);
+    scoring::Judges judges(store);
+    const std::optional<scoring::Judge> judge = judges.FindByName("Shirin Akter");
+    REQUIRE(judge);
+    CHECK(judge->office == "police");
+    CHECK(judge->categories == std::vector<std::string>{"digital", "internal"});
+    CHECK(judges.CheckPin(judge->id, "5678").result == scoring::PinCheck::Result::Ok);
+    CHECK(judges.List().size() == 5);
+}
+
+TEST_CASE("the organiser changes a judge's office and PIN on the screen, and removes another after asking once more") {
+    const std::string db = SeededDatabase("judge-setup-change");
+    scoring::JudgeId kamrul = 0, karim = 0;
+    {
+        scoring::Store store(db);
+        kamrul = JudgeNamed(store, kKamrul), karim = JudgeNamed(store, "ড. আবদুল করিম");
+    }
+    const std::string script = LogIn(kOrganiserCard, "0000") + "tap " + kChangeThirdJudge + "\nshot kamrul\n" +
+                               "tap " + kPassportOffice + "\ntap " + kPinButton + "\ntext 9876\nkey enter\ntext 9876\nkey enter\n"
+                               "tap " + kSaveJudge + "\nshot changed\n"
+                               "tap " + kChangeFirstJudgeUnderNote + "\ntap " + kRemoveJudge + "\nshot confirm\n"
+                               "tap " + kYesRemove + "\nshot removed\nquit\n";
+    const KioskRun run = RunKiosk("judge-setup-change", script, 1920, 1080, {"--db", db, "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("tap " + std::string(kChangeThirdJudge))->route == "judge-setup/" + std::to_string(kamrul));
+    CHECK(Contains(Ocr(run.Shot("kamrul"), "eng"), "The judge keeps the current PIN"));
+    CHECK(Contains(Ocr(run.Shot("changed"), "eng"), "changes saved"));
+    CHECK(Contains(Ocr(run.Shot("confirm"), "eng"), "They can no longer log in"));
+    CHECK(Contains(Ocr(run.Shot("removed"), "eng"), "removed"));
+    CHECK(run.report.back().route == "organiser");
+    CHECK(run.output.find("organiser removed judge " + std::to_string(karim)) != std::string::npos);
+
+    // Kamrul: another office and a new PIN, the same categories; Karim: gone from the list, kept in the store.
+    scoring::Store store(db);
+    scoring::Judges judges(store);
+    const std::optional<scoring::Judge> changed = judges.Find(kamrul);
+    REQUIRE(changed);
+    CHECK(changed->name == kKamrul);
+    CHECK(changed->office == "passport");
+    CHECK(changed->categories == std::vector<std::string>{"digital", "simplification"});
+    CHECK(judges.CheckPin(kamrul, "9876").result == scoring::PinCheck::Result::Ok);
+    CHECK_FALSE(judges.Find(karim));
+    CHECK(judges.List().size() == 3);
+    scoring::sql::Statement row = store.Database().Prepare("SELECT removed FROM judges WHERE id = ?");
+    row.Bind(1, karim);
+    REQUIRE(row.Step());
+    CHECK(row.ColumnInt(0) == 1);
+}

@@ -15,6 +15,32 @@ TEST_CASE("routes parse and print") {
     CHECK_FALSE(ParseRoute("").has_value());
 }
 
+TEST_CASE("the organiser's judge set-up routes parse and print") {
+    for (const char* text : {"judge-setup/new", "judge-setup/3"}) {
+        const auto route = ParseRoute(text);
+        REQUIRE(route.has_value());
+        CHECK(route->screen == ScreenId::JudgeSetup);
+        CHECK(ToString(*route) == text);
+    }
+    CHECK(ParseRoute("judge-setup/3")->id == "3");
+    CHECK_FALSE(ParseRoute("judge-setup/").has_value());
+    CHECK_FALSE(ParseRoute("judge-setup").has_value());
+
+    // Home (the organiser's screen) from the set-up does not stack a second organiser's screen.
+    Router router;
+    router.Home();
+    router.Push(*ParseRoute("organiser"));
+    router.Push(*ParseRoute("judge-setup/new"));
+    router.Push(*ParseRoute("organiser"));
+    CHECK(router.Depth() == 2);
+    CHECK(ToString(router.Current()) == "organiser");
+    // Saving replaces the set-up with the organiser's screen under it.
+    router.Push(*ParseRoute("judge-setup/3"));
+    router.Replace(*ParseRoute("organiser"));
+    CHECK(router.Depth() == 2);
+    CHECK(ToString(router.Current()) == "organiser");
+}
+
 TEST_CASE("the kiosk starts on the attract screen, leaving it lands on home") {
     Router router;
     CHECK(router.Current().screen == ScreenId::Attract);

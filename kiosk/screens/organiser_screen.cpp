@@ -49,7 +49,7 @@ float DrawProblems(Context& ui, const content::LoadedPack& pack, float x, float 
 
 } // namespace
 
-float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation&) {
+float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation& nav) {
     if (reopen_judge) return DrawReopen(ui, staff, frame);
     const float margin = PageMargin(ui);
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
@@ -67,7 +67,7 @@ float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& sta
             tab = tabs[i].tab, done.clear();
     }
     y += tab_h + margin * 0.5f;
-    return tab == Tab::Judging ? DrawJudging(ui, staff, x, y, width, frame) : DrawContent(ui, status, x, y, width, frame);
+    return tab == Tab::Judging ? DrawJudging(ui, staff, x, y, width, frame, nav) : DrawContent(ui, status, x, y, width, frame);
 }
 
 float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, float x, float y, float width, const ScrollFrame& frame) {
@@ -118,21 +118,32 @@ float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, flo
     return y + margin - frame.top;
 }
 
-float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame) {
+float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame, Navigation& nav) {
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    // "Add a judge" beside the heading when there is room (landscape), else under it.
+    const float add_w = ui.Px(380), add_h = ui.Px(76);
+    const bool add_beside = width >= ui.Px(1300);
+    const float heading_y = y;
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.T("আয়োজকের জন্য: বিচারের অগ্রগতি", "For the organiser: judging progress"),
-                  color::kText, {width, 2}).y;
+                  color::kText, {add_beside ? width - add_w - gap : width, 2}).y;
     y += DrawText(ui.draw, ui.theme, TextStyle::Caption, {x, y},
                   std::string(ui.T("নম্বর এখানে দেখানো হয় না, শুধু অগ্রগতি। ডেটাবেস: ", "Scores are not shown here, only progress. Database: ")) +
                       staff.StoreDescription(),
-                  color::kTextMuted, {width, 2}).y + ui.Px(12);
+                  color::kTextMuted, {add_beside ? width - add_w - gap : width, 2}).y + ui.Px(12);
+    if (staff.Available()) {
+        const Rect add = add_beside ? Rect{x + width - add_w, heading_y, add_w, add_h} : Rect{x, y, std::min(width, add_w), add_h};
+        if (!add_beside) y += add_h + gap;
+        if (Button(ui, add, ui.T("বিচারক যোগ করুন", "Add a judge"), ButtonKind::Primary))
+            nav.go = Route{ScreenId::JudgeSetup, "new"}, done.clear();
+    }
     if (!done.empty()) y += Banner(ui, x, y, width, done, color::kGreen, color::kGreenLight) + gap;
     if (!staff.Available()) return y + margin - frame.top;
 
     const std::vector<scoring::JudgeProgress> overview = staff.Judging().Overview();
     if (overview.empty())
         y += Banner(ui, x, y, width,
-                    ui.T("এখনো কোনো বিচারক নেই। যোগ করুন: kiosk judges import judges.csv", "No judges yet. Add them with: kiosk judges import judges.csv"),
+                    ui.T("এখনো কোনো বিচারক নেই। যোগ করুন \"বিচারক যোগ করুন\" দিয়ে, বা: kiosk judges import judges.csv",
+                         "No judges yet. Add them with \"Add a judge\", or with: kiosk judges import judges.csv"),
                     color::kAmber, color::kAmberLight) + gap;
     const content::FairContent& fair = staff.Fair();
     const float pad = ui.Px(24), line = LineHeight(ui.theme, TextStyle::Body), row_h = ui.Px(72);
@@ -161,7 +172,12 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
         std::string about = office ? ui.L(office->name) : progress.judge.office;
         if (locked) about += ui.T("  ·  ভুল পিনের জন্য লক করা", "  ·  locked out after wrong PINs");
         DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy}, about, locked ? color::kRed : color::kTextMuted, {width * 0.6f, 1});
-        if (locked && Button(ui, {card.Right() - pad - ui.Px(220), cy - ui.Px(6), ui.Px(220), ui.Px(60)}, ui.T("লক খুলুন", "Unlock"))) {
+        // Under the count: Change (the judge's name, office, categories, PIN; or removing), and Unlock beside it.
+        const float change_w = ui.Px(220), button_h = ui.Px(64), button_y = cy - ui.Px(6);
+        if (Button(ui, {card.Right() - pad - change_w, button_y, change_w, button_h}, ui.T("বদলান", "Change")))
+            nav.go = Route{ScreenId::JudgeSetup, std::to_string(progress.judge.id)}, done.clear();
+        if (locked && Button(ui, {card.Right() - pad - change_w - ui.Px(16) - ui.Px(220), button_y, ui.Px(220), button_h},
+                             ui.T("লক খুলুন", "Unlock"))) {
             staff.Judging().Registry().Unlock(progress.judge.id);
             done = progress.judge.name + ui.T(": লক খোলা হয়েছে", ": unlocked");
         }

@@ -1,6 +1,7 @@
 // The organiser's screen, behind the organiser's PIN (a long press on the top bar's title, then
 // "Organiser"). Two tabs: judging (each judge's progress, never the scores; reopening a
-// submitted card with a reason that is kept; unlocking a judge locked out by wrong PINs) and the
+// submitted card with a reason that is kept; unlocking a judge locked out by wrong PINs; the ways
+// to the judge set-up screen, to add a judge or change one) and the
 // content (what pack is showing, what was left out of it and why, what became of the last update).
 #pragma once
 
@@ -34,7 +35,7 @@ struct OrganiserScreen {
     float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation& nav);
 
 private:
-    float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame);
+    float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame, Navigation& nav);
     float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
     float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width, const ScrollFrame& frame);
 };
