@@ -110,8 +110,8 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
     y += static_cast<float>(rows) * (card_h + gap);
     if (judges.empty())
         y += Banner(ui, x, y, width,
-                    ui.T("এখনো কোনো বিচারক যোগ করা হয়নি। আয়োজক যোগ করবেন: kiosk judges import judges.csv",
-                         "No judges have been added yet. The organiser adds them with: kiosk judges import judges.csv"),
+                    ui.T("এখনো কোনো বিচারক যোগ করা হয়নি। আয়োজক তাঁর পাতায় \"বিচারক যোগ করুন\" দিয়ে, অথবা kiosk judges import judges.csv দিয়ে যোগ করবেন।",
+                         "No judges have been added yet. The organiser adds them on the organiser's screen (Add a judge) or with: kiosk judges import judges.csv"),
                     color::kAmber, color::kAmberLight);
     return y + margin - frame.top;
 }
