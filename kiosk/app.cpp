@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <limits>
 #include <utility>
 
@@ -17,16 +16,7 @@ using namespace ui;
 
 namespace {
 
-constexpr double kLongPressSeconds = 2.0; // the organiser's hidden entry on the top bar's title
-
-std::string LocalTime() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%H:%M:%S", &local);
-    return text;
-}
+constexpr double kLongPressSeconds = 2.0; // the staff's hidden entry on the top bar's title
 
 } // namespace
 
@@ -36,7 +26,7 @@ App::App(content::LoadedPack pack, const Options& options, scoring::Store* store
     : m_pack(std::move(pack)), m_staff(store, std::move(store_problem), m_pack.content, options.staff_idle_s),
       m_idle_timeout_s(options.idle_timeout_s) {
     m_status.pack = &m_pack;
-    m_status.loaded_at = LocalTime();
+    m_status.loaded_at = LocalClock();
     m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
     m_ui.lang = m_start_lang;
 }
@@ -65,12 +55,12 @@ bool App::OfferContent(content::LoadedPack pack, double now) {
         for (const content::PackProblem& problem : pack.problems)
             std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
         m_status.refused = std::move(pack);
-        m_status.refused_at = LocalTime();
+        m_status.refused_at = LocalClock();
         return false;
     }
     m_pack = std::move(pack);
     m_status.refused.reset();
-    m_status.loaded_at = LocalTime();
+    m_status.loaded_at = LocalClock();
     m_ui.pictures.Clear(); // a picture file may have changed under the same name
     std::fprintf(stderr, "kiosk: content updated: %zu innovations\n", m_pack.content.innovations.size());
     // A visitor on a screen that is gone goes home; the rest stay where they are.

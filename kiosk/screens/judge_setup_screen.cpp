@@ -408,33 +408,10 @@ float JudgeSetupScreen::DrawPinPad(Context& ui, const ScrollFrame& frame) {
         }
     };
 
-    // Physical keys: digits, Backspace, Enter, Escape.
-    const ImGuiIO& io = ImGui::GetIO();
-    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-        const ImWchar c = io.InputQueueCharacters[i];
-        if (c >= '0' && c <= '9' && pin_typed.size() < scoring::kLongestPin) pin_typed += static_cast<char>(c);
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !pin_typed.empty()) pin_typed.pop_back();
+    // Enter and Escape from a keyboard too; the pad reads digits and Backspace.
     const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
-
-    const float key_w = (width - 2 * key_gap) / 3;
-    static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "erase"};
-    for (int i = 0; i < 12; ++i) {
-        const Rect key{x + static_cast<float>(i % 3) * (key_w + key_gap), y + static_cast<float>(i / 3) * (key_h + key_gap), key_w, key_h};
-        const std::string id = kKeys[i];
-        std::string label = id;
-        if (id == "clear") label = ui.T("সব মুছুন", "Clear");
-        else if (id == "erase") label.clear(); // drawn as a back arrow
-        else if (ui.Bengali()) label = content::ToBengaliDigits(id);
-        const bool tapped = Button(ui, key, label);
-        if (id == "erase") BackIcon(ui.draw, {key.x + key.w * 0.5f, key.y + key.h * 0.5f}, ui.Px(40), color::kGreenDark);
-        if (!tapped) continue;
-        if (id.size() == 1 && pin_typed.size() < scoring::kLongestPin) pin_typed += id;
-        else if (id == "clear") pin_typed.clear();
-        else if (id == "erase" && !pin_typed.empty()) pin_typed.pop_back();
-    }
-    y += 4 * (key_h + key_gap) + ui.Px(8);
+    y += PinKeys(ui, x, y, width, key_h, key_gap, pin_typed, scoring::kLongestPin) + ui.Px(8);
 
     const bool ready = scoring::IsValidPin(pin_typed);
     if (Button(ui, {x, y, width, key_h}, again ? ui.T("পিন ঠিক করুন", "Set the PIN") : ui.T("পরের ধাপ", "Next"), ButtonKind::Primary, ready) ||

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 namespace kiosk {
 
@@ -54,15 +53,6 @@ void NotScoredTag(Context& ui, ImVec2 top_right, const char* text) {
 }
 
 } // namespace
-
-std::string LocalClock() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%H:%M:%S", &local);
-    return text;
-}
 
 float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x, float y, float width) {
     const float start = y;

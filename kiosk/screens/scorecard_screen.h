@@ -31,8 +31,6 @@ private:
     template <class Change> void Save(Staff& staff, const std::string& what, Change change);
 };
 
-// The local time as "14:05:09", for "saved at".
-std::string LocalClock();
 // The entry's title, office and category as a judge needs them at the top of a card.
 float EntryHeader(ui::Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x, float y, float width);
 

@@ -3,6 +3,7 @@
 #include "kiosk/ui/text.h"
 
 #include <algorithm>
+#include <ctime>
 
 namespace kiosk {
 
@@ -20,6 +21,15 @@ int BalancedColumns(int columns, size_t count) {
 std::string InnovationCount(const ui::Context& ui, size_t count) {
     const std::string n = ui.Number(static_cast<double>(count));
     return ui.Bengali() ? n + "টি উদ্ভাবন" : n + (count == 1 ? " innovation" : " innovations");
+}
+
+std::string LocalClock() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%H:%M:%S", &local);
+    return text;
 }
 
 std::string Fraction(const ui::Context& ui, int done, int of) {

@@ -32,6 +32,8 @@ int BalancedColumns(int columns, size_t count);
 std::string InnovationCount(const ui::Context& ui, size_t count);
 // The standard page margin: wider in landscape.
 float PageMargin(const ui::Context& ui);
+// The local time as "14:05:09": when a pack was loaded, when a change was saved.
+std::string LocalClock();
 // "৭/১২" / "7/12": progress in the screen's digits.
 std::string Fraction(const ui::Context& ui, int done, int of);
 // A tinted box with a coloured edge and wrapped text (a refusal, a saved note); returns its height.

@@ -1,6 +1,8 @@
 #include "kiosk/ui/keyboard.h"
 
+#include "content/locale.h"
 #include "kiosk/ui/text.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -525,6 +527,35 @@ bool TextField(Context& ui, const Rect& rect, const std::string& text, std::stri
                                color::kGreen);
     ui.draw->PopClipRect();
     return ui.Tapped(rect);
+}
+
+float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin, size_t max_digits,
+              bool enabled) {
+    if (enabled) {
+        const ImGuiIO& io = ImGui::GetIO();
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+            const ImWchar c = io.InputQueueCharacters[i];
+            if (c >= '0' && c <= '9' && pin.size() < max_digits) pin += static_cast<char>(c);
+        }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !pin.empty()) pin.pop_back();
+    }
+    const float key_w = (width - 2 * key_gap) / 3;
+    static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "erase"};
+    for (int i = 0; i < 12; ++i) {
+        const Rect key{x + static_cast<float>(i % 3) * (key_w + key_gap), y + static_cast<float>(i / 3) * (key_h + key_gap), key_w, key_h};
+        const std::string id = kKeys[i];
+        std::string label = id;
+        if (id == "clear") label = ui.T("সব মুছুন", "Clear");
+        else if (id == "erase") label.clear(); // drawn as a back arrow
+        else if (ui.Bengali()) label = content::ToBengaliDigits(id);
+        const bool tapped = Button(ui, key, label, ButtonKind::Secondary, enabled);
+        if (id == "erase") BackIcon(ui.draw, {key.x + key.w * 0.5f, key.y + key.h * 0.5f}, ui.Px(40), enabled ? color::kGreenDark : color::kBorder);
+        if (!tapped) continue;
+        if (id.size() == 1 && pin.size() < max_digits) pin += id;
+        else if (id == "clear") pin.clear();
+        else if (id == "erase" && !pin.empty()) pin.pop_back();
+    }
+    return 4 * (key_h + key_gap);
 }
 
 } // namespace ui

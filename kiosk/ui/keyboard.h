@@ -72,4 +72,10 @@ bool TextField(Context& ui, const Rect& rect, const std::string& text, std::stri
 // The height of a TextField that shows `max_lines` lines.
 float TextFieldHeight(const Context& ui, int max_lines = 3);
 
+// A PIN pad's twelve keys (1-9, then clear, 0, erase) in a 3x4 grid at (x, y), `width` wide:
+// taps and a physical keyboard's digits and Backspace edit `pin`, ASCII digits up to `max_digits`
+// whichever digits the keys show. Greyed and deaf when not `enabled`. Returns the height used.
+float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin, size_t max_digits,
+              bool enabled = true);
+
 } // namespace ui
