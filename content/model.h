@@ -40,6 +40,8 @@ struct Office {
     std::string id;
     LocalText name;
     LocalText short_name; // for cards and chips; falls back to name
+
+    const LocalText& ShortName() const { return short_name.Empty() ? name : short_name; }
 };
 
 struct Category {

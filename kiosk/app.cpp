@@ -149,7 +149,7 @@ std::string App::TitleOf(const Route& route) const {
     case ScreenId::Review: return m_ui.T("পর্যালোচনা ও জমা", "Review and submit");
     case ScreenId::JudgeSetup: return m_ui.T("আয়োজকের জন্য: বিচারক", "For the organiser: judges");
     case ScreenId::Office:
-        if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->short_name.Empty() ? o->name : o->short_name);
+        if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->ShortName());
         break;
     case ScreenId::Category:
         if (const content::Category* c = fair.FindCategory(route.id)) return m_ui.L(c->name);

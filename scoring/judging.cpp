@@ -10,7 +10,8 @@ bool JudgesCategory(const Judge& judge, const std::string& category) {
     return std::find(judge.categories.begin(), judge.categories.end(), category) != judge.categories.end();
 }
 
-// Submitted cards, of those to score: recusals and conflicts are not to score.
+} // namespace
+
 std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments) {
     int submitted = 0, to_score = 0;
     for (const Assignment& assignment : assignments) {
@@ -20,8 +21,6 @@ std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments) {
     }
     return {submitted, to_score};
 }
-
-} // namespace
 
 const char* ToString(CardStatus status) {
     switch (status) {

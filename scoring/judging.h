@@ -37,6 +37,9 @@ struct Assignment {
     int criteria = 0;
 };
 
+// Submitted cards, of those to score (recusals and conflicts are not to score): "৭/১২".
+std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments);
+
 struct Mark {
     const content::Criterion* criterion = nullptr; // into the rubric of the FairContent given to Judging
     std::optional<int> marks;                      // nothing: not scored (which is not 0)

@@ -93,7 +93,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
         const TextOptions wrap{card_w - 2 * pad, 2};
         float text_h = 0;
         for (const content::Office& office : fair.offices)
-            text_h = std::max(text_h, MeasureText(ui.theme, TextStyle::BodyBold, ui.L(office.short_name.Empty() ? office.name : office.short_name), wrap).y +
+            text_h = std::max(text_h, MeasureText(ui.theme, TextStyle::BodyBold, ui.L(office.ShortName()), wrap).y +
                                           MeasureText(ui.theme, TextStyle::Caption, ui.L(office.name), {wrap.wrap_width, 2}).y);
         const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(20);
         for (size_t i = 0; i < fair.offices.size(); ++i) {
@@ -101,7 +101,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
                             y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
             if (Card(ui, card)) nav.go = Route{ScreenId::Office, office.id};
-            const std::string& short_name = ui.L(office.short_name.Empty() ? office.name : office.short_name);
+            const std::string& short_name = ui.L(office.ShortName());
             float ty = card.y + pad;
             ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, short_name, color::kText, wrap).y;
             if (short_name != ui.L(office.name))

@@ -33,12 +33,7 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
     float y = frame.top + margin * 0.6f;
 
     const std::vector<scoring::Assignment> assignments = session->Assignments();
-    int submitted = 0, to_score = 0;
-    for (const scoring::Assignment& a : assignments) {
-        if (a.status == CardStatus::RecusedOwnOffice || a.status == CardStatus::ConflictDeclared) continue;
-        ++to_score;
-        submitted += a.status == CardStatus::Submitted;
-    }
+    const auto [submitted, to_score] = scoring::CountProgress(assignments);
 
     const std::string greeting = ui.Bengali() ? session->Who().name + ", আপনার এন্ট্রিগুলো" : "Your entries, " + session->Who().name;
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, greeting, color::kText, {width, 2}).y + ui.Px(8);
@@ -85,7 +80,7 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
         ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {tx, ty}, ui.L(entry->title), set_aside ? color::kTextMuted : color::kText, {tw, 2}).y;
         const content::Office* office = fair.FindOffice(entry->office_id);
         const content::Category* category = fair.FindCategory(entry->category_id);
-        std::string where = office ? ui.L(office->short_name.Empty() ? office->name : office->short_name) : entry->office_id;
+        std::string where = office ? ui.L(office->ShortName()) : entry->office_id;
         if (category) where += "  ·  " + ui.L(category->name);
         DrawText(ui.draw, ui.theme, TextStyle::Caption, {tx, ty}, where, color::kTextMuted, {tw, 1});
         const StatusLook look = LookOf(ui, a);

@@ -149,7 +149,7 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
                                              "Office (the judge does not score this office's entries)"));
     const float cell_h = ui.Px(72);
     std::vector<std::string> office_names;
-    for (const content::Office& office : fair.offices) office_names.push_back(ui.L(office.short_name.Empty() ? office.name : office.short_name));
+    for (const content::Office& office : fair.offices) office_names.push_back(ui.L(office.ShortName()));
     const int office_columns = BalancedColumns(FitColumns(ui, width, office_names, ui.Px(72)), office_names.size());
     y += Grid(ui, x, y, width, fair.offices.size(), office_columns, cell_h, [&](size_t i, const Rect& cell) {
         const content::Office& office = fair.offices[i];
@@ -345,9 +345,7 @@ float JudgeSetupScreen::DrawName(Context& ui, const ScrollFrame& frame) {
     TextField(ui, {x, y, width, field_h}, draft.name, ui.T("নাম লিখুন", "Type the name"), true, 1);
     y += field_h + gap;
 
-    const float keys_h = keyboard.Height(ui, width);
-    const float keys_y = std::max(y, frame.view.Bottom() - keys_h - margin * 0.5f);
-    switch (keyboard.Draw(ui, {x, keys_y, width, keys_h}, draft.name)) {
+    switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, draft.name)) {
     case KeyboardAction::Done: draft.name = Trim(draft.name), field = Field::None, error.clear(); break;
     case KeyboardAction::Cancel: draft.name = name_before, field = Field::None; break;
     default: break;

@@ -78,7 +78,7 @@ float ListScreen::Draw(Context& ui, const content::FairContent& fair, const Rout
                        title_wrap).y;
         const content::Office* office = fair.FindOffice(innovation.office_id);
         if (office)
-            DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office->short_name.Empty() ? office->name : office->short_name),
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office->ShortName()),
                      color::kTextMuted, {title_wrap.wrap_width, 1});
         const std::string headline = TcvHeadline(ui, innovation.tcv);
         if (!headline.empty())

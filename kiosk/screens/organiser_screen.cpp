@@ -220,9 +220,7 @@ float OrganiserScreen::DrawReopen(Context& ui, Staff& staff, const ScrollFrame& 
         DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, error, color::kRed, {width, 1});
         y += LineHeight(ui.theme, TextStyle::Body);
     }
-    const float keys_h = keyboard.Height(ui, width);
-    const float keys_y = std::max(y, frame.view.Bottom() - keys_h - margin * 0.5f);
-    switch (keyboard.Draw(ui, {x, keys_y, width, keys_h}, reason)) {
+    switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, reason)) {
     case KeyboardAction::Done:
         try {
             staff.Judging().Reopen(*reopen_judge, reopen_entry, reason);

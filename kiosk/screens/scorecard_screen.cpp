@@ -285,9 +285,7 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
         y += LineHeight(ui.theme, TextStyle::Body);
     }
 
-    const float keys_h = keyboard.Height(ui, width);
-    const float keys_y = std::max(y, frame.view.Bottom() - keys_h - margin * 0.5f);
-    switch (keyboard.Draw(ui, {x, keys_y, width, keys_h}, draft)) {
+    switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, draft)) {
     case KeyboardAction::Done:
         if (conflict) {
             Save(staff, "conflict", [&] { return session.DeclareConflict(card.entry, draft); });

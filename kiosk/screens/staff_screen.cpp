@@ -102,7 +102,7 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
         ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, person.name, color::kText, {card.w - 2 * pad, 1}).y;
         const content::Office* office = fair.FindOffice(person.office);
         ty += DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty},
-                       office ? ui.L(office->short_name.Empty() ? office->name : office->short_name) : person.office, color::kTextMuted,
+                       office ? ui.L(office->ShortName()) : person.office, color::kTextMuted,
                        {card.w - 2 * pad, 1}).y;
         DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, CategoryNames(ui, fair, person.categories),
                  color::kTextMuted, {card.w - 2 * pad, 1});

@@ -529,6 +529,11 @@ bool TextField(Context& ui, const Rect& rect, const std::string& text, std::stri
     return ui.Tapped(rect);
 }
 
+KeyboardAction Keyboard::DrawAtFoot(Context& ui, float x, float width, float top, float bottom, std::string& text) {
+    const float height = Height(ui, width);
+    return Draw(ui, {x, std::max(top, bottom - height), width, height}, text);
+}
+
 float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin, size_t max_digits,
               bool enabled) {
     if (enabled) {

@@ -56,6 +56,9 @@ struct Keyboard {
     // Typed: `text` changed this frame. Done and Cancel leave `text` as it is: restoring it on
     // Cancel is the caller's choice.
     KeyboardAction Draw(Context& ui, const Rect& rect, std::string& text);
+    // Draw, `width` wide at `x`, resting on `bottom` (an editor page's foot), or just under `top`
+    // when the page is too short for that.
+    KeyboardAction DrawAtFoot(Context& ui, float x, float width, float top, float bottom, std::string& text);
 
     // The key last tapped, drawn pressed until flash_until (ui.now), so a quick tap shows.
     Rect flash_rect{};
