@@ -52,13 +52,15 @@ double PeakLoadingRssMb(const std::string& folder) {
     const std::string self = fs::read_symlink("/proc/self/exe").string();
     std::vector<std::string> args{self, "--load-only", folder};
     std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
+    for (std::string& arg : args)
+        argv.push_back(arg.data());
     argv.push_back(nullptr);
     pid_t child = 0;
     if (posix_spawn(&child, self.c_str(), nullptr, nullptr, argv.data(), environ) != 0) return -1;
     int status = 0;
     rusage usage{};
-    if (wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+    if (wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux reports kilobytes
 }
 
@@ -82,27 +84,34 @@ int main(int argc, char** argv) {
     tools::PackSize size; // 500 innovations, 40 offices, 2 pictures each
     int runs = 9;
     for (size_t i = 0; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--innovations") size.innovations = std::atoi(args[i + 1].c_str());
-        else if (args[i] == "--runs") runs = std::max(1, std::atoi(args[i + 1].c_str()));
+        if (args[i] == "--innovations")
+            size.innovations = std::atoi(args[i + 1].c_str());
+        else if (args[i] == "--runs")
+            runs = std::max(1, std::atoi(args[i + 1].c_str()));
     }
 
     TempFolder folder;
     const Clock::time_point start = Clock::now();
     const tools::GeneratedPack generated = tools::GeneratePack(folder.path.string(), size);
     const double generate_s = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("pack_bench: %d innovations, %d offices, %d pictures, %.1f MB of JSON (generated in %.2f s)\n",
-                size.innovations, size.offices, generated.pictures, static_cast<double>(generated.json_bytes) / 1e6, generate_s);
+    std::printf(
+        "pack_bench: %d innovations, %d offices, %d pictures, %.1f MB of JSON (generated in %.2f s)\n",
+        size.innovations, size.offices, generated.pictures, static_cast<double>(generated.json_bytes) / 1e6,
+        generate_s);
 
     content::LoadedPack pack;
     const Timing load = Time(runs, [&] { pack = content::LoadPack(folder.path.string()); });
-    std::printf("load+validate (the kiosk):        median %7.1f ms  (min %.1f, max %.1f, %d runs; target < 200 ms)\n",
-                load.median, load.min, load.max, runs);
+    std::printf(
+        "load+validate (the kiosk):        median %7.1f ms  (min %.1f, max %.1f, %d runs; target < 200 ms)\n",
+        load.median, load.min, load.max, runs);
     if (!pack.problems.empty() || pack.content.innovations.size() != static_cast<size_t>(size.innovations))
-        std::printf("pack_bench: the generated pack has %zu problems, %zu innovations loaded\n", pack.problems.size(),
-                    pack.content.innovations.size());
+        std::printf("pack_bench: the generated pack has %zu problems, %zu innovations loaded\n",
+                    pack.problems.size(), pack.content.innovations.size());
 
-    const Timing check = Time(runs, [&] { pack = content::LoadPack(folder.path.string(), {.read_picture_headers = true}); });
-    std::printf("kiosk check (+ picture headers):  median %7.1f ms  (min %.1f, max %.1f)\n", check.median, check.min, check.max);
+    const Timing check =
+        Time(runs, [&] { pack = content::LoadPack(folder.path.string(), {.read_picture_headers = true}); });
+    std::printf("kiosk check (+ picture headers):  median %7.1f ms  (min %.1f, max %.1f)\n", check.median,
+                check.min, check.max);
     std::printf("peak RSS of a process loading the pack: %.1f MB\n", PeakLoadingRssMb(folder.path.string()));
     return 0;
 }

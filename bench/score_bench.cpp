@@ -18,7 +18,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Ms(Clock::duration elapsed) { return std::chrono::duration<double, std::milli>(elapsed).count(); }
+double Ms(Clock::duration elapsed) {
+    return std::chrono::duration<double, std::milli>(elapsed).count();
+}
 
 double Percentile(std::vector<double> values, double p) {
     std::sort(values.begin(), values.end());
@@ -29,7 +31,8 @@ double Percentile(std::vector<double> values, double p) {
 
 int main(int argc, char** argv) {
     const std::string path = argc > 1 ? argv[1] : SCORE_BENCH_DB;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
     scoring::Store store(path);
     scoring::Judges judges(store);
     const scoring::JudgeId judge = judges.Add({"Bench", "fire", {"digital"}, "1234"});
@@ -48,9 +51,12 @@ int main(int argc, char** argv) {
         judges.CheckPin(judge, "1234");
         verifies.push_back(Ms(Clock::now() - start));
     }
-    std::printf("durable score save (%d, %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 20 ms)\n", kSaves,
-                path.c_str(), Percentile(saves, 0.5), Percentile(saves, 0.99), Percentile(saves, 1.0));
-    std::printf("PIN verify (Argon2id, ops %llu, %zu MiB): p50 %.1f ms, max %.1f ms (target well under 500 ms)\n",
-                scoring::kPinOpsLimit, scoring::kPinMemLimit >> 20, Percentile(verifies, 0.5), Percentile(verifies, 1.0));
+    std::printf("durable score save (%d, %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 20 ms)\n",
+                kSaves, path.c_str(), Percentile(saves, 0.5), Percentile(saves, 0.99),
+                Percentile(saves, 1.0));
+    std::printf(
+        "PIN verify (Argon2id, ops %llu, %zu MiB): p50 %.1f ms, max %.1f ms (target well under 500 ms)\n",
+        scoring::kPinOpsLimit, scoring::kPinMemLimit >> 20, Percentile(verifies, 0.5),
+        Percentile(verifies, 1.0));
     return 0;
 }

@@ -37,23 +37,34 @@ struct ColumnNames {
 
 const std::vector<ColumnNames>& Columns() {
     static const std::vector<ColumnNames> columns = {
-        {BankColumn::Name, "বাস্তবায়িত ধারণার নাম", "name of the implemented idea",
-         {"বাস্তবায়িত উদ্ভাবনী ধারণার নাম", "উদ্ভাবনী ধারণার নাম", "ধারণার নাম", "উদ্ভাবনের নাম", "সেবার নাম", "নাম",
-          "implemented idea", "name of implemented idea", "idea", "name", "title", "innovation"}},
-        {BankColumn::Description, "সংক্ষিপ্ত বিবরণ", "short description",
+        {BankColumn::Name,
+         "বাস্তবায়িত ধারণার নাম",
+         "name of the implemented idea",
+         {"বাস্তবায়িত উদ্ভাবনী ধারণার নাম", "উদ্ভাবনী ধারণার নাম", "ধারণার নাম", "উদ্ভাবনের নাম", "সেবার নাম",
+          "নাম", "implemented idea", "name of implemented idea", "idea", "name", "title", "innovation"}},
+        {BankColumn::Description,
+         "সংক্ষিপ্ত বিবরণ",
+         "short description",
          {"বিবরণ", "description", "summary", "brief description"}},
-        {BankColumn::Running, "সেবাটি কার্যকর আছে কিনা", "is the service running",
+        {BankColumn::Running,
+         "সেবাটি কার্যকর আছে কিনা",
+         "is the service running",
          {"কার্যকর আছে কিনা", "সেবাটি চালু আছে কিনা", "চালু আছে কিনা", "সেবাটি সচল আছে কিনা", "সচল আছে কিনা",
           "is the service running", "service running", "running", "is it running", "status"}},
-        {BankColumn::ReasonNotRunning, "না থাকলে তার কারণ", "if not, why",
+        {BankColumn::ReasonNotRunning,
+         "না থাকলে তার কারণ",
+         "if not, why",
          {"না থাকলে কারণ", "কার্যকর না থাকলে তার কারণ", "চালু না থাকলে তার কারণ", "কারণ", "if not why",
           "reason", "reason if not running", "why not running"}},
-        {BankColumn::ExpectedResult, "সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা",
+        {BankColumn::ExpectedResult,
+         "সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা",
          "do recipients get the expected result",
          {"সেবাগ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা", "সেবা গ্রহীতারা প্রত্যাশিত ফলাফল পাচ্ছে কিনা",
           "প্রত্যাশিত ফলাফল পাচ্ছে কিনা", "প্রত্যাশিত ফলাফল", "do recipients get the expected result",
           "recipients get the expected result", "expected result"}},
-        {BankColumn::ServiceLink, "সেবার লিঙ্ক", "service link",
+        {BankColumn::ServiceLink,
+         "সেবার লিঙ্ক",
+         "service link",
          {"সেবার লিংক", "লিঙ্ক", "লিংক", "link", "url", "website"}},
         {BankColumn::Comments, "মন্তব্য", "comments", {"comment", "remarks", "remark", "notes"}},
     };
@@ -63,14 +74,20 @@ const std::vector<ColumnNames>& Columns() {
 // A serial-number column (ক্রমিক নং) heads almost every government table; it is not one of the
 // seven, but warning about it every time would only teach organisers to ignore warnings.
 const char* const kSerialHeaders[] = {"ক্রম", "ক্রমিক", "ক্রমিক নং", "ক্রমিক নম্বর", "ক্র নং", "নং",
-                                      "sl", "sl no", "serial", "serial no", "no", "#"};
+                                      "sl",  "sl no", "serial",   "serial no",  "no",    "#"};
 
-const ColumnNames& NamesOf(BankColumn column) { return Columns()[static_cast<size_t>(column)]; }
+const ColumnNames& NamesOf(BankColumn column) {
+    return Columns()[static_cast<size_t>(column)];
+}
 
 } // namespace
 
-const char* BankHeader(BankColumn column) { return NamesOf(column).header; }
-const char* BankEnglishHeader(BankColumn column) { return NamesOf(column).english; }
+const char* BankHeader(BankColumn column) {
+    return NamesOf(column).header;
+}
+const char* BankEnglishHeader(BankColumn column) {
+    return NamesOf(column).english;
+}
 
 std::string& BankRow::Cell(BankColumn column) {
     return const_cast<std::string&>(static_cast<const BankRow&>(*this).Cell(column));
@@ -78,13 +95,20 @@ std::string& BankRow::Cell(BankColumn column) {
 
 const std::string& BankRow::Cell(BankColumn column) const {
     switch (column) {
-    case BankColumn::Name: return name;
-    case BankColumn::Description: return description;
-    case BankColumn::Running: return running;
-    case BankColumn::ReasonNotRunning: return reason_not_running;
-    case BankColumn::ExpectedResult: return expected_result;
-    case BankColumn::ServiceLink: return service_link;
-    case BankColumn::Comments: break;
+    case BankColumn::Name:
+        return name;
+    case BankColumn::Description:
+        return description;
+    case BankColumn::Running:
+        return running;
+    case BankColumn::ReasonNotRunning:
+        return reason_not_running;
+    case BankColumn::ExpectedResult:
+        return expected_result;
+    case BankColumn::ServiceLink:
+        return service_link;
+    case BankColumn::Comments:
+        break;
     }
     return comments;
 }
@@ -97,7 +121,8 @@ std::string BankProblem::ToString() const {
 }
 
 bool BankTable::HasErrors() const {
-    return table_error || std::any_of(problems.begin(), problems.end(), [](const BankProblem& p) { return p.error; });
+    return table_error ||
+           std::any_of(problems.begin(), problems.end(), [](const BankProblem& p) { return p.error; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,19 +155,40 @@ bool IsSpace(char32_t c) {
 }
 
 // Invisible characters that change nothing a reader sees: zero-width space and joiners, BOM, soft hyphen.
-bool IsInvisible(char32_t c) { return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0xAD; }
+bool IsInvisible(char32_t c) {
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0xAD;
+}
 
 // Bengali letters with two encodings (Unicode's canonical decompositions, and khanda ta written as
 // ta + virama): one spelling each, so a title typed on another keyboard still matches.
 void AppendFolded(std::string& out, char32_t c) {
     switch (c) {
-    case 0x09DC: AppendUtf8(out, 0x09A1); AppendUtf8(out, 0x09BC); return; // ড়
-    case 0x09DD: AppendUtf8(out, 0x09A2); AppendUtf8(out, 0x09BC); return; // ঢ়
-    case 0x09DF: AppendUtf8(out, 0x09AF); AppendUtf8(out, 0x09BC); return; // য়
-    case 0x09CB: AppendUtf8(out, 0x09C7); AppendUtf8(out, 0x09BE); return; // ো
-    case 0x09CC: AppendUtf8(out, 0x09C7); AppendUtf8(out, 0x09D7); return; // ৌ
-    case 0x09CE: AppendUtf8(out, 0x09A4); AppendUtf8(out, 0x09CD); return; // ৎ
-    default: break;
+    case 0x09DC:
+        AppendUtf8(out, 0x09A1);
+        AppendUtf8(out, 0x09BC);
+        return; // ড়
+    case 0x09DD:
+        AppendUtf8(out, 0x09A2);
+        AppendUtf8(out, 0x09BC);
+        return; // ঢ়
+    case 0x09DF:
+        AppendUtf8(out, 0x09AF);
+        AppendUtf8(out, 0x09BC);
+        return; // য়
+    case 0x09CB:
+        AppendUtf8(out, 0x09C7);
+        AppendUtf8(out, 0x09BE);
+        return; // ো
+    case 0x09CC:
+        AppendUtf8(out, 0x09C7);
+        AppendUtf8(out, 0x09D7);
+        return; // ৌ
+    case 0x09CE:
+        AppendUtf8(out, 0x09A4);
+        AppendUtf8(out, 0x09CD);
+        return; // ৎ
+    default:
+        break;
     }
     if (c >= 0x09E6 && c <= 0x09EF) c = '0' + (c - 0x09E6); // Bengali digits
     if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
@@ -180,15 +226,16 @@ std::string MatchKey(std::string_view text) {
 
 namespace {
 
-const char* const kRunningAnswers[] = {"হ্যাঁ", "হ্যা", "হাঁ", "হা", "চালু", "চালু আছে", "চালু রয়েছে", "কার্যকর",
-                                       "কার্যকর আছে", "কার্যকর রয়েছে", "সচল", "সচল আছে", "সচল রয়েছে",
-                                       "yes", "y", "running", "active", "on"};
-const char* const kStoppedAnswers[] = {"না", "বন্ধ", "বন্ধ আছে", "বন্ধ রয়েছে", "চালু নেই", "চালু নাই", "কার্যকর নেই",
-                                       "কার্যকর নাই", "অকার্যকর", "অচল", "no", "n", "stopped", "not running",
-                                       "inactive", "off"};
+const char* const kRunningAnswers[] = {
+    "হ্যাঁ",          "হ্যা", "হাঁ",      "হা",        "চালু", "চালু আছে", "চালু রয়েছে", "কার্যকর", "কার্যকর আছে",
+    "কার্যকর রয়েছে", "সচল", "সচল আছে", "সচল রয়েছে", "yes", "y",       "running",   "active", "on"};
+const char* const kStoppedAnswers[] = {
+    "না",      "বন্ধ", "বন্ধ আছে", "বন্ধ রয়েছে", "চালু নেই", "চালু নাই",     "কার্যকর নেই", "কার্যকর নাই",
+    "অকার্যকর", "অচল", "no",      "n",         "stopped", "not running", "inactive",   "off"};
 
 template <size_t N> bool IsOneOf(const std::string& key, const char* const (&answers)[N]) {
-    return std::any_of(std::begin(answers), std::end(answers), [&](const char* a) { return key == MatchKey(a); });
+    return std::any_of(std::begin(answers), std::end(answers),
+                       [&](const char* a) { return key == MatchKey(a); });
 }
 
 std::optional<ServiceStatus> ParseWholeAnswer(std::string key) {
@@ -214,9 +261,13 @@ std::optional<ServiceStatus> ParseRunningAnswer(std::string_view answer) {
     return std::nullopt;
 }
 
-bool IsRunningForBank(ServiceStatus status) { return status == ServiceStatus::Running || status == ServiceStatus::Pilot; }
+bool IsRunningForBank(ServiceStatus status) {
+    return status == ServiceStatus::Running || status == ServiceStatus::Pilot;
+}
 
-const char* DefaultRunningAnswer(ServiceStatus status) { return IsRunningForBank(status) ? "হ্যাঁ" : "না"; }
+const char* DefaultRunningAnswer(ServiceStatus status) {
+    return IsRunningForBank(status) ? "হ্যাঁ" : "না";
+}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] CSV records (libcsv)
@@ -238,7 +289,7 @@ struct CsvFailure {
 
 // libcsv's parser state, freed however parsing ends.
 class CsvParser {
-public:
+  public:
     explicit CsvParser(unsigned char options) {
         if (csv_init(&parser_, options) != 0) throw std::bad_alloc();
         // The default 128-byte growth step makes a multi-megabyte cell cost thousands of reallocations.
@@ -249,7 +300,7 @@ public:
     CsvParser& operator=(const CsvParser&) = delete;
     csv_parser* get() { return &parser_; }
 
-private:
+  private:
     csv_parser parser_{};
 };
 
@@ -300,7 +351,9 @@ size_t LineEnd(std::string_view text, size_t pos) {
     return end + 1;
 }
 
-bool IsBlank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool IsBlank(std::string_view line) {
+    return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 // Excel saves with the list separator of the machine's region: commas here, semicolons in much of
 // Europe; copying cells out of a sheet gives tabs. The first lines (header, perhaps a title) tell which.
@@ -325,8 +378,10 @@ unsigned char SniffDelimiter(std::string_view text) {
 
 std::string ParseFailureMessage(int code) {
     switch (code) {
-    case CSV_ENOMEM: return "not enough memory for a cell this big";
-    case CSV_ETOOBIG: return "a cell is too big to read";
+    case CSV_ENOMEM:
+        return "not enough memory for a cell this big";
+    case CSV_ETOOBIG:
+        return "a cell is too big to read";
     default:
         return "not valid CSV: a double quote may only open or close a cell, and a quote inside a quoted "
                "cell is written twice (\"\")";
@@ -345,7 +400,8 @@ std::variant<std::vector<Record>, CsvFailure> ReadRecords(std::string_view text)
             collector.last_cell_line = collector.line;
             collector.in_record = true;
         }
-        if (csv_parse(parser.get(), line.data(), line.size(), OnCell, OnRecordEnd, &collector) != line.size()) {
+        if (csv_parse(parser.get(), line.data(), line.size(), OnCell, OnRecordEnd, &collector) !=
+            line.size()) {
             std::string message = ParseFailureMessage(csv_error(parser.get()));
             if (collector.last_cell_line < collector.line)
                 message += " (the cell began on line " + std::to_string(collector.last_cell_line) +
@@ -379,9 +435,12 @@ std::string HeaderKey(std::string_view header) {
     std::string plain;
     int depth = 0;
     for (char c : header) {
-        if (c == '(' || c == '[') ++depth;
-        else if ((c == ')' || c == ']') && depth > 0) --depth;
-        else if (depth == 0) plain += (std::string_view("?:*.,/_'\"").find(c) != std::string_view::npos) ? ' ' : c;
+        if (c == '(' || c == '[')
+            ++depth;
+        else if ((c == ')' || c == ']') && depth > 0)
+            --depth;
+        else if (depth == 0)
+            plain += (std::string_view("?:*.,/_'\"").find(c) != std::string_view::npos) ? ' ' : c;
     }
     for (const std::string danda : {"।", "‘", "’", "“", "”"}) // Bengali and typographic punctuation
         for (size_t at = plain.find(danda); at != std::string::npos; at = plain.find(danda))
@@ -393,7 +452,8 @@ int ColumnOfHeader(std::string_view header) {
     const std::string key = HeaderKey(header);
     if (key.empty()) return kUnnamedColumn;
     for (const ColumnNames& names : Columns()) {
-        if (key == HeaderKey(names.header) || key == HeaderKey(names.english)) return static_cast<int>(names.column);
+        if (key == HeaderKey(names.header) || key == HeaderKey(names.english))
+            return static_cast<int>(names.column);
         for (const char* alias : names.aliases)
             if (key == HeaderKey(alias)) return static_cast<int>(names.column);
     }
@@ -403,7 +463,8 @@ int ColumnOfHeader(std::string_view header) {
 }
 
 bool IsEmptyRecord(const Record& record) {
-    return std::all_of(record.cells.begin(), record.cells.end(), [](const std::string& c) { return IsBlank(c); });
+    return std::all_of(record.cells.begin(), record.cells.end(),
+                       [](const std::string& c) { return IsBlank(c); });
 }
 
 int RecognisedColumns(const Record& record) {
@@ -425,7 +486,9 @@ bool IsColumnNumberRow(const Record& record) {
     return numbers >= 2;
 }
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string Quoted(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 std::string ColumnTitle(BankColumn column) {
     return Quoted(BankHeader(column)) + " (" + BankEnglishHeader(column) + ")";
@@ -439,12 +502,12 @@ struct Header {
 };
 
 class TableBuilder {
-public:
+  public:
     TableBuilder(std::string file, BankTable& table) : file_(std::move(file)), table_(table) {}
 
     void Build(const std::vector<Record>& records);
 
-private:
+  private:
     void Problem(int line, std::string message, bool error = true) {
         table_.problems.push_back({file_, line, std::move(message), error});
     }
@@ -492,25 +555,31 @@ bool TableBuilder::ReadHeader(const Record& record) {
         header_.columns.push_back(column);
         if (column != kUnnamedColumn) header_.width = i + 1;
         if (column == kUnknownColumn)
-            Problem(record.line, "column " + std::to_string(i + 1) + " " + Quoted(record.cells[i]) +
-                                     " is not one of the bank's seven columns; it is ignored", false);
+            Problem(record.line,
+                    "column " + std::to_string(i + 1) + " " + Quoted(record.cells[i]) +
+                        " is not one of the bank's seven columns; it is ignored",
+                    false);
         if (column < 0) continue;
         const auto index = static_cast<size_t>(column);
         if (seen_at[index] != 0) {
-            TableError(record.line, "columns " + std::to_string(seen_at[index]) + " and " + std::to_string(i + 1) +
-                                        " are both " + ColumnTitle(static_cast<BankColumn>(column)));
+            TableError(record.line, "columns " + std::to_string(seen_at[index]) + " and " +
+                                        std::to_string(i + 1) + " are both " +
+                                        ColumnTitle(static_cast<BankColumn>(column)));
             continue;
         }
         seen_at[index] = i + 1;
         table_.has_column[index] = true;
     }
     for (BankColumn required : {BankColumn::Name, BankColumn::Description})
-        if (!table_.Has(required)) TableError(record.line, "the header has no " + ColumnTitle(required) + " column");
+        if (!table_.Has(required))
+            TableError(record.line, "the header has no " + ColumnTitle(required) + " column");
     for (int c = 0; c < kBankColumnCount; ++c)
         if (!table_.has_column[static_cast<size_t>(c)] && c != static_cast<int>(BankColumn::Name) &&
             c != static_cast<int>(BankColumn::Description))
-            Problem(record.line, "the header has no " + ColumnTitle(static_cast<BankColumn>(c)) +
-                                     " column: import leaves that field as it is", false);
+            Problem(record.line,
+                    "the header has no " + ColumnTitle(static_cast<BankColumn>(c)) +
+                        " column: import leaves that field as it is",
+                    false);
     return !table_.table_error;
 }
 
@@ -521,10 +590,11 @@ bool TableBuilder::RowCellsFit(const Record& record) {
     for (size_t i = header_cells; i < cells; ++i)
         extra_filled = extra_filled || !IsBlank(record.cells[i]);
     if (cells >= header_.width && !extra_filled) return true; // trailing empty cells are Excel's padding
-    Problem(record.line, "the row has " + std::to_string(cells) + " cells but the header has " +
-                             std::to_string(extra_filled ? header_cells : header_.width) +
-                             (extra_filled ? ": a comma inside a cell needs the cell in double quotes"
-                                           : ": a cell is missing, or a line break inside a cell is not in quotes"));
+    Problem(record.line,
+            "the row has " + std::to_string(cells) + " cells but the header has " +
+                std::to_string(extra_filled ? header_cells : header_.width) +
+                (extra_filled ? ": a comma inside a cell needs the cell in double quotes"
+                              : ": a cell is missing, or a line break inside a cell is not in quotes"));
     return false;
 }
 
@@ -543,14 +613,16 @@ void TableBuilder::ReadRow(const Record& record, int& position) {
         const int column = header_.columns[i];
         const std::string& cell = record.cells[i];
         if (column == kUnnamedColumn && !IsBlank(cell))
-            Problem(record.line, "column " + std::to_string(i + 1) + " has no header; its cell is ignored", false);
+            Problem(record.line, "column " + std::to_string(i + 1) + " has no header; its cell is ignored",
+                    false);
         if (column < 0) continue;
         const auto bank_column = static_cast<BankColumn>(column);
         if (const std::optional<size_t> bad = InvalidUtf8Offset(cell)) {
             static const char* const kHex = "0123456789ABCDEF";
             const auto byte = static_cast<unsigned char>(cell[*bad]);
-            Problem(record.line, "the " + std::string(BankEnglishHeader(bank_column)) + " is not valid UTF-8 (byte 0x" +
-                                     kHex[byte >> 4] + kHex[byte & 15] + " after " + Quoted(cell.substr(0, *bad)) +
+            Problem(record.line, "the " + std::string(BankEnglishHeader(bank_column)) +
+                                     " is not valid UTF-8 (byte 0x" + kHex[byte >> 4] + kHex[byte & 15] +
+                                     " after " + Quoted(cell.substr(0, *bad)) +
                                      "): save the sheet as \"CSV UTF-8 (Comma delimited)\"");
             return;
         }
@@ -572,19 +644,21 @@ void TableBuilder::Build(const std::vector<Record>& records) {
     }
     const Record& header = records[header_at];
     if (RecognisedColumns(header) == 0) {
-        std::string message = "no header row: expected columns such as " + ColumnTitle(BankColumn::Name) + " and " +
-                              ColumnTitle(BankColumn::Description);
+        std::string message = "no header row: expected columns such as " + ColumnTitle(BankColumn::Name) +
+                              " and " + ColumnTitle(BankColumn::Description);
         if (std::any_of(header.cells.begin(), header.cells.end(),
                         [](const std::string& c) { return c.find("??") != std::string::npos; }))
-            message += "; the question marks suggest Excel's plain \"CSV\" format, which loses Bengali letters: save "
+            message += "; the question marks suggest Excel's plain \"CSV\" format, which loses Bengali "
+                       "letters: save "
                        "as \"CSV UTF-8 (Comma delimited)\"";
         TableError(header.line, message);
         return;
     }
     for (size_t i = 0; i < header_at; ++i)
         if (!IsEmptyRecord(records[i])) {
-            Problem(records[i].line, "the rows above the header (line " + std::to_string(header.line) +
-                                         ") are ignored", false);
+            Problem(records[i].line,
+                    "the rows above the header (line " + std::to_string(header.line) + ") are ignored",
+                    false);
             break;
         }
     if (!ReadHeader(header)) return;
@@ -600,9 +674,11 @@ void TableBuilder::Build(const std::vector<Record>& records) {
 std::optional<std::string> NotCsvText(std::string_view bytes) {
     const auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
     if (starts("\xFF\xFE") || starts("\xFE\xFF"))
-        return "the file is UTF-16 (Excel's \"Unicode Text\"): save the sheet as \"CSV UTF-8 (Comma delimited)\"";
+        return "the file is UTF-16 (Excel's \"Unicode Text\"): save the sheet as \"CSV UTF-8 (Comma "
+               "delimited)\"";
     if (starts("PK\x03\x04"))
-        return "this is an Excel workbook (.xlsx), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"";
+        return "this is an Excel workbook (.xlsx), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma "
+               "delimited)\"";
     if (starts("\xD0\xCF\x11\xE0"))
         return "this is an old Excel workbook (.xls), not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma "
                "delimited)\"";
@@ -647,8 +723,9 @@ BankTable ReadBankCsv(const std::string& path) {
     }
     const std::streamoff size = in.tellg();
     if (size > kMaxBytes) {
-        table.problems.push_back({path, 0, "the file is " + std::to_string(size >> 20) +
-                                               " MB: too big for an innovation bank table (at most 64 MB)"});
+        table.problems.push_back({path, 0,
+                                  "the file is " + std::to_string(size >> 20) +
+                                      " MB: too big for an innovation bank table (at most 64 MB)"});
         table.table_error = true;
         return table;
     }
@@ -672,8 +749,8 @@ namespace {
 // (libcsv included) would otherwise trim.
 void AppendCell(std::string& out, const std::string& cell) {
     const bool needs_quotes = cell.find_first_of(",\"\r\n") != std::string::npos ||
-                              (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' ||
-                                                 cell.back() == '\t'));
+                              (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' ||
+                                                 cell.back() == ' ' || cell.back() == '\t'));
     if (!needs_quotes) {
         out += cell;
         return;
@@ -689,7 +766,8 @@ void AppendCell(std::string& out, const std::string& cell) {
 } // namespace
 
 std::string FormatBankCsv(const std::vector<BankRow>& rows) {
-    std::string out = "\xEF\xBB\xBF"; // Excel reads a CSV as the machine's ANSI code page unless it sees a BOM
+    std::string out =
+        "\xEF\xBB\xBF"; // Excel reads a CSV as the machine's ANSI code page unless it sees a BOM
     for (int c = 0; c < kBankColumnCount; ++c) {
         if (c > 0) out += ',';
         AppendCell(out, BankHeader(static_cast<BankColumn>(c)));

@@ -51,8 +51,8 @@ struct BankProblem {
 
 // A table read from a file: its good rows, and everything noticed on the way.
 struct BankTable {
-    std::string file;          // as given to ParseBankCsv, for messages
-    std::vector<BankRow> rows; // rows with errors are left out (and listed in problems)
+    std::string file;                                // as given to ParseBankCsv, for messages
+    std::vector<BankRow> rows;                       // rows with errors are left out (and listed in problems)
     std::array<bool, kBankColumnCount> has_column{}; // which of the seven the header has
     std::vector<BankProblem> problems;
     bool table_error = false; // nothing is usable: no header, a required column missing, broken CSV...

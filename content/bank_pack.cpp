@@ -41,7 +41,9 @@ std::string BankInnovationId(std::string_view name) {
 namespace {
 
 // The language a row speaks for an innovation: Bengali, unless the innovation has only an English title.
-bool UsesEnglish(const InnovationDraft& draft) { return draft.title.bn.empty() && !draft.title.en.empty(); }
+bool UsesEnglish(const InnovationDraft& draft) {
+    return draft.title.bn.empty() && !draft.title.en.empty();
+}
 
 const std::string& InLanguage(const LocalText& text, bool english) {
     const std::string& first = english ? text.en : text.bn;
@@ -80,12 +82,14 @@ template <class T> void Set(T& field, const T& value, bool& changed) {
     changed = true;
 }
 
-bool IsBlankText(const std::string& text) { return MatchKey(text).empty(); }
+bool IsBlankText(const std::string& text) {
+    return MatchKey(text).empty();
+}
 
 // Puts what a row says into a draft, touching only the columns the table has. Empty descriptions and
 // links never erase the pack's own: a bank is often less complete than the fair's content.
 class RowApplier {
-public:
+  public:
     RowApplier(const BankTable& table, const std::string& file, std::vector<BankProblem>& problems)
         : table_(table), file_(file), problems_(problems) {}
 
@@ -96,7 +100,8 @@ public:
         if (table_.Has(BankColumn::Description)) ApplyDescription(draft, row, before, english, changed);
         if (table_.Has(BankColumn::Running)) ApplyRunning(draft, row, before, changed);
         BankRecord& record = draft.bank.record;
-        if (table_.Has(BankColumn::ReasonNotRunning)) Set(record.reason_not_running, row.reason_not_running, changed);
+        if (table_.Has(BankColumn::ReasonNotRunning))
+            Set(record.reason_not_running, row.reason_not_running, changed);
         if (table_.Has(BankColumn::ExpectedResult)) Set(record.expected_result, row.expected_result, changed);
         if (table_.Has(BankColumn::Comments)) Set(record.comments, row.comments, changed);
         if (table_.Has(BankColumn::ServiceLink) && !IsBlankText(row.service_link))
@@ -105,7 +110,7 @@ public:
         return changed;
     }
 
-private:
+  private:
     void ApplyDescription(InnovationDraft& draft, const BankRow& row, const BankRow& before, bool english,
                           bool& changed) {
         if (row.description == before.description) return;
@@ -120,7 +125,8 @@ private:
     void ApplyRunning(InnovationDraft& draft, const BankRow& row, const BankRow& before, bool& changed) {
         if (row.running == before.running) return;
         const std::optional<ServiceStatus> said = ParseRunningAnswer(row.running);
-        if (said && IsRunningForBank(*said) != IsRunningForBank(draft.status)) Set(draft.status, *said, changed);
+        if (said && IsRunningForBank(*said) != IsRunningForBank(draft.status))
+            Set(draft.status, *said, changed);
         if (!said && !IsBlankText(row.running))
             problems_.push_back({file_, row.line,
                                  "\"" + row.running + "\" is not an answer the import knows for \"" +
@@ -168,7 +174,8 @@ Office DefaultOffice(const PackEditor& editor) {
 
 Category DefaultCategory() {
     // The minutes' own words for what the bank holds (shared/seeds/000_*.txt, item ০৩).
-    return {kBankCategoryId, kBankName,
+    return {kBankCategoryId,
+            kBankName,
             {"ইতঃপূর্বে বাস্তবায়িত উদ্ভাবনী ধারণা, সহজিকৃত ও ডিজিটাইজকৃত সেবা",
              "Innovations, simplified and digitised services implemented earlier"}};
 }
@@ -181,41 +188,46 @@ std::string Joined(const std::vector<std::string>& items) {
 }
 
 // Checks the organiser's --office and --category before anything is written.
-bool CheckChosenIds(const PackEditor& editor, const BankImportOptions& options, std::vector<BankProblem>& problems) {
+bool CheckChosenIds(const PackEditor& editor, const BankImportOptions& options,
+                    std::vector<BankProblem>& problems) {
     bool ok = true;
     const std::string fair = editor.Folder() + "/fair.json";
     if (!options.office_id.empty() && !editor.HasOffice(options.office_id)) {
-        problems.push_back({fair, 0, "no office \"" + options.office_id + "\"; the pack's offices: " +
-                                         Joined(editor.OfficeIds()) + " (leave --office out to use \"" +
-                                         kBankOfficeId + "\", created when missing)"});
+        problems.push_back(
+            {fair, 0,
+             "no office \"" + options.office_id + "\"; the pack's offices: " + Joined(editor.OfficeIds()) +
+                 " (leave --office out to use \"" + kBankOfficeId + "\", created when missing)"});
         ok = false;
     }
     if (!options.category_id.empty() && !editor.HasCategory(options.category_id)) {
-        problems.push_back({fair, 0, "no category \"" + options.category_id + "\"; the pack's categories: " +
-                                         Joined(editor.CategoryIds()) + " (leave --category out to use \"" +
-                                         kBankCategoryId + "\", created when missing)"});
+        problems.push_back({fair, 0,
+                            "no category \"" + options.category_id + "\"; the pack's categories: " +
+                                Joined(editor.CategoryIds()) + " (leave --category out to use \"" +
+                                kBankCategoryId + "\", created when missing)"});
         ok = false;
     }
     return ok;
 }
 
 class Importer {
-public:
-    Importer(const BankTable& table, PackEditor& editor, const BankImportOptions& options, BankImportReport& report)
-        : table_(table), editor_(editor), options_(options), report_(report),
-          file_(table.file),
+  public:
+    Importer(const BankTable& table, PackEditor& editor, const BankImportOptions& options,
+             BankImportReport& report)
+        : table_(table), editor_(editor), options_(options), report_(report), file_(table.file),
           applier_(table, file_, report.problems) {
         IndexTitles();
     }
 
     void Import(const BankRow& row);
 
-private:
+  private:
     void IndexTitles() {
         const std::vector<InnovationEntry>& entries = editor_.Innovations();
         for (size_t i = 0; i < entries.size(); ++i) {
-            if (!entries[i].draft.title.bn.empty()) by_bengali_[MatchKey(entries[i].draft.title.bn)].push_back(i);
-            if (!entries[i].draft.title.en.empty()) by_english_[MatchKey(entries[i].draft.title.en)].push_back(i);
+            if (!entries[i].draft.title.bn.empty())
+                by_bengali_[MatchKey(entries[i].draft.title.bn)].push_back(i);
+            if (!entries[i].draft.title.en.empty())
+                by_english_[MatchKey(entries[i].draft.title.en)].push_back(i);
         }
     }
     struct Match {
@@ -237,7 +249,7 @@ private:
     RowApplier applier_;
     std::map<std::string, std::vector<size_t>> by_bengali_, by_english_;
     std::map<std::string, int> seen_names_; // match key -> line
-    std::map<size_t, int> touched_; // innovation index -> the line that updated it
+    std::map<size_t, int> touched_;         // innovation index -> the line that updated it
 };
 
 // The innovations a row names: by Bengali title, else by English title, else the one an earlier import
@@ -255,8 +267,9 @@ Importer::Match Importer::FindMatch(const std::string& key, const std::string& n
 void Importer::Import(const BankRow& row) {
     const std::string key = MatchKey(row.name);
     if (const auto seen = seen_names_.find(key); seen != seen_names_.end()) {
-        report_.problems.push_back({file_, row.line, "the name \"" + row.name + "\" is already on line " +
-                                                         std::to_string(seen->second) + "; this row is left out"});
+        report_.problems.push_back({file_, row.line,
+                                    "the name \"" + row.name + "\" is already on line " +
+                                        std::to_string(seen->second) + "; this row is left out"});
         return;
     }
     seen_names_[key] = row.line;
@@ -268,15 +281,15 @@ void Importer::Import(const BankRow& row) {
         std::vector<std::string> files;
         for (size_t other : match.indexes)
             files.push_back(editor_.Innovations()[other].file);
-        report_.problems.push_back({file_, row.line, "the name matches " + std::to_string(files.size()) +
-                                                         " innovations (" + Joined(files) + "); only " + first.file +
-                                                         " is updated",
+        report_.problems.push_back({file_, row.line,
+                                    "the name matches " + std::to_string(files.size()) + " innovations (" +
+                                        Joined(files) + "); only " + first.file + " is updated",
                                     false});
     }
     if (const auto done = touched_.find(index); done != touched_.end()) {
-        report_.problems.push_back({file_, row.line, "this row names the same innovation (" + first.file +
-                                                         ") as line " + std::to_string(done->second) +
-                                                         "; it is left out"});
+        report_.problems.push_back({file_, row.line,
+                                    "this row names the same innovation (" + first.file + ") as line " +
+                                        std::to_string(done->second) + "; it is left out"});
         return;
     }
     touched_[index] = row.line;
@@ -285,8 +298,10 @@ void Importer::Import(const BankRow& row) {
 
 void Importer::Update(size_t index, const BankRow& row, bool english) {
     InnovationEntry& entry = editor_.Innovations()[index];
-    if (applier_.Apply(entry.draft, row, english)) report_.updated.push_back(entry.file);
-    else ++report_.unchanged;
+    if (applier_.Apply(entry.draft, row, english))
+        report_.updated.push_back(entry.file);
+    else
+        ++report_.unchanged;
 }
 
 std::string Importer::NewId(const std::string& name) const {
@@ -316,13 +331,15 @@ void Importer::Create(const BankRow& row) {
     draft.category_id = CategoryForNew();
     draft.title.bn = row.name;
     // A row that does not say whether the service runs, but says why it does not, means stopped.
-    if (!ParseRunningAnswer(row.running) && !IsBlankText(row.reason_not_running)) draft.status = ServiceStatus::Stopped;
+    if (!ParseRunningAnswer(row.running) && !IsBlankText(row.reason_not_running))
+        draft.status = ServiceStatus::Stopped;
     applier_.Apply(draft, row, false);
     if (draft.summary.Empty()) {
         draft.summary.bn = row.name; // the kiosk needs a summary; the bank's empty cell is kept apart
         draft.bank.description = row.description;
-        report_.problems.push_back({file_, row.line, std::string("no \"") + BankHeader(BankColumn::Description) +
-                                                         "\": the kiosk shows the name in its place",
+        report_.problems.push_back({file_, row.line,
+                                    std::string("no \"") + BankHeader(BankColumn::Description) +
+                                        "\": the kiosk shows the name in its place",
                                     false});
     }
     report_.created.push_back(editor_.AddInnovation(draft));
@@ -330,7 +347,8 @@ void Importer::Create(const BankRow& row) {
 
 } // namespace
 
-BankImportReport ImportBank(const BankTable& table, const std::string& folder, const BankImportOptions& options) {
+BankImportReport ImportBank(const BankTable& table, const std::string& folder,
+                            const BankImportOptions& options) {
     BankImportReport report;
     report.problems = table.problems;
     if (table.table_error || table.rows.empty()) return report; // nothing to import: write nothing either

@@ -23,15 +23,16 @@ struct BankImportReport {
     std::vector<BankProblem> problems; // the table's, then the import's
     std::vector<std::string> created;  // innovation files, relative to the pack folder
     std::vector<std::string> updated;
-    std::vector<std::string> written;  // every file written, fair.json included
-    int unchanged = 0;                 // rows that matched an innovation already holding what they say
+    std::vector<std::string> written; // every file written, fair.json included
+    int unchanged = 0;                // rows that matched an innovation already holding what they say
     bool HasErrors() const;
 };
 
 // Imports the good rows of `table` into the pack at `folder` (created when missing). A row updates the
 // innovation whose Bengali (or else English) title it names, or becomes a new innovation. Writes
 // nothing when the table itself is unusable or the options name an office or category the pack lacks.
-BankImportReport ImportBank(const BankTable& table, const std::string& folder, const BankImportOptions& options);
+BankImportReport ImportBank(const BankTable& table, const std::string& folder,
+                            const BankImportOptions& options);
 
 // The pack's innovations as bank rows: those from an imported table in its order, then the rest in the
 // kiosk's order. Innovations the kiosk leaves out of the pack are left out here too, with a warning;

@@ -32,7 +32,8 @@ TextPosition PositionAt(std::string_view text, size_t offset) {
 
 std::string PointerToken(std::string_view key) {
     std::string token;
-    for (char c : key) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    for (char c : key)
+        token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
     return token;
 }
 
@@ -44,7 +45,7 @@ namespace {
 // character at a time, so at each SAX event this is the end of the token just read (one past
 // it for a number, whose end the lexer sees only at the next character).
 class CountingIterator {
-public:
+  public:
     using iterator_category = std::input_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
@@ -64,7 +65,7 @@ public:
     }
     bool operator==(const CountingIterator& other) const { return m_at == other.m_at; }
 
-private:
+  private:
     const char* m_at;
     const char** m_furthest;
 };
@@ -72,7 +73,7 @@ private:
 // Records the byte offset of every value (up to a depth the pack format never exceeds), and
 // where parsing stopped when the text is not valid JSON.
 class OffsetRecorder : public nlohmann::json_sax<json> {
-public:
+  public:
     static constexpr size_t kMaxDepth = 8;
 
     OffsetRecorder(const std::string& text, std::unordered_map<std::string, size_t>* offsets)
@@ -80,7 +81,8 @@ public:
 
     bool Parse() {
         const char* end = m_text.data() + m_text.size();
-        return json::sax_parse(CountingIterator(m_text.data(), &m_furthest), CountingIterator(end, &m_furthest), this);
+        return json::sax_parse(CountingIterator(m_text.data(), &m_furthest),
+                               CountingIterator(end, &m_furthest), this);
     }
 
     size_t error_offset = 0;
@@ -101,7 +103,8 @@ public:
         m_frames.back().token = "/" + PointerToken(name);
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& e) override {
         // `position` counts the bytes read: the last one, where the parser gave up, is the
         // offending token's last character, as nlohmann's own column says.
         error_offset = position > 0 ? position - 1 : 0;
@@ -109,7 +112,7 @@ public:
         return false;
     }
 
-private:
+  private:
     struct Frame {
         bool array = false;
         size_t next_index = 0;
@@ -117,10 +120,12 @@ private:
     };
 
     bool Value() {
-        if (!m_frames.empty() && m_frames.back().array) m_frames.back().token = "/" + std::to_string(m_frames.back().next_index++);
+        if (!m_frames.empty() && m_frames.back().array)
+            m_frames.back().token = "/" + std::to_string(m_frames.back().next_index++);
         if (m_offsets && m_frames.size() <= kMaxDepth) {
             std::string pointer;
-            for (const Frame& frame : m_frames) pointer += frame.token;
+            for (const Frame& frame : m_frames)
+                pointer += frame.token;
             const auto read = static_cast<size_t>(m_furthest - m_text.data());
             (*m_offsets)[std::move(pointer)] = read > 0 ? read - 1 : 0;
         }
@@ -143,7 +148,8 @@ private:
 
 // nlohmann quotes the bytes it last read, which may be the first byte of a character only.
 std::string ValidUtf8(std::string text) {
-    while (std::optional<size_t> bad = InvalidUtf8Offset(text)) text[*bad] = '?';
+    while (std::optional<size_t> bad = InvalidUtf8Offset(text))
+        text[*bad] = '?';
     return text;
 }
 

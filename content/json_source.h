@@ -44,12 +44,12 @@ std::string PointerToken(std::string_view key);
 // Where each value of a JSON text is, by JSON pointer ("/process/before/steps/2/id").
 // Built only for files that have problems, so a clean pack is parsed once.
 class ValueLocator {
-public:
+  public:
     explicit ValueLocator(const std::string& text);
     // The line of the value at `pointer`, or of its nearest enclosing value found in the text.
     int LineOf(std::string pointer) const;
 
-private:
+  private:
     std::unordered_map<std::string, size_t> m_offsets; // pointer -> byte offset of the value's end
     std::vector<size_t> m_line_starts;
 };

@@ -11,8 +11,10 @@ std::string ToBengaliDigits(const std::string& text) {
     std::string out;
     out.reserve(text.size() * 3);
     for (char c : text) {
-        if (c >= '0' && c <= '9') out += kBengaliDigits[c - '0'];
-        else out += c;
+        if (c >= '0' && c <= '9')
+            out += kBengaliDigits[c - '0'];
+        else
+            out += c;
     }
     return out;
 }
@@ -26,7 +28,8 @@ std::string FormatNumber(double value, Lang lang, int decimals) {
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     std::string text = buffer;
     if (text.find('.') != std::string::npos) {
-        while (text.back() == '0') text.pop_back();
+        while (text.back() == '0')
+            text.pop_back();
         if (text.back() == '.') text.pop_back();
     }
     if (text == "-0") text = "0";
@@ -45,12 +48,13 @@ std::string FormatNumber(double value, Lang lang, int decimals) {
     return InLanguage((negative ? "-" : "") + grouped + fraction, lang);
 }
 
-static const char* const kMonthsBn[] = {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে",      "জুন",
-                                        "জুলাই",     "আগস্ট",        "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
-static const char* const kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
-static const char* const kBanglaMonths[] = {"বৈশাখ", "জ্যৈষ্ঠ", "আষাঢ়", "শ্রাবণ", "ভাদ্র", "আশ্বিন",
-                                            "কার্তিক", "অগ্রহায়ণ", "পৌষ", "মাঘ", "ফাল্গুন", "চৈত্র"};
+static const char* const kMonthsBn[] = {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ",     "এপ্রিল",  "মে",     "জুন",
+                                        "জুলাই",    "আগস্ট",     "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
+static const char* const kMonthsEn[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+static const char* const kBanglaMonths[] = {"বৈশাখ",  "জ্যৈষ্ঠ",   "আষাঢ়", "শ্রাবণ", "ভাদ্র",  "আশ্বিন",
+                                            "কার্তিক", "অগ্রহায়ণ", "পৌষ",  "মাঘ",   "ফাল্গুন", "চৈত্র"};
 
 static const char* MonthName(int month, Lang lang) {
     const int i = (month >= 1 && month <= 12) ? month - 1 : 0;
@@ -69,7 +73,9 @@ std::string FormatDateRange(const Date& first, const Date& last, Lang lang) {
     return FormatDate(first, lang) + " – " + FormatDate(last, lang);
 }
 
-static bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+static bool IsLeap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 // Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil.
 static long DaysFromCivil(int y, int m, int d) {

@@ -20,10 +20,18 @@ template <class T> static const T* FindById(const std::vector<T>& items, const s
     return it == items.end() ? nullptr : &*it;
 }
 
-const Criterion* Rubric::Find(const std::string& id) const { return FindById(criteria, id); }
-const Office* FairContent::FindOffice(const std::string& id) const { return FindById(offices, id); }
-const Category* FairContent::FindCategory(const std::string& id) const { return FindById(categories, id); }
-const Innovation* FairContent::FindInnovation(const std::string& id) const { return FindById(innovations, id); }
+const Criterion* Rubric::Find(const std::string& id) const {
+    return FindById(criteria, id);
+}
+const Office* FairContent::FindOffice(const std::string& id) const {
+    return FindById(offices, id);
+}
+const Category* FairContent::FindCategory(const std::string& id) const {
+    return FindById(categories, id);
+}
+const Innovation* FairContent::FindInnovation(const std::string& id) const {
+    return FindById(innovations, id);
+}
 
 std::vector<const Innovation*> FairContent::ByOffice(const std::string& office_id) const {
     std::vector<const Innovation*> found;
@@ -63,9 +71,17 @@ static std::optional<E> ValueOf(const std::pair<E, const char*> (&table)[N], con
     return std::nullopt;
 }
 
-const char* ToString(StepKind kind) { return NameOf(kStepKinds, kind); }
-const char* ToString(ServiceStatus status) { return NameOf(kStatuses, status); }
-std::optional<StepKind> ParseStepKind(const std::string& text) { return ValueOf(kStepKinds, text); }
-std::optional<ServiceStatus> ParseServiceStatus(const std::string& text) { return ValueOf(kStatuses, text); }
+const char* ToString(StepKind kind) {
+    return NameOf(kStepKinds, kind);
+}
+const char* ToString(ServiceStatus status) {
+    return NameOf(kStatuses, status);
+}
+std::optional<StepKind> ParseStepKind(const std::string& text) {
+    return ValueOf(kStepKinds, text);
+}
+std::optional<ServiceStatus> ParseServiceStatus(const std::string& text) {
+    return ValueOf(kStatuses, text);
+}
 
 } // namespace content

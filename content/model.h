@@ -16,7 +16,9 @@ struct LocalText {
     std::string bn;
     std::string en;
 
-    const std::string& Get(Lang lang) const { return lang == Lang::English && !en.empty() ? en : bn.empty() ? en : bn; }
+    const std::string& Get(Lang lang) const {
+        return lang == Lang::English && !en.empty() ? en : bn.empty() ? en : bn;
+    }
     bool Empty() const { return bn.empty() && en.empty(); }
     friend bool operator==(const LocalText&, const LocalText&) = default;
 };

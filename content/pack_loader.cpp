@@ -26,7 +26,9 @@ namespace content {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const char* ToString(Severity severity) { return severity == Severity::Error ? "error" : "warning"; }
+const char* ToString(Severity severity) {
+    return severity == Severity::Error ? "error" : "warning";
+}
 
 std::string FormatProblem(const PackProblem& problem, const std::string& file) {
     std::string text = file;
@@ -68,7 +70,7 @@ struct Note {
 
 // The problems of one file, noted while reading it.
 class Notes {
-public:
+  public:
     void Add(const Node& at, Severity severity, std::string message) {
         m_notes.push_back({at.Pointer(), severity, std::move(message)});
         if (severity == Severity::Error) ++m_errors;
@@ -78,7 +80,7 @@ public:
     size_t Errors() const { return m_errors; }
     const std::vector<Note>& All() const { return m_notes; }
 
-private:
+  private:
     std::vector<Note> m_notes;
     size_t m_errors = 0;
 };
@@ -90,13 +92,18 @@ std::string Shown(std::string_view text) {
     size_t i = 0;
     for (; i < text.size() && i < kLongest; ++i) {
         const char c = text[i];
-        if (c == '\n') shown += "\\n";
-        else if (static_cast<unsigned char>(c) < ' ') shown += '?';
-        else shown += c;
+        if (c == '\n')
+            shown += "\\n";
+        else if (static_cast<unsigned char>(c) < ' ')
+            shown += '?';
+        else
+            shown += c;
     }
     if (i < text.size()) {
-        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-        if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back(); // a cut lead byte
+        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+            shown.pop_back();
+        if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0)
+            shown.pop_back(); // a cut lead byte
         shown += "…";
     }
     return shown + "\"";
@@ -114,16 +121,24 @@ std::string OneOf(const std::vector<std::string_view>& names) {
     return list;
 }
 
-std::vector<std::string_view> Views(const std::vector<std::string>& names) { return {names.begin(), names.end()}; }
+std::vector<std::string_view> Views(const std::vector<std::string>& names) {
+    return {names.begin(), names.end()};
+}
 
 const char* KindOf(const json& value) {
     switch (value.type()) {
-    case json::value_t::object: return "an object {...}";
-    case json::value_t::array: return "a list [...]";
-    case json::value_t::string: return "a text";
-    case json::value_t::boolean: return "true or false";
-    case json::value_t::null: return "null";
-    default: return "a number";
+    case json::value_t::object:
+        return "an object {...}";
+    case json::value_t::array:
+        return "a list [...]";
+    case json::value_t::string:
+        return "a text";
+    case json::value_t::boolean:
+        return "true or false";
+    case json::value_t::null:
+        return "null";
+    default:
+        return "a number";
     }
 }
 
@@ -135,8 +150,10 @@ const char* KindOf(const json& value) {
 enum class Need { Required, Optional, Extra };
 
 void Report(Notes& notes, const Node& at, Need need, std::string message) {
-    if (need == Need::Extra) notes.Warn(at, message + ": ignored");
-    else notes.Error(at, std::move(message));
+    if (need == Need::Extra)
+        notes.Warn(at, message + ": ignored");
+    else
+        notes.Error(at, std::move(message));
 }
 
 std::optional<Node> Member(Notes& notes, const Node& object, std::string_view key, Need need) {
@@ -160,21 +177,24 @@ std::optional<Node> Typed(Notes& notes, const Node& object, std::string_view key
                           const char* should_be) {
     std::optional<Node> node = Member(notes, object, key, need);
     if (!node || ok(node->value)) return node;
-    Report(notes, *node, need, "\"" + std::string(key) + "\" must be " + should_be + ", not " + KindOf(node->value));
+    Report(notes, *node, need,
+           "\"" + std::string(key) + "\" must be " + should_be + ", not " + KindOf(node->value));
     return std::nullopt;
 }
 
 std::optional<Node> Object(Notes& notes, const Node& object, std::string_view key, Need need) {
-    return Typed(notes, object, key, need, [](const json& v) { return v.is_object(); }, "an object {...}");
+    return Typed(
+        notes, object, key, need, [](const json& v) { return v.is_object(); }, "an object {...}");
 }
 
 std::optional<Node> List(Notes& notes, const Node& object, std::string_view key, Need need) {
-    return Typed(notes, object, key, need, [](const json& v) { return v.is_array(); }, "a list [...]");
+    return Typed(
+        notes, object, key, need, [](const json& v) { return v.is_array(); }, "a list [...]");
 }
 
 std::optional<std::string> String(Notes& notes, const Node& object, std::string_view key, Need need) {
-    std::optional<Node> node =
-        Typed(notes, object, key, need, [](const json& v) { return v.is_string(); }, "a text in quotes");
+    std::optional<Node> node = Typed(
+        notes, object, key, need, [](const json& v) { return v.is_string(); }, "a text in quotes");
     if (!node) return std::nullopt;
     std::string text = node->value.get<std::string>();
     if (text.empty() && need == Need::Required) {
@@ -204,18 +224,23 @@ bool IsObjectItem(Notes& notes, const Node& item, Need need, const char* what) {
 // it; English falls back to Bengali (and an optional text's Bengali to English) with a warning.
 LocalText Text(Notes& notes, const Node& object, std::string_view key, Need need) {
     const std::string name = "\"" + std::string(key) + "\"";
-    std::optional<Node> node =
-        Typed(notes, object, key, need, [](const json& v) { return v.is_object(); }, "{\"bn\": \"...\", \"en\": \"...\"}");
+    std::optional<Node> node = Typed(
+        notes, object, key, need, [](const json& v) { return v.is_object(); },
+        "{\"bn\": \"...\", \"en\": \"...\"}");
     if (!node) return {};
     static const std::vector<std::string_view> kTextKeys{"bn", "en"};
     CheckKeys(notes, *node, kTextKeys);
     const Need bengali = need == Need::Required ? Need::Optional : Need::Extra;
-    LocalText text{String(notes, *node, "bn", bengali).value_or(""), String(notes, *node, "en", Need::Extra).value_or("")};
+    LocalText text{String(notes, *node, "bn", bengali).value_or(""),
+                   String(notes, *node, "en", Need::Extra).value_or("")};
     if (need == Need::Required && text.bn.empty())
         notes.Error(*node, name + " has no Bengali (\"bn\"): the kiosk shows every text in Bengali first");
-    else if (text.Empty()) notes.Warn(*node, name + " has neither \"bn\" nor \"en\": ignored");
-    else if (text.bn.empty()) notes.Warn(*node, name + " has no Bengali (\"bn\"): Bengali visitors see the English");
-    else if (text.en.empty()) notes.Warn(*node, name + " has no English (\"en\"): English visitors see the Bengali");
+    else if (text.Empty())
+        notes.Warn(*node, name + " has neither \"bn\" nor \"en\": ignored");
+    else if (text.bn.empty())
+        notes.Warn(*node, name + " has no Bengali (\"bn\"): Bengali visitors see the English");
+    else if (text.en.empty())
+        notes.Warn(*node, name + " has no English (\"en\"): English visitors see the Bengali");
     return text;
 }
 
@@ -223,7 +248,8 @@ std::optional<std::string> Id(Notes& notes, const Node& object) {
     std::optional<std::string> id = String(notes, object, "id", Need::Required);
     if (id && !IsPlainId(*id))
         notes.Warn(At(object, "id"),
-                   "id " + Shown(*id) + " is best written in lowercase letters, digits and -, e.g. \"fire-app\"");
+                   "id " + Shown(*id) +
+                       " is best written in lowercase letters, digits and -, e.g. \"fire-app\"");
     return id;
 }
 
@@ -246,11 +272,14 @@ void Dates(Notes& notes, const Node& fair_node, Fair& fair) {
         const Node day = node->Item(i);
         if (day.value.is_string()) days[i] = ParseDate(day.value.get<std::string>());
         if (!days[i])
-            return notes.Warn(day, "date " + (day.value.is_string() ? Shown(day.value.get<std::string>()) : KindOf(day.value)) +
-                                       " is not a real day written YYYY-MM-DD: the fair is shown without dates");
+            return notes.Warn(
+                day, "date " +
+                         (day.value.is_string() ? Shown(day.value.get<std::string>()) : KindOf(day.value)) +
+                         " is not a real day written YYYY-MM-DD: the fair is shown without dates");
     }
     if (!days[1]) days[1] = days[0];
-    if (std::tie(days[1]->year, days[1]->month, days[1]->day) < std::tie(days[0]->year, days[0]->month, days[0]->day))
+    if (std::tie(days[1]->year, days[1]->month, days[1]->day) <
+        std::tie(days[0]->year, days[0]->month, days[0]->day))
         return notes.Warn(*node, "the last day is before the first: the fair is shown without dates");
     fair.first_day = *days[0];
     fair.last_day = *days[1];
@@ -281,9 +310,9 @@ std::optional<Fair> FairBlock(Notes& notes, const Node& root) {
 
 // [SECTION] Innovations: photos, TCV, process maps
 
-const std::vector<std::string_view> kInnovationKeys{"id",      "office",       "category", "status", "title",
-                                                    "summary", "problem",      "solution", "photos", "service_link",
-                                                    "tcv",     "process",      "bank"};
+const std::vector<std::string_view> kInnovationKeys{
+    "id",       "office", "category",     "status", "title",   "summary", "problem",
+    "solution", "photos", "service_link", "tcv",    "process", "bank"};
 const std::vector<std::string_view> kPhotoKeys{"file", "caption"};
 const std::vector<std::string_view> kTcvKeys{"time", "cost", "visits"};
 const std::vector<std::string_view> kMeasureKeys{"before", "after", "unit"};
@@ -291,8 +320,10 @@ const std::vector<std::string_view> kProcessKeys{"before", "after"};
 const std::vector<std::string_view> kMapKeys{"steps", "edges"};
 const std::vector<std::string_view> kStepKeys{"id", "kind", "label"};
 const std::vector<std::string_view> kEdgeKeys{"from", "to", "label"};
-// row, running and description are kept for `kiosk bank export` (its order and wording); the kiosk does not show them.
-const std::vector<std::string_view> kBankKeys{"reason_not_running", "expected_result", "comments", "row", "running", "description"};
+// row, running and description are kept for `kiosk bank export` (its order and wording); the kiosk does not
+// show them.
+const std::vector<std::string_view> kBankKeys{
+    "reason_not_running", "expected_result", "comments", "row", "running", "description"};
 const std::vector<std::string_view> kStatuses{"running", "pilot", "planned", "stopped"};
 const std::vector<std::string_view> kStepKinds{"start", "activity", "decision", "document", "wait", "end"};
 
@@ -301,24 +332,28 @@ std::optional<double> Figure(Notes& notes, const Node& measure, std::string_view
     if (!node) return std::nullopt;
     const std::string name = "\"" + std::string(key) + "\"";
     if (node->value.is_string())
-        return notes.Error(*node, name + " must be a number, not the text " + Shown(node->value.get<std::string>())),
+        return notes.Error(*node,
+                           name + " must be a number, not the text " + Shown(node->value.get<std::string>())),
                std::nullopt;
-    if (!node->value.is_number()) return notes.Error(*node, name + " must be a number, not " + KindOf(node->value)), std::nullopt;
+    if (!node->value.is_number())
+        return notes.Error(*node, name + " must be a number, not " + KindOf(node->value)), std::nullopt;
     const double value = node->value.get<double>();
-    if (value < 0) return notes.Error(*node, name + " is negative (" + node->value.dump() + ")"), std::nullopt;
+    if (value < 0)
+        return notes.Error(*node, name + " is negative (" + node->value.dump() + ")"), std::nullopt;
     return value;
 }
 
-std::optional<Measure> MeasureOf(Notes& notes, const Node& tcv, std::string_view key, const std::vector<std::string>& units) {
+std::optional<Measure> MeasureOf(Notes& notes, const Node& tcv, std::string_view key,
+                                 const std::vector<std::string>& units) {
     std::optional<Node> node = Object(notes, tcv, key, Need::Optional);
     if (!node) return std::nullopt;
     CheckKeys(notes, *node, kMeasureKeys);
-    const std::optional<double> before = Figure(notes, *node, "before"), after = Figure(notes, *node, "after");
+    const std::optional<double> before = Figure(notes, *node, "before"),
+                                after = Figure(notes, *node, "after");
     const std::string unit = String(notes, *node, "unit", Need::Optional).value_or(units.front());
     if (std::find(units.begin(), units.end(), unit) == units.end())
-        notes.Error(At(*node, "unit"),
-                    "unknown " + std::string(key) + " unit " + Shown(unit) + Suggest(unit, Views(units)) + ": use " +
-                        OneOf(Views(units)));
+        notes.Error(At(*node, "unit"), "unknown " + std::string(key) + " unit " + Shown(unit) +
+                                           Suggest(unit, Views(units)) + ": use " + OneOf(Views(units)));
     if (!before || !after) return std::nullopt;
     return Measure{*before, *after, unit};
 }
@@ -343,10 +378,11 @@ void StepOf(Notes& notes, const Node& item, ProcessMap& map) {
     if (!step.id.empty() && map.IndexOf(step.id) >= 0)
         notes.Error(At(item, "id"), "duplicate step id " + Shown(step.id) + " in this map");
     if (std::optional<std::string> kind = String(notes, item, "kind", Need::Required)) {
-        if (std::optional<StepKind> parsed = ParseStepKind(*kind)) step.kind = *parsed;
+        if (std::optional<StepKind> parsed = ParseStepKind(*kind))
+            step.kind = *parsed;
         else
-            notes.Error(At(item, "kind"),
-                        "unknown step kind " + Shown(*kind) + Suggest(*kind, kStepKinds) + ": use " + OneOf(kStepKinds));
+            notes.Error(At(item, "kind"), "unknown step kind " + Shown(*kind) + Suggest(*kind, kStepKinds) +
+                                              ": use " + OneOf(kStepKinds));
     }
     step.label = Text(notes, item, "label", Need::Required);
     map.steps.push_back(std::move(step));
@@ -355,16 +391,19 @@ void StepOf(Notes& notes, const Node& item, ProcessMap& map) {
 void EdgeOf(Notes& notes, const Node& item, ProcessMap& map) {
     if (!IsObjectItem(notes, item, Need::Required, "an edge")) return;
     CheckKeys(notes, item, kEdgeKeys);
-    Edge edge{String(notes, item, "from", Need::Required).value_or(""), String(notes, item, "to", Need::Required).value_or("")};
+    Edge edge{String(notes, item, "from", Need::Required).value_or(""),
+              String(notes, item, "to", Need::Required).value_or("")};
     for (const char* end : {"from", "to"}) {
         const std::string& id = std::string_view(end) == "from" ? edge.from : edge.to;
         if (!id.empty() && map.IndexOf(id) < 0)
-            notes.Error(At(item, end),
-                        "edge " + Shown(edge.from) + " -> " + Shown(edge.to) + ": there is no step " + Shown(id));
+            notes.Error(At(item, end), "edge " + Shown(edge.from) + " -> " + Shown(edge.to) +
+                                           ": there is no step " + Shown(id));
     }
     const std::string label = String(notes, item, "label", Need::Optional).value_or("");
-    if (label == "yes") edge.label = EdgeLabel::Yes;
-    else if (label == "no") edge.label = EdgeLabel::No;
+    if (label == "yes")
+        edge.label = EdgeLabel::Yes;
+    else if (label == "no")
+        edge.label = EdgeLabel::No;
     else if (!label.empty())
         notes.Error(At(item, "label"), "edge label " + Shown(label) + " must be \"yes\" or \"no\"");
     map.edges.push_back(std::move(edge));
@@ -378,19 +417,26 @@ ProcessMap MapOf(Notes& notes, const Node& process, std::string_view key) {
     const size_t errors = notes.Errors();
     std::optional<Node> steps = List(notes, *node, "steps", Need::Required);
     if (!steps) return map;
-    for (size_t i = 0; i < steps->value.size(); ++i) StepOf(notes, steps->Item(i), map);
+    for (size_t i = 0; i < steps->value.size(); ++i)
+        StepOf(notes, steps->Item(i), map);
     std::optional<Node> edges = List(notes, *node, "edges", Need::Optional);
     if (edges)
-        for (size_t i = 0; i < edges->value.size(); ++i) EdgeOf(notes, edges->Item(i), map);
-    else if (!node->value.contains("edges")) // hand-written maps may leave edges out: each step leads to the next
-        for (size_t i = 0; i + 1 < map.steps.size(); ++i) map.edges.push_back({map.steps[i].id, map.steps[i + 1].id});
+        for (size_t i = 0; i < edges->value.size(); ++i)
+            EdgeOf(notes, edges->Item(i), map);
+    else if (!node->value.contains(
+                 "edges")) // hand-written maps may leave edges out: each step leads to the next
+        for (size_t i = 0; i + 1 < map.steps.size(); ++i)
+            map.edges.push_back({map.steps[i].id, map.steps[i + 1].id});
     if (notes.Errors() > errors) return map; // the flow of a map with broken steps would only add noise
 
     const std::string name = "process map \"" + std::string(key) + "\" ";
     for (const MapIssue& issue : CheckProcessMap(map)) {
-        if (issue.at == MapIssue::At::Step) notes.Error(steps->Item(issue.index), issue.message);
-        else if (issue.at == MapIssue::At::Edge && edges) notes.Error(edges->Item(issue.index), issue.message);
-        else notes.Error(*node, name + issue.message);
+        if (issue.at == MapIssue::At::Step)
+            notes.Error(steps->Item(issue.index), issue.message);
+        else if (issue.at == MapIssue::At::Edge && edges)
+            notes.Error(edges->Item(issue.index), issue.message);
+        else
+            notes.Error(*node, name + issue.message);
     }
     return map;
 }
@@ -415,19 +461,22 @@ BankRecord BankOf(Notes& notes, const Node& root) {
 void LinkOf(Notes& notes, const Node& root, Innovation& innovation) {
     std::optional<std::string> link = String(notes, root, "service_link", Need::Extra);
     if (!link || link->empty()) return;
-    if (IsWebLink(*link)) innovation.service_link = *link;
+    if (IsWebLink(*link))
+        innovation.service_link = *link;
     else
         notes.Warn(At(root, "service_link"),
-                   "\"service_link\" " + Shown(*link) + " is not a web address (http:// or https:// and a host): shown without a link");
+                   "\"service_link\" " + Shown(*link) +
+                       " is not a web address (http:// or https:// and a host): shown without a link");
 }
 
 void StatusOf(Notes& notes, const Node& root, Innovation& innovation) {
     std::optional<std::string> status = String(notes, root, "status", Need::Optional);
     if (!status) return;
-    if (std::optional<ServiceStatus> parsed = ParseServiceStatus(*status)) innovation.status = *parsed;
+    if (std::optional<ServiceStatus> parsed = ParseServiceStatus(*status))
+        innovation.status = *parsed;
     else
-        notes.Error(At(root, "status"),
-                    "unknown status " + Shown(*status) + Suggest(*status, kStatuses) + ": use " + OneOf(kStatuses));
+        notes.Error(At(root, "status"), "unknown status " + Shown(*status) + Suggest(*status, kStatuses) +
+                                            ": use " + OneOf(kStatuses));
 }
 
 // [SECTION] rubric.json
@@ -441,9 +490,11 @@ std::optional<int> MaxMarks(Notes& notes, const Node& item) {
     std::optional<Node> node = Member(notes, item, "max", Need::Required);
     if (!node) return std::nullopt;
     const json& value = node->value;
-    const bool whole = value.is_number_integer() || (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
+    const bool whole = value.is_number_integer() ||
+                       (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
     if (!whole || value.get<double>() < 1 || value.get<double>() > kMostMarks)
-        return notes.Error(*node, "\"max\" must be a whole number of marks from 1 to " + std::to_string(kMostMarks) + ", not " +
+        return notes.Error(*node, "\"max\" must be a whole number of marks from 1 to " +
+                                      std::to_string(kMostMarks) + ", not " +
                                       (value.is_number() ? value.dump() : std::string(KindOf(value)))),
                std::nullopt;
     return static_cast<int>(value.get<double>());
@@ -470,7 +521,8 @@ std::optional<Criterion> CriterionOf(Notes& notes, const Node& item, const Rubri
     criterion.name = Text(notes, item, "name", Need::Required);
     criterion.guidance = Text(notes, item, "guidance", Need::Extra);
     if (!item.value.contains("guidance"))
-        notes.Warn(item, "criterion " + Shown(criterion.id) + " has no \"guidance\": judges see only its name");
+        notes.Warn(item,
+                   "criterion " + Shown(criterion.id) + " has no \"guidance\": judges see only its name");
     criterion.max_marks = MaxMarks(notes, item).value_or(0);
     criterion.weight = Weight(notes, item).value_or(0);
     if (!criterion.id.empty() && so_far.Find(criterion.id))
@@ -483,7 +535,8 @@ std::optional<Criterion> CriterionOf(Notes& notes, const Node& item, const Rubri
 Rubric RubricOf(Notes& notes, const Node& root) {
     Rubric rubric;
     rubric.from_pack = true;
-    if (!root.value.is_object()) return notes.Error(root, "rubric.json must hold one JSON object {...}"), rubric;
+    if (!root.value.is_object())
+        return notes.Error(root, "rubric.json must hold one JSON object {...}"), rubric;
     CheckKeys(notes, root, kRubricFileKeys);
     Format(notes, root);
     String(notes, root, "note", Need::Extra); // the organiser's own words; only its kind is checked
@@ -491,7 +544,8 @@ Rubric RubricOf(Notes& notes, const Node& root) {
     for (size_t i = 0; list && i < list->value.size(); ++i)
         if (std::optional<Criterion> criterion = CriterionOf(notes, list->Item(i), rubric))
             rubric.criteria.push_back(std::move(*criterion));
-    if (list && rubric.criteria.empty()) notes.Error(*list, "no criterion can be used: the default rubric is used");
+    if (list && rubric.criteria.empty())
+        notes.Error(*list, "no criterion can be used: the default rubric is used");
     return rubric;
 }
 
@@ -499,7 +553,7 @@ Rubric RubricOf(Notes& notes, const Node& root) {
 
 // Reads a pack's files in order, keeping what is valid and noting every problem.
 class PackReader {
-public:
+  public:
     PackReader(const fs::path& root, const LoadOptions& options, LoadedPack& pack)
         : m_root(root), m_options(options), m_pack(pack) {}
 
@@ -507,7 +561,7 @@ public:
     void ReadInnovations();
     void ReadRubric();
 
-private:
+  private:
     void Offices(Notes& notes, const Node& root);
     void Categories(Notes& notes, const Node& root);
     void ReadInnovation(const fs::path& file);
@@ -516,13 +570,15 @@ private:
     void Photos(Notes& notes, const Node& root, Innovation& innovation);
     void Finish(const fs::path& file, const JsonSource& source, const Notes& notes);
 
-    std::string Relative(const fs::path& file) const { return file.lexically_relative(m_root).generic_string(); }
+    std::string Relative(const fs::path& file) const {
+        return file.lexically_relative(m_root).generic_string();
+    }
 
     const fs::path m_root;
     const LoadOptions& m_options;
     LoadedPack& m_pack;
-    bool m_know_offices = false;         // fair.json was read, so references can be checked
-    std::set<std::string> m_left_out;    // office and category ids left out, for clearer messages
+    bool m_know_offices = false;      // fair.json was read, so references can be checked
+    std::set<std::string> m_left_out; // office and category ids left out, for clearer messages
     std::map<std::string, std::string> m_innovation_files; // id -> the file that has it
 };
 
@@ -542,7 +598,8 @@ void PackReader::Finish(const fs::path& file, const JsonSource& source, const No
     std::vector<PackProblem> problems;
     for (const Note& note : notes.All())
         problems.push_back({file.string(), locator.LineOf(note.pointer), 0, note.severity, note.message});
-    std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const auto& a, const auto& b) { return a.line < b.line; });
     m_pack.problems.insert(m_pack.problems.end(), problems.begin(), problems.end());
 }
 
@@ -552,12 +609,14 @@ void PackReader::ReadFair() {
     Notes notes;
     if (source.Ok()) {
         const Node root{source.value, nullptr, {}, 0, false};
-        if (!root.value.is_object()) notes.Error(root, "fair.json must hold one JSON object {...}");
+        if (!root.value.is_object())
+            notes.Error(root, "fair.json must hold one JSON object {...}");
         else {
             m_know_offices = true;
             CheckKeys(notes, root, kFairFileKeys);
             Format(notes, root);
-            if (std::optional<Fair> fair = FairBlock(notes, root)) m_pack.content.fair = std::move(*fair), m_pack.fair_ok = true;
+            if (std::optional<Fair> fair = FairBlock(notes, root))
+                m_pack.content.fair = std::move(*fair), m_pack.fair_ok = true;
             Offices(notes, root);
             Categories(notes, root);
         }
@@ -579,7 +638,8 @@ void PackReader::ReadRubric() {
     }
     Finish(file, source, notes);
     if (!source.Ok())
-        m_pack.problems.push_back({file.string(), 0, 0, Severity::Error, "the default rubric is used until this file is fixed"});
+        m_pack.problems.push_back(
+            {file.string(), 0, 0, Severity::Error, "the default rubric is used until this file is fixed"});
 }
 
 void PackReader::Offices(Notes& notes, const Node& root) {
@@ -593,8 +653,10 @@ void PackReader::Offices(Notes& notes, const Node& root) {
                       Text(notes, item, "short_name", Need::Extra)};
         if (!office.id.empty() && m_pack.content.FindOffice(office.id))
             notes.Error(At(item, "id"), "duplicate office id " + Shown(office.id) + ": the first is kept");
-        else if (notes.Errors() > errors) m_left_out.insert("office " + office.id);
-        else m_pack.content.offices.push_back(std::move(office));
+        else if (notes.Errors() > errors)
+            m_left_out.insert("office " + office.id);
+        else
+            m_pack.content.offices.push_back(std::move(office));
     }
 }
 
@@ -608,9 +670,12 @@ void PackReader::Categories(Notes& notes, const Node& root) {
         Category category{Id(notes, item).value_or(""), Text(notes, item, "name", Need::Required),
                           Text(notes, item, "description", Need::Extra)};
         if (!category.id.empty() && m_pack.content.FindCategory(category.id))
-            notes.Error(At(item, "id"), "duplicate category id " + Shown(category.id) + ": the first is kept");
-        else if (notes.Errors() > errors) m_left_out.insert("category " + category.id);
-        else m_pack.content.categories.push_back(std::move(category));
+            notes.Error(At(item, "id"),
+                        "duplicate category id " + Shown(category.id) + ": the first is kept");
+        else if (notes.Errors() > errors)
+            m_left_out.insert("category " + category.id);
+        else
+            m_pack.content.categories.push_back(std::move(category));
     }
 }
 
@@ -621,16 +686,20 @@ void PackReader::ReadInnovations() {
     for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
         if (it->path().extension() == ".json") files.push_back(it->path());
     if (error) {
-        m_pack.problems.push_back({folder.string(), 0, 0, Severity::Error, "cannot list the folder: " + error.message()});
+        m_pack.problems.push_back(
+            {folder.string(), 0, 0, Severity::Error, "cannot list the folder: " + error.message()});
         return;
     }
-    if (files.empty()) m_pack.problems.push_back({folder.string(), 0, 0, Severity::Warning, "no innovations (*.json files) in the folder"});
+    if (files.empty())
+        m_pack.problems.push_back(
+            {folder.string(), 0, 0, Severity::Warning, "no innovations (*.json files) in the folder"});
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         try {
             ReadInnovation(file);
         } catch (const std::exception& e) { // a bug here must not stop the kiosk: leave the file out
-            m_pack.problems.push_back({file.string(), 0, 0, Severity::Error, std::string("cannot be read: ") + e.what()});
+            m_pack.problems.push_back(
+                {file.string(), 0, 0, Severity::Error, std::string("cannot be read: ") + e.what()});
         }
     }
 }
@@ -650,7 +719,8 @@ void PackReader::ReadInnovation(const fs::path& file) {
 }
 
 std::optional<Innovation> PackReader::InnovationOf(Notes& notes, const Node& root) {
-    if (!root.value.is_object()) return notes.Error(root, "an innovation file must hold one JSON object {...}"), std::nullopt;
+    if (!root.value.is_object())
+        return notes.Error(root, "an innovation file must hold one JSON object {...}"), std::nullopt;
     CheckKeys(notes, root, kInnovationKeys);
     Innovation innovation;
     innovation.id = Id(notes, root).value_or("");
@@ -667,7 +737,8 @@ std::optional<Innovation> PackReader::InnovationOf(Notes& notes, const Node& roo
     ProcessOf(notes, root, innovation);
     innovation.bank = BankOf(notes, root);
     References(notes, root, innovation);
-    if (auto first = m_innovation_files.find(innovation.id); !innovation.id.empty() && first != m_innovation_files.end())
+    if (auto first = m_innovation_files.find(innovation.id);
+        !innovation.id.empty() && first != m_innovation_files.end())
         notes.Error(At(root, "id"),
                     "duplicate id " + Shown(innovation.id) + ": " + first->second + " already has it");
     return innovation;
@@ -677,13 +748,16 @@ std::optional<Innovation> PackReader::InnovationOf(Notes& notes, const Node& roo
 void PackReader::References(Notes& notes, const Node& root, const Innovation& innovation) {
     if (!m_know_offices) return;
     auto check = [&](const char* key, const std::string& id, const auto& items) {
-        if (id.empty() || std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; })) return;
+        if (id.empty() ||
+            std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }))
+            return;
         std::vector<std::string_view> ids;
-        for (const auto& item : items) ids.push_back(item.id);
+        for (const auto& item : items)
+            ids.push_back(item.id);
         const std::string what = std::string(key) + " " + Shown(id);
-        notes.Error(At(root, key),
-                    m_left_out.count(std::string(key) + " " + id) ? what + " is left out: see the problems in fair.json"
-                                                                  : "unknown " + what + Suggest(id, ids) + ": not in fair.json");
+        notes.Error(At(root, key), m_left_out.count(std::string(key) + " " + id)
+                                       ? what + " is left out: see the problems in fair.json"
+                                       : "unknown " + what + Suggest(id, ids) + ": not in fair.json");
     };
     check("office", innovation.office_id, m_pack.content.offices);
     check("category", innovation.category_id, m_pack.content.categories);
@@ -704,9 +778,12 @@ void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) 
         }
         const fs::path path = (m_root / *file).lexically_normal();
         std::optional<std::string> why;
-        if (m_options.read_picture_headers) why = CheckPicture(path.string());
-        else if (std::error_code error; !fs::exists(path, error)) why = "is not found";
-        if (why) notes.Warn(At(item, "file"), "picture " + Shown(*file) + " " + *why + ": shown as a placeholder");
+        if (m_options.read_picture_headers)
+            why = CheckPicture(path.string());
+        else if (std::error_code error; !fs::exists(path, error))
+            why = "is not found";
+        if (why)
+            notes.Warn(At(item, "file"), "picture " + Shown(*file) + " " + *why + ": shown as a placeholder");
         innovation.photos.push_back({path.string(), Text(notes, item, "caption", Need::Extra)});
     }
 }
@@ -714,10 +791,12 @@ void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) 
 // Visitors browse by category, then office: keep that order everywhere.
 void SortForBrowsing(FairContent& content) {
     auto position = [](const auto& items, const std::string& id) {
-        return std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }) - items.begin();
+        return std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }) -
+               items.begin();
     };
     auto rank = [&](const Innovation& i) {
-        return std::make_tuple(position(content.categories, i.category_id), position(content.offices, i.office_id), i.id);
+        return std::make_tuple(position(content.categories, i.category_id),
+                               position(content.offices, i.office_id), i.id);
     };
     std::stable_sort(content.innovations.begin(), content.innovations.end(),
                      [&](const Innovation& a, const Innovation& b) { return rank(a) < rank(b); });

@@ -20,7 +20,9 @@ namespace fs = std::filesystem;
 
 // [SECTION] Dates, links, ids, units
 
-static bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+static bool IsLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 static int DaysInMonth(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -67,7 +69,8 @@ static bool IsHost(std::string_view authority) {
     }
     if (!port.empty()) {
         port.remove_prefix(1);
-        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (port.empty() || port.size() > 5 ||
+            !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return false;
     }
     if (host.empty() || host.front() == '.' || host.front() == '-') return false;
@@ -79,19 +82,24 @@ static bool IsHost(std::string_view authority) {
 
 bool IsWebLink(std::string_view link) {
     size_t start = 0;
-    if (StartsWithNoCase(link, "https://")) start = 8;
-    else if (StartsWithNoCase(link, "http://")) start = 7;
-    else return false;
+    if (StartsWithNoCase(link, "https://"))
+        start = 8;
+    else if (StartsWithNoCase(link, "http://"))
+        start = 7;
+    else
+        return false;
     // Spaces and control characters break a QR code's address; real links escape them.
-    if (std::any_of(link.begin(), link.end(), [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
+    if (std::any_of(link.begin(), link.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
         return false;
     const size_t end = link.find_first_of("/?#", start);
     return IsHost(link.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
 bool IsPlainId(std::string_view id) {
-    return !id.empty() &&
-           std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
 }
 
 const std::vector<std::string>& TimeUnits() {
@@ -115,7 +123,8 @@ namespace {
 std::vector<bool> Reach(const std::vector<std::vector<size_t>>& links, const std::vector<size_t>& from) {
     std::vector<bool> reached(links.size(), false);
     std::deque<size_t> queue(from.begin(), from.end());
-    for (size_t i : from) reached[i] = true;
+    for (size_t i : from)
+        reached[i] = true;
     while (!queue.empty()) {
         const size_t i = queue.front();
         queue.pop_front();
@@ -125,17 +134,23 @@ std::vector<bool> Reach(const std::vector<std::vector<size_t>>& links, const std
     return reached;
 }
 
-std::string Quoted(const std::string& text) { return "\"" + text + "\""; }
+std::string Quoted(const std::string& text) {
+    return "\"" + text + "\"";
+}
 
 void CheckDecisions(const ProcessMap& map, std::vector<MapIssue>& issues) {
     for (size_t i = 0; i < map.steps.size(); ++i) {
         if (map.steps[i].kind != StepKind::Decision) continue;
         bool yes = false, no = false;
         for (const Edge& edge : map.edges)
-            if (edge.from == map.steps[i].id) yes |= edge.label == EdgeLabel::Yes, no |= edge.label == EdgeLabel::No;
+            if (edge.from == map.steps[i].id)
+                yes |= edge.label == EdgeLabel::Yes, no |= edge.label == EdgeLabel::No;
         if (yes && no) continue;
-        const char* missing = !yes && !no ? "neither a \"yes\" nor a \"no\" edge" : !yes ? "no \"yes\" edge" : "no \"no\" edge";
-        issues.push_back({MapIssue::At::Step, i, "decision " + Quoted(map.steps[i].id) + " has " + missing + " going out"});
+        const char* missing = !yes && !no ? "neither a \"yes\" nor a \"no\" edge"
+                              : !yes      ? "no \"yes\" edge"
+                                          : "no \"no\" edge";
+        issues.push_back({MapIssue::At::Step, i,
+                          "decision " + Quoted(map.steps[i].id) + " has " + missing + " going out"});
     }
 }
 
@@ -147,7 +162,8 @@ void CheckDeadEnds(const ProcessMap& map, const std::vector<std::vector<size_t>>
     for (size_t i = 0; i < map.steps.size(); ++i) {
         if (!reached[i] || ending[i]) continue;
         const std::vector<bool> ahead = Reach(next, {i}), behind = Reach(previous, {i});
-        bool stuck = true, first = true; // stuck: every step ahead leads back here; first: i is the loop's first step
+        bool stuck = true,
+             first = true; // stuck: every step ahead leads back here; first: i is the loop's first step
         std::string loop;
         size_t count = 0;
         for (size_t j = 0; j < map.steps.size(); ++j) {
@@ -158,12 +174,16 @@ void CheckDeadEnds(const ProcessMap& map, const std::vector<std::vector<size_t>>
         }
         if (!stuck || !first) continue;
         if (next[i].empty())
-            issues.push_back({MapIssue::At::Step, i, "step " + Quoted(map.steps[i].id) +
-                                                         " is a dead end: no edge goes out of it, and it is not an end"});
+            issues.push_back({MapIssue::At::Step, i,
+                              "step " + Quoted(map.steps[i].id) +
+                                  " is a dead end: no edge goes out of it, and it is not an end"});
         else if (count == 1)
-            issues.push_back({MapIssue::At::Step, i, "step " + loop + " is a dead end: it loops back to itself with no way out to an end"});
+            issues.push_back(
+                {MapIssue::At::Step, i,
+                 "step " + loop + " is a dead end: it loops back to itself with no way out to an end"});
         else
-            issues.push_back({MapIssue::At::Step, i, "steps " + loop + " are a dead end: they loop with no way out to an end"});
+            issues.push_back({MapIssue::At::Step, i,
+                              "steps " + loop + " are a dead end: they loop with no way out to an end"});
     }
 }
 
@@ -172,7 +192,8 @@ void CheckDeadEnds(const ProcessMap& map, const std::vector<std::vector<size_t>>
 std::vector<MapIssue> CheckProcessMap(const ProcessMap& map) {
     if (map.steps.empty()) return {{MapIssue::At::Map, 0, "has no steps"}};
     std::unordered_map<std::string, size_t> index;
-    for (size_t i = 0; i < map.steps.size(); ++i) index.emplace(map.steps[i].id, i); // the first of a duplicate
+    for (size_t i = 0; i < map.steps.size(); ++i)
+        index.emplace(map.steps[i].id, i); // the first of a duplicate
     std::vector<std::vector<size_t>> next(map.steps.size()), previous(map.steps.size());
     for (const Edge& edge : map.edges) {
         auto from = index.find(edge.from), to = index.find(edge.to);
@@ -190,18 +211,22 @@ std::vector<MapIssue> CheckProcessMap(const ProcessMap& map) {
     if (starts.empty()) issues.push_back({MapIssue::At::Map, 0, "has no start step (kind \"start\")"});
     for (size_t k = 1; k < starts.size(); ++k)
         issues.push_back({MapIssue::At::Step, starts[k],
-                          "step " + Quoted(map.steps[starts[k]].id) + " is a second start: the map already starts at " +
+                          "step " + Quoted(map.steps[starts[k]].id) +
+                              " is a second start: the map already starts at " +
                               Quoted(map.steps[starts[0]].id)});
     if (ends.empty()) issues.push_back({MapIssue::At::Map, 0, "has no end step (kind \"end\")"});
     CheckDecisions(map, issues);
 
     // An unreachable step is reported once, not again as a dead end.
-    const std::vector<bool> reached = starts.empty() ? std::vector<bool>(map.steps.size(), true) : Reach(next, {starts[0]});
-    const std::vector<bool> ending = ends.empty() ? std::vector<bool>(map.steps.size(), true) : Reach(previous, ends);
+    const std::vector<bool> reached =
+        starts.empty() ? std::vector<bool>(map.steps.size(), true) : Reach(next, {starts[0]});
+    const std::vector<bool> ending =
+        ends.empty() ? std::vector<bool>(map.steps.size(), true) : Reach(previous, ends);
     for (size_t i = 0; i < map.steps.size(); ++i)
         if (!reached[i])
-            issues.push_back({MapIssue::At::Step, i, "step " + Quoted(map.steps[i].id) + " cannot be reached from the start " +
-                                                         Quoted(map.steps[starts[0]].id)});
+            issues.push_back({MapIssue::At::Step, i,
+                              "step " + Quoted(map.steps[i].id) + " cannot be reached from the start " +
+                                  Quoted(map.steps[starts[0]].id)});
     CheckDeadEnds(map, next, previous, reached, ending, issues);
     return issues;
 }
@@ -222,7 +247,8 @@ static bool LooksLikePicture(const unsigned char* head, size_t size) {
 static bool PngSize(const unsigned char* head, size_t size, int& width, int& height) {
     if (size < 24 || head[0] != 0x89 || std::memcmp(head + 12, "IHDR", 4) != 0) return false;
     auto big_endian = [&](size_t at) {
-        return (uint32_t{head[at]} << 24) | (uint32_t{head[at + 1]} << 16) | (uint32_t{head[at + 2]} << 8) | head[at + 3];
+        return (uint32_t{head[at]} << 24) | (uint32_t{head[at + 1]} << 16) | (uint32_t{head[at + 2]} << 8) |
+               head[at + 3];
     };
     const uint32_t w = big_endian(16), h = big_endian(20);
     if (w == 0 || h == 0 || w > INT32_MAX || h > INT32_MAX) return false;
@@ -247,11 +273,13 @@ std::optional<std::string> CheckPicture(const std::string& path) {
         if (!LooksLikePicture(head.data(), got)) return "is not a picture (PNG or JPEG)";
         // stb_image refuses a PNG too large to decode before our limits apply, and then only
         // says "unknown image type": its size sits at a fixed place in the header.
-        if (!PngSize(head.data(), got, width, height)) return "is damaged or cut short: its header cannot be read";
+        if (!PngSize(head.data(), got, width, height))
+            return "is damaged or cut short: its header cannot be read";
     }
     const std::string size = std::to_string(width) + " × " + std::to_string(height) + " pixels";
     if (width > kMaxPictureSide || height > kMaxPictureSide)
-        return "is " + size + ", over the limit of " + std::to_string(kMaxPictureSide) + " per side (a decompression bomb?)";
+        return "is " + size + ", over the limit of " + std::to_string(kMaxPictureSide) +
+               " per side (a decompression bomb?)";
     if (static_cast<long long>(width) * height > kMaxPicturePixels)
         return "is " + size + ", over the limit of " + std::to_string(kMaxPicturePixels / 1'000'000) +
                " megapixels (a decompression bomb?)";
@@ -269,10 +297,14 @@ size_t DecodeUtf8(std::string_view text, size_t pos, char32_t& out) {
         out = lead;
         return 1;
     }
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2, value = lead & 0x1Fu, minimum = 0x80;
-    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, value = lead & 0x0Fu, minimum = 0x800;
-    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, value = lead & 0x07u, minimum = 0x10000;
-    else return 0;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        length = 2, value = lead & 0x1Fu, minimum = 0x80;
+    else if (lead >= 0xE0 && lead <= 0xEF)
+        length = 3, value = lead & 0x0Fu, minimum = 0x800;
+    else if (lead >= 0xF0 && lead <= 0xF4)
+        length = 4, value = lead & 0x07u, minimum = 0x10000;
+    else
+        return 0;
     if (pos + length > text.size()) return 0;
     for (size_t i = 1; i < length; ++i) {
         if ((byte(pos + i) & 0xC0u) != 0x80u) return 0;
@@ -295,7 +327,8 @@ std::optional<size_t> InvalidUtf8Offset(std::string_view text) {
 
 static size_t EditDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t diagonal = row[0];
         row[0] = i;
@@ -313,7 +346,8 @@ std::string ClosestName(std::string_view name, const std::vector<std::string_vie
     size_t best_distance = 3; // more than two edits away is not a typo
     for (std::string_view candidate : known) {
         const size_t distance = EditDistance(name, candidate);
-        if (distance < best_distance && distance < candidate.size()) best = candidate, best_distance = distance;
+        if (distance < best_distance && distance < candidate.size())
+            best = candidate, best_distance = distance;
     }
     return std::string(best);
 }

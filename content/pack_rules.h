@@ -26,9 +26,9 @@ bool IsWebLink(std::string_view link);
 bool IsPlainId(std::string_view id);
 
 // The units each TCV figure may use; the first is the default.
-const std::vector<std::string>& TimeUnits();   // days, working-days, hours, minutes
-const std::vector<std::string>& CostUnits();   // taka
-const std::vector<std::string>& VisitUnits();  // visits
+const std::vector<std::string>& TimeUnits();  // days, working-days, hours, minutes
+const std::vector<std::string>& CostUnits();  // taka
+const std::vector<std::string>& VisitUnits(); // visits
 
 // A problem in a process map's structure, at a step (its index), at an edge, or the whole map.
 struct MapIssue {

@@ -29,11 +29,13 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string SystemError(const std::string& what) { return what + ": " + std::strerror(errno); }
+std::string SystemError(const std::string& what) {
+    return what + ": " + std::strerror(errno);
+}
 
 // A file descriptor closed however the write ends.
 class UniqueFd {
-public:
+  public:
     explicit UniqueFd(int fd) : fd_(fd) {}
     ~UniqueFd() {
         if (fd_ >= 0) ::close(fd_);
@@ -43,13 +45,13 @@ public:
     int get() const { return fd_; }
     int Release() { return std::exchange(fd_, -1); }
 
-private:
+  private:
     int fd_;
 };
 
 // The temporary file, removed unless it was renamed into place.
 class TempFile {
-public:
+  public:
     explicit TempFile(std::string path) : path_(std::move(path)) {}
     ~TempFile() {
         if (!path_.empty()) ::unlink(path_.c_str());
@@ -59,7 +61,7 @@ public:
     const std::string& path() const { return path_; }
     void Keep() { path_.clear(); }
 
-private:
+  private:
     std::string path_;
 };
 
@@ -136,7 +138,8 @@ BankFields BankOf(const Json& root) {
     const Json& object = root.at("bank");
     bank.record = {StringOf(object, "reason_not_running"), StringOf(object, "expected_result"),
                    StringOf(object, "comments")};
-    if (object.contains("row") && object.at("row").is_number_integer()) bank.row = object.at("row").get<int>();
+    if (object.contains("row") && object.at("row").is_number_integer())
+        bank.row = object.at("row").get<int>();
     bank.running = OptionalStringOf(object, "running");
     bank.description = OptionalStringOf(object, "description");
     return bank;
@@ -155,7 +158,9 @@ InnovationDraft DraftOf(const Json& root) {
     return draft;
 }
 
-bool Same(const LocalText& a, const LocalText& b) { return a.bn == b.bn && a.en == b.en; }
+bool Same(const LocalText& a, const LocalText& b) {
+    return a.bn == b.bn && a.en == b.en;
+}
 
 bool Same(const BankRecord& a, const BankRecord& b) {
     return a.reason_not_running == b.reason_not_running && a.expected_result == b.expected_result &&
@@ -163,13 +168,14 @@ bool Same(const BankRecord& a, const BankRecord& b) {
 }
 
 bool Same(const BankFields& a, const BankFields& b) {
-    return Same(a.record, b.record) && a.row == b.row && a.running == b.running && a.description == b.description;
+    return Same(a.record, b.record) && a.row == b.row && a.running == b.running &&
+           a.description == b.description;
 }
 
 bool Same(const InnovationDraft& a, const InnovationDraft& b) {
-    return a.id == b.id && a.office_id == b.office_id && a.category_id == b.category_id && Same(a.title, b.title) &&
-           Same(a.summary, b.summary) && a.service_link == b.service_link && a.status == b.status &&
-           Same(a.bank, b.bank);
+    return a.id == b.id && a.office_id == b.office_id && a.category_id == b.category_id &&
+           Same(a.title, b.title) && Same(a.summary, b.summary) && a.service_link == b.service_link &&
+           a.status == b.status && Same(a.bank, b.bank);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,15 +190,19 @@ Json& ObjectAt(Json& parent, const char* key) {
 
 void PatchString(Json& object, const char* key, const std::string& now, const std::string& was) {
     if (now == was) return;
-    if (now.empty()) object.erase(key);
-    else object[key] = now;
+    if (now.empty())
+        object.erase(key);
+    else
+        object[key] = now;
 }
 
 void PatchOptional(Json& object, const char* key, const std::optional<std::string>& now,
                    const std::optional<std::string>& was) {
     if (now == was) return;
-    if (now) object[key] = *now;
-    else object.erase(key);
+    if (now)
+        object[key] = *now;
+    else
+        object.erase(key);
 }
 
 void PatchText(Json& root, const char* key, const LocalText& now, const LocalText& was) {
@@ -206,8 +216,10 @@ void PatchBank(Json& root, const BankFields& now, const BankFields& was) {
     if (Same(now, was)) return;
     Json& bank = ObjectAt(root, "bank");
     if (now.row != was.row) {
-        if (now.row) bank["row"] = *now.row;
-        else bank.erase("row");
+        if (now.row)
+            bank["row"] = *now.row;
+        else
+            bank.erase("row");
     }
     PatchOptional(bank, "running", now.running, was.running);
     PatchOptional(bank, "description", now.description, was.description);
@@ -259,7 +271,9 @@ std::string Dump(const Json& json, const std::string& path) {
     }
 }
 
-std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string TwoDigits(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 } // namespace
 
@@ -274,9 +288,9 @@ struct PackEditor::Impl {
     bool fair_on_disk = false;
     bool fair_changed = false;
     std::vector<InnovationEntry> entries;
-    std::vector<Json> documents;             // beside entries: each file's whole JSON
-    std::vector<InnovationDraft> as_read;    // beside entries: the draft as last read or written
-    std::vector<bool> is_new;                // beside entries
+    std::vector<Json> documents;          // beside entries: each file's whole JSON
+    std::vector<InnovationDraft> as_read; // beside entries: the draft as last read or written
+    std::vector<bool> is_new;             // beside entries
     std::vector<std::pair<std::string, std::string>> unreadable;
     std::set<std::string> file_names; // every name in innovations/, to never overwrite one
 
@@ -300,8 +314,9 @@ void PackEditor::Impl::ReadFair() {
     }
     const auto bad_list = [&](const char* key) { return fair.contains(key) && !fair.at(key).is_array(); };
     if (!fair.is_object() || bad_list("offices") || bad_list("categories"))
-        throw PackWriteError(path.string() + ": not a fair: expected an object with \"offices\" and \"categories\" "
-                                             "lists; fix it before importing");
+        throw PackWriteError(path.string() +
+                             ": not a fair: expected an object with \"offices\" and \"categories\" "
+                             "lists; fix it before importing");
     fair_on_disk = true;
 }
 
@@ -364,8 +379,12 @@ PackEditor::PackEditor(const std::string& folder) : impl_(std::make_unique<Impl>
 
 PackEditor::~PackEditor() = default;
 
-const std::string& PackEditor::Folder() const { return impl_->folder_text; }
-bool PackEditor::HasFair() const { return impl_->fair.is_object(); }
+const std::string& PackEditor::Folder() const {
+    return impl_->folder_text;
+}
+bool PackEditor::HasFair() const {
+    return impl_->fair.is_object();
+}
 
 void PackEditor::CreateFair(const Fair& fair) {
     const auto date = [](const Date& d) {
@@ -379,7 +398,8 @@ void PackEditor::CreateFair(const Fair& fair) {
     if (!fair.venue.Empty()) about["venue"] = TextJson(fair.venue);
     if (!fair.ministry.Empty()) about["ministry"] = TextJson(fair.ministry);
     about["dates"] = Json::array({date(fair.first_day)});
-    if (!(fair.last_day == fair.first_day) && fair.last_day.year != 0) about["dates"].push_back(date(fair.last_day));
+    if (!(fair.last_day == fair.first_day) && fair.last_day.year != 0)
+        about["dates"].push_back(date(fair.last_day));
     root["offices"] = Json::array();
     root["categories"] = Json::array();
     impl_->fair = std::move(root);
@@ -387,14 +407,23 @@ void PackEditor::CreateFair(const Fair& fair) {
 }
 
 LocalText PackEditor::Ministry() const {
-    return impl_->fair.is_object() && impl_->fair.contains("fair") ? TextOf(impl_->fair.at("fair"), "ministry")
-                                                                    : LocalText{};
+    return impl_->fair.is_object() && impl_->fair.contains("fair")
+               ? TextOf(impl_->fair.at("fair"), "ministry")
+               : LocalText{};
 }
 
-bool PackEditor::HasOffice(const std::string& id) const { return impl_->Has("offices", id); }
-bool PackEditor::HasCategory(const std::string& id) const { return impl_->Has("categories", id); }
-std::vector<std::string> PackEditor::OfficeIds() const { return impl_->Ids("offices"); }
-std::vector<std::string> PackEditor::CategoryIds() const { return impl_->Ids("categories"); }
+bool PackEditor::HasOffice(const std::string& id) const {
+    return impl_->Has("offices", id);
+}
+bool PackEditor::HasCategory(const std::string& id) const {
+    return impl_->Has("categories", id);
+}
+std::vector<std::string> PackEditor::OfficeIds() const {
+    return impl_->Ids("offices");
+}
+std::vector<std::string> PackEditor::CategoryIds() const {
+    return impl_->Ids("categories");
+}
 
 void PackEditor::AddOffice(const Office& office) {
     Json item = {{"id", office.id}, {"name", TextJson(office.name)}};
@@ -410,10 +439,16 @@ void PackEditor::AddCategory(const Category& category) {
     impl_->fair_changed = true;
 }
 
-std::vector<InnovationEntry>& PackEditor::Innovations() { return impl_->entries; }
-const std::vector<InnovationEntry>& PackEditor::Innovations() const { return impl_->entries; }
+std::vector<InnovationEntry>& PackEditor::Innovations() {
+    return impl_->entries;
+}
+const std::vector<InnovationEntry>& PackEditor::Innovations() const {
+    return impl_->entries;
+}
 
-const std::vector<std::pair<std::string, std::string>>& PackEditor::Unreadable() const { return impl_->unreadable; }
+const std::vector<std::pair<std::string, std::string>>& PackEditor::Unreadable() const {
+    return impl_->unreadable;
+}
 
 bool PackEditor::IdInUse(const std::string& id) const {
     return impl_->file_names.count(id + ".json") > 0 ||
@@ -437,7 +472,9 @@ std::vector<std::string> PackEditor::Save() {
     std::vector<std::string> written;
     std::error_code error;
     fs::create_directories(d.folder / "innovations", error);
-    if (error) throw PackWriteError((d.folder / "innovations").string() + ": cannot create the folder: " + error.message());
+    if (error)
+        throw PackWriteError((d.folder / "innovations").string() +
+                             ": cannot create the folder: " + error.message());
 
     if (d.fair.is_object() && (d.fair_changed || !d.fair_on_disk)) {
         const std::string path = (d.folder / "fair.json").string();
@@ -449,8 +486,10 @@ std::vector<std::string> PackEditor::Save() {
     for (size_t i = 0; i < d.entries.size(); ++i) {
         const InnovationDraft& now = d.entries[i].draft;
         if (!d.is_new[i] && Same(now, d.as_read[i])) continue;
-        if (d.is_new[i]) d.documents[i] = NewInnovation(now);
-        else PatchInnovation(d.documents[i], now, d.as_read[i]);
+        if (d.is_new[i])
+            d.documents[i] = NewInnovation(now);
+        else
+            PatchInnovation(d.documents[i], now, d.as_read[i]);
         const std::string path = (d.folder / d.entries[i].file).string();
         WriteFileAtomically(path, Dump(d.documents[i], path));
         d.as_read[i] = now;

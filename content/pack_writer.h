@@ -18,7 +18,7 @@ namespace content {
 // The pack cannot be edited (fair.json is not JSON, a file cannot be written...). The message names
 // the file.
 class PackWriteError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -57,7 +57,7 @@ struct InnovationEntry {
 // A pack opened for editing: fair.json (or a new, minimal one) and every innovation file that is
 // JSON with an id. Change the drafts, add offices, categories and innovations, then Save().
 class PackEditor {
-public:
+  public:
     // Reads the pack at `folder`, which may not exist yet. Throws PackWriteError when fair.json is
     // there but is not a JSON object with offices and categories as lists.
     explicit PackEditor(const std::string& folder);
@@ -66,9 +66,9 @@ public:
     PackEditor& operator=(const PackEditor&) = delete;
 
     const std::string& Folder() const;
-    bool HasFair() const;          // false: Save() writes a minimal fair.json
+    bool HasFair() const;              // false: Save() writes a minimal fair.json
     void CreateFair(const Fair& fair); // a fair.json with no offices or categories yet
-    LocalText Ministry() const;    // the fair's "ministry", empty when not given
+    LocalText Ministry() const;        // the fair's "ministry", empty when not given
 
     bool HasOffice(const std::string& id) const;
     bool HasCategory(const std::string& id) const;
@@ -93,7 +93,7 @@ public:
     // Returns the files written, relative to the pack folder. Throws PackWriteError.
     std::vector<std::string> Save();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -8,9 +8,9 @@
 #include "kiosk/screens/attract_screen.h"
 #include "kiosk/screens/home_screen.h"
 #include "kiosk/screens/innovation_screen.h"
-#include "kiosk/screens/list_screen.h"
 #include "kiosk/screens/judge_screen.h"
 #include "kiosk/screens/judge_setup_screen.h"
+#include "kiosk/screens/list_screen.h"
 #include "kiosk/screens/organiser_screen.h"
 #include "kiosk/screens/review_screen.h"
 #include "kiosk/screens/scorecard_screen.h"
@@ -27,10 +27,11 @@ namespace kiosk {
 class ContentWatch;
 
 class App {
-public:
+  public:
     // `store` holds judges and scores; null when it could not be opened (`store_problem` says why):
     // visitors are served all the same, and the staff's login screen tells why judging is off.
-    App(content::LoadedPack pack, const Options& options, scoring::Store* store = nullptr, std::string store_problem = {});
+    App(content::LoadedPack pack, const Options& options, scoring::Store* store = nullptr,
+        std::string store_problem = {});
     ~App();
 
     // Watches the pack's folder and shows a changed pack once it is saved; `wake` rouses the
@@ -60,7 +61,7 @@ public:
     const ContentStatus& Status() const { return m_status; }
     Staff& GetStaff() { return m_staff; }
 
-private:
+  private:
     void Navigate(const Route& route, double now);
     void Replace(const Route& route, double now);
     void Arrive(double now);

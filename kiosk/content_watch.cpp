@@ -19,7 +19,8 @@ ContentWatch::ContentWatch(std::string folder, std::function<void()> wake)
     m_inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     m_stop_event = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (m_inotify < 0 || m_stop_event < 0) {
-        std::fprintf(stderr, "kiosk: cannot watch %s for changes; restart the kiosk to show new content\n", m_folder.c_str());
+        std::fprintf(stderr, "kiosk: cannot watch %s for changes; restart the kiosk to show new content\n",
+                     m_folder.c_str());
         return;
     }
     AddWatches();
@@ -30,7 +31,8 @@ ContentWatch::~ContentWatch() {
     if (m_thread.joinable()) {
         m_thread.request_stop();
         const uint64_t one = 1;
-        if (write(m_stop_event, &one, sizeof one) < 0) { /* the thread also polls with a timeout */ }
+        if (write(m_stop_event, &one, sizeof one) < 0) { /* the thread also polls with a timeout */
+        }
         m_thread.join();
     }
     if (m_inotify >= 0) close(m_inotify);
@@ -39,11 +41,12 @@ ContentWatch::~ContentWatch() {
 
 // The pack folder and every folder in it (innovations, pictures...), two levels deep.
 void ContentWatch::AddWatches() {
-    constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB;
+    constexpr uint32_t kEvents =
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB;
     inotify_add_watch(m_inotify, m_folder.c_str(), kEvents);
     std::error_code error;
-    for (auto it = fs::recursive_directory_iterator(m_folder, error); !error && it != fs::recursive_directory_iterator();
-         it.increment(error)) {
+    for (auto it = fs::recursive_directory_iterator(m_folder, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (it.depth() > 1) it.disable_recursion_pending();
         if (it->is_directory(error)) inotify_add_watch(m_inotify, it->path().c_str(), kEvents);
     }
@@ -69,7 +72,8 @@ void ContentWatch::Run(std::stop_token stop) {
             last_change = Clock::now();
             continue;
         }
-        if (last_change && std::chrono::duration<double>(Clock::now() - *last_change).count() >= kQuietSeconds) {
+        if (last_change &&
+            std::chrono::duration<double>(Clock::now() - *last_change).count() >= kQuietSeconds) {
             last_change.reset();
             content::LoadedPack pack = content::LoadPack(m_folder);
             {

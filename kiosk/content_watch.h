@@ -14,7 +14,7 @@
 namespace kiosk {
 
 class ContentWatch {
-public:
+  public:
     // `wake` is called (from the watch thread) when a new pack is ready to take.
     ContentWatch(std::string folder, std::function<void()> wake);
     ~ContentWatch();
@@ -27,7 +27,7 @@ public:
 
     static constexpr double kQuietSeconds = 1.5; // an organiser copying files is done when they stop
 
-private:
+  private:
     void Run(std::stop_token stop);
     void AddWatches();
 

@@ -33,7 +33,8 @@ int Run(const kiosk::Options& options) {
     content::LoadedPack pack = content::LoadPack(folder);
     for (const content::PackProblem& problem : pack.problems)
         std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
-    if (!pack.fair_ok) std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
+    if (!pack.fair_ok)
+        std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
 
     // The store holds the judges and their scores; the kiosk runs for visitors even when it
     // cannot be opened, and the staff's login screen says why.
@@ -50,7 +51,8 @@ int Run(const kiosk::Options& options) {
     if (!options.script.empty()) {
         kiosk::Script parsed = kiosk::LoadScript(options.script);
         if (!parsed.errors.empty()) {
-            for (const std::string& error : parsed.errors) std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
+            for (const std::string& error : parsed.errors)
+                std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
             return 2;
         }
         script = std::make_unique<kiosk::ScriptPlayer>(std::move(parsed), options.shots_dir);
@@ -62,8 +64,10 @@ int Run(const kiosk::Options& options) {
         platform.Run(app, script.get());
         if (!script) return 0;
         script->WriteReport();
-        std::printf("kiosk: script done, %ld frames drawn, peak memory %ld MB\n", platform.FramesDrawn(), PeakMemoryMb());
-        for (const std::string& error : script->Errors()) std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
+        std::printf("kiosk: script done, %ld frames drawn, peak memory %ld MB\n", platform.FramesDrawn(),
+                    PeakMemoryMb());
+        for (const std::string& error : script->Errors())
+            std::fprintf(stderr, "kiosk: %s: %s\n", options.script.c_str(), error.c_str());
         return script->Errors().empty() ? 0 : 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: %s\n", e.what());

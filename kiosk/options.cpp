@@ -11,8 +11,8 @@ namespace kiosk {
 
 static bool ParseSize(const std::string& text, int& width, int& height) {
     char tail = 0;
-    return std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &tail) == 2 && width >= 320 && height >= 240 &&
-           width <= 16384 && height <= 16384;
+    return std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &tail) == 2 && width >= 320 &&
+           height >= 240 && width <= 16384 && height <= 16384;
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -29,12 +29,18 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
             return true;
         };
         std::string text;
-        if (arg == "-h" || arg == "--help") o.show_help = true;
-        else if (arg == "--version") o.show_version = true;
-        else if (arg == "--content") value(o.content_dir);
-        else if (arg == "--db") value(o.database);
-        else if (arg == "--script") value(o.script);
-        else if (arg == "--shots") value(o.shots_dir);
+        if (arg == "-h" || arg == "--help")
+            o.show_help = true;
+        else if (arg == "--version")
+            o.show_version = true;
+        else if (arg == "--content")
+            value(o.content_dir);
+        else if (arg == "--db")
+            value(o.database);
+        else if (arg == "--script")
+            value(o.script);
+        else if (arg == "--shots")
+            value(o.shots_dir);
         else if (arg == "--windowed") {
             if (value(text) && !ParseSize(text, o.window_width, o.window_height))
                 parsed.error = "--windowed wants a size like 1280x800, not \"" + text + "\"";
@@ -53,7 +59,8 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
         } else if (arg == "--lang") {
             if (value(o.language) && o.language != "bn" && o.language != "en")
                 parsed.error = "--lang is bn or en, not \"" + o.language + "\"";
-        } else parsed.error = "unknown option \"" + arg + "\" (see kiosk --help)";
+        } else
+            parsed.error = "unknown option \"" + arg + "\" (see kiosk --help)";
         if (!parsed.error.empty()) break;
     }
     return parsed;
@@ -96,6 +103,8 @@ while it ran and the route after it.
 )";
 }
 
-std::string VersionText() { return std::string("kiosk ") + KIOSK_VERSION + "\n"; }
+std::string VersionText() {
+    return std::string("kiosk ") + KIOSK_VERSION + "\n";
+}
 
 } // namespace kiosk

@@ -8,15 +8,15 @@
 namespace kiosk {
 
 struct Options {
-    std::string content_dir;      // empty: the built-in demo fair
-    std::string database;         // empty: the user's data directory
-    int window_width = 0;         // 0: fullscreen on the primary monitor
+    std::string content_dir; // empty: the built-in demo fair
+    std::string database;    // empty: the user's data directory
+    int window_width = 0;    // 0: fullscreen on the primary monitor
     int window_height = 0;
-    double idle_timeout_s = 90;   // back to the attract screen after this long untouched
-    double staff_idle_s = 60;     // a judge or organiser is logged out after this long untouched
-    std::string language = "bn";  // "bn" or "en" at start
-    std::string script;           // play this script and exit
-    std::string shots_dir = ".";  // where `shot` writes its PNGs
+    double idle_timeout_s = 90;  // back to the attract screen after this long untouched
+    double staff_idle_s = 60;    // a judge or organiser is logged out after this long untouched
+    std::string language = "bn"; // "bn" or "en" at start
+    std::string script;          // play this script and exit
+    std::string shots_dir = "."; // where `shot` writes its PNGs
     bool show_help = false;
     bool show_version = false;
 };

@@ -5,8 +5,8 @@
 #include "kiosk/ui/text.h"
 
 #define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <GL/gl.h>
+#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -28,8 +28,10 @@ void Platform::OnInputEvent(GLFWwindow* window) {
 }
 
 Platform::Platform(const WindowConfig& config) {
-    glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); });
-    if (!glfwInit()) throw PlatformError("cannot start GLFW: is there a display (DISPLAY or WAYLAND_DISPLAY)?");
+    glfwSetErrorCallback(
+        [](int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); });
+    if (!glfwInit())
+        throw PlatformError("cannot start GLFW: is there a display (DISPLAY or WAYLAND_DISPLAY)?");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -109,7 +111,8 @@ bool SaveScreenshot(const std::string& path, int width, int height) {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255; // the frame is opaque
+    for (size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;              // the frame is opaque
     stbi_flip_vertically_on_write(1); // GL's rows run bottom to top
     return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
 }
@@ -139,7 +142,8 @@ void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
     glClearColor(0.95f, 0.96f, 0.95f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (script && !script->ShotPath().empty()) script->ShotTaken(SaveScreenshot(script->ShotPath(), width, height));
+    if (script && !script->ShotPath().empty())
+        script->ShotTaken(SaveScreenshot(script->ShotPath(), width, height));
     glfwSwapBuffers(m_window);
     ++m_frames;
 }
@@ -167,17 +171,21 @@ int Platform::Run(App& app, ScriptPlayer* script) {
             if (script->Done()) break;
         }
         const bool timer_due = now >= app.NextWake();
-        const bool need_frame = m_pending_frames > 0 || app.Animating() || timer_due || (script && script->WantsFrame());
+        const bool need_frame =
+            m_pending_frames > 0 || app.Animating() || timer_due || (script && script->WantsFrame());
         if (!need_frame) {
             // Nothing changes until an event or the next timer: sleep, draw nothing.
             const double wake = std::min(app.NextWake(), script ? script->NextWake() : kNever);
-            if (wake == kNever) glfwWaitEvents();
-            else glfwWaitEventsTimeout(std::max(0.001, wake - now));
+            if (wake == kNever)
+                glfwWaitEvents();
+            else
+                glfwWaitEventsTimeout(std::max(0.001, wake - now));
             continue;
         }
         glfwPollEvents();
         DrawFrame(app, script, glfwGetTime());
-        if (m_pending_frames > 0) --m_pending_frames; // animations ask for their frames through app.Animating()
+        if (m_pending_frames > 0)
+            --m_pending_frames; // animations ask for their frames through app.Animating()
     }
     return 0;
 }

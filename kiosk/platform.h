@@ -15,7 +15,7 @@ class App;
 class ScriptPlayer;
 
 class PlatformError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -25,7 +25,7 @@ struct WindowConfig {
 };
 
 class Platform {
-public:
+  public:
     explicit Platform(const WindowConfig& config); // throws PlatformError
     ~Platform();
     Platform(const Platform&) = delete;
@@ -35,7 +35,7 @@ public:
     int Run(App& app, ScriptPlayer* script);
     long FramesDrawn() const { return m_frames; }
 
-private:
+  private:
     void DrawFrame(App& app, ScriptPlayer* script, double now);
     void UpdateFonts(App& app);
     static void OnInputEvent(GLFWwindow* window);
@@ -45,7 +45,7 @@ private:
     long m_frames = 0;
     int m_pending_frames = 3; // frames still owed to the last change; 0 means the screen is still
     bool m_input_seen = false;
-    int m_script_key = -1;    // the key a script holds down this frame
+    int m_script_key = -1;            // the key a script holds down this frame
     std::atomic<bool> m_woken{false}; // set from the picture worker
 };
 

@@ -22,17 +22,28 @@ std::optional<Route> ParseRoute(const std::string& text) {
 
 std::string ToString(const Route& route) {
     switch (route.screen) {
-    case ScreenId::Attract: return "attract";
-    case ScreenId::Home: return "home";
-    case ScreenId::Office: return "office/" + route.id;
-    case ScreenId::Category: return "category/" + route.id;
-    case ScreenId::Innovation: return "innovation/" + route.id;
-    case ScreenId::Organiser: return "organiser";
-    case ScreenId::Staff: return "staff";
-    case ScreenId::Judge: return "judge";
-    case ScreenId::Scorecard: return "score/" + route.id;
-    case ScreenId::Review: return "review/" + route.id;
-    case ScreenId::JudgeSetup: return "judge-setup/" + route.id;
+    case ScreenId::Attract:
+        return "attract";
+    case ScreenId::Home:
+        return "home";
+    case ScreenId::Office:
+        return "office/" + route.id;
+    case ScreenId::Category:
+        return "category/" + route.id;
+    case ScreenId::Innovation:
+        return "innovation/" + route.id;
+    case ScreenId::Organiser:
+        return "organiser";
+    case ScreenId::Staff:
+        return "staff";
+    case ScreenId::Judge:
+        return "judge";
+    case ScreenId::Scorecard:
+        return "score/" + route.id;
+    case ScreenId::Review:
+        return "review/" + route.id;
+    case ScreenId::JudgeSetup:
+        return "judge-setup/" + route.id;
     }
     return "?";
 }
@@ -45,12 +56,14 @@ void Router::Push(Route route) {
     // The judge's list is the judge's home, the organiser's screen the organiser's: nothing under
     // them but the staff's way in (so Home from the judge set-up does not stack a second one).
     if (route.screen == ScreenId::Judge || route.screen == ScreenId::Organiser) {
-        while (m_stack.size() > 1 && m_stack.back().screen != ScreenId::Home) m_stack.pop_back();
+        while (m_stack.size() > 1 && m_stack.back().screen != ScreenId::Home)
+            m_stack.pop_back();
     }
     // From a review to a scorecard (the next entry, or back to change marks): the review and the
     // scorecard it came from give way, so Back leads to the judge's list, not round in circles.
     if (route.screen == ScreenId::Scorecard && Current().screen == ScreenId::Review) {
-        while (m_stack.size() > 1 && (m_stack.back().screen == ScreenId::Review || m_stack.back().screen == ScreenId::Scorecard))
+        while (m_stack.size() > 1 &&
+               (m_stack.back().screen == ScreenId::Review || m_stack.back().screen == ScreenId::Scorecard))
             m_stack.pop_back();
     }
     m_stack.push_back(std::move(route));
@@ -66,8 +79,12 @@ void Router::Replace(Route route) {
     Push(std::move(route));
 }
 
-void Router::Home() { m_stack = {Route{ScreenId::Home, {}, 0}}; }
+void Router::Home() {
+    m_stack = {Route{ScreenId::Home, {}, 0}};
+}
 
-void Router::Attract() { m_stack = {Route{ScreenId::Attract, {}, 0}}; }
+void Router::Attract() {
+    m_stack = {Route{ScreenId::Attract, {}, 0}};
+}
 
 } // namespace kiosk

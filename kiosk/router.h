@@ -10,12 +10,24 @@ namespace kiosk {
 
 // Staff, Judge, Scorecard and Review are the judges' screens (Staff: who are you, and the PIN pad);
 // JudgeSetup is the organiser's, adding or changing a judge.
-enum class ScreenId { Attract, Home, Office, Category, Innovation, Organiser, Staff, Judge, Scorecard, Review, JudgeSetup };
+enum class ScreenId {
+    Attract,
+    Home,
+    Office,
+    Category,
+    Innovation,
+    Organiser,
+    Staff,
+    Judge,
+    Scorecard,
+    Review,
+    JudgeSetup
+};
 
 struct Route {
     ScreenId screen = ScreenId::Home;
-    std::string id;     // the office, category or innovation shown
-    float scroll = 0;   // remembered, so Back returns to the same place in a list
+    std::string id;   // the office, category or innovation shown
+    float scroll = 0; // remembered, so Back returns to the same place in a list
 
     friend bool operator==(const Route& a, const Route& b) { return a.screen == b.screen && a.id == b.id; }
 };
@@ -26,7 +38,7 @@ std::optional<Route> ParseRoute(const std::string& text);
 std::string ToString(const Route& route);
 
 class Router {
-public:
+  public:
     Router() : m_stack{Route{ScreenId::Attract, {}, 0}} {}
 
     const Route& Current() const { return m_stack.back(); }
@@ -34,13 +46,14 @@ public:
     bool CanGoBack() const { return m_stack.size() > 1; }
     size_t Depth() const { return m_stack.size(); }
 
-    void Push(Route route);   // a new screen on top (home under it when leaving attract); home and attract clear the stack
-    void Back();              // to the previous screen; the bottom one stays
+    void Push(Route route);    // a new screen on top (home under it when leaving attract); home and attract
+                               // clear the stack
+    void Back();               // to the previous screen; the bottom one stays
     void Replace(Route route); // this screen gives way to another (the PIN pad to the judge's home)
-    void Home();              // the home screen with nothing under it
-    void Attract();           // the attract screen with nothing under it
+    void Home();               // the home screen with nothing under it
+    void Attract();            // the attract screen with nothing under it
 
-private:
+  private:
     std::vector<Route> m_stack;
 };
 

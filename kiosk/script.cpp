@@ -53,7 +53,7 @@ Script ParseScript(const std::string& text) {
             command.kind = ScriptCommand::Kind::Wait;
             ok = static_cast<bool>(in >> command.ms) && command.ms >= 0;
         } else if (verb == "shot" || verb == "goto" || verb == "key") {
-            command.kind = verb == "shot" ? ScriptCommand::Kind::Shot
+            command.kind = verb == "shot"   ? ScriptCommand::Kind::Shot
                            : verb == "goto" ? ScriptCommand::Kind::Goto
                                             : ScriptCommand::Kind::Key;
             in >> command.text;

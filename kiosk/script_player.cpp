@@ -16,10 +16,10 @@ using Kind = ScriptCommand::Kind;
 
 static int KeyCode(const std::string& name) {
     static const std::map<std::string, int> keys = {
-        {"enter", GLFW_KEY_ENTER}, {"escape", GLFW_KEY_ESCAPE}, {"backspace", GLFW_KEY_BACKSPACE},
-        {"tab", GLFW_KEY_TAB},     {"left", GLFW_KEY_LEFT},     {"right", GLFW_KEY_RIGHT},
-        {"up", GLFW_KEY_UP},       {"down", GLFW_KEY_DOWN},     {"space", GLFW_KEY_SPACE},
-        {"delete", GLFW_KEY_DELETE}, {"home", GLFW_KEY_HOME},   {"end", GLFW_KEY_END}};
+        {"enter", GLFW_KEY_ENTER},   {"escape", GLFW_KEY_ESCAPE}, {"backspace", GLFW_KEY_BACKSPACE},
+        {"tab", GLFW_KEY_TAB},       {"left", GLFW_KEY_LEFT},     {"right", GLFW_KEY_RIGHT},
+        {"up", GLFW_KEY_UP},         {"down", GLFW_KEY_DOWN},     {"space", GLFW_KEY_SPACE},
+        {"delete", GLFW_KEY_DELETE}, {"home", GLFW_KEY_HOME},     {"end", GLFW_KEY_END}};
     auto found = keys.find(name);
     return found == keys.end() ? -1 : found->second;
 }
@@ -38,7 +38,8 @@ void ScriptPlayer::ShotTaken(bool ok) {
 void ScriptPlayer::Finish(long frames_drawn, const App& app) {
     const ScriptCommand& command = m_script.commands[m_index];
     m_report.push_back(std::to_string(command.line) + "\t" + command.source + "\t" +
-                       std::to_string(frames_drawn - m_command_frames) + "\t" + ToString(app.GetRouter().Current()));
+                       std::to_string(frames_drawn - m_command_frames) + "\t" +
+                       ToString(app.GetRouter().Current()));
     ++m_index;
     m_started = false;
 }
@@ -84,10 +85,14 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
     };
     switch (c.kind) {
     case Kind::Tap:
-        if (m_phase == 0) touch({c.x1, c.y1}, true), next_phase();
-        else if (m_phase == 1 && drawn && now - m_phase_time >= 0.05) touch({c.x1, c.y1}, false), next_phase();
-        else if (m_phase == 2 && drawn) return true;
-        else m_wants_frame = true;
+        if (m_phase == 0)
+            touch({c.x1, c.y1}, true), next_phase();
+        else if (m_phase == 1 && drawn && now - m_phase_time >= 0.05)
+            touch({c.x1, c.y1}, false), next_phase();
+        else if (m_phase == 2 && drawn)
+            return true;
+        else
+            m_wants_frame = true;
         return false;
     case Kind::Drag: {
         if (m_phase == 0) {
@@ -118,7 +123,8 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
     case Kind::Shot:
         // Let the screen settle (input answered, pictures decoded; 3 s at most), then capture the next frame.
         // One frame first, so the screen has asked for what it shows.
-        if (m_phase == 0 && (!drawn || !settled) && now - m_phase_time < 3.0) return m_wants_frame = true, false;
+        if (m_phase == 0 && (!drawn || !settled) && now - m_phase_time < 3.0)
+            return m_wants_frame = true, false;
         if (m_phase == 0) {
             std::filesystem::create_directories(m_shots_dir);
             m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();
@@ -128,7 +134,8 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         m_wants_frame = true;
         return false;
     case Kind::Goto:
-        if (!app.Go(c.text, now)) m_errors.push_back("line " + std::to_string(c.line) + ": no route \"" + c.text + "\"");
+        if (!app.Go(c.text, now))
+            m_errors.push_back("line " + std::to_string(c.line) + ": no route \"" + c.text + "\"");
         app.OnInput(now);
         m_wants_frame = true;
         return true;
@@ -164,7 +171,8 @@ bool ScriptPlayer::WriteReport() const {
     std::filesystem::create_directories(m_shots_dir);
     std::ofstream out(std::filesystem::path(m_shots_dir) / "script-report.tsv");
     out << "line\tcommand\tframes\troute\n";
-    for (const std::string& row : m_report) out << row << "\n";
+    for (const std::string& row : m_report)
+        out << row << "\n";
     return static_cast<bool>(out);
 }
 

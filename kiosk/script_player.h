@@ -18,17 +18,17 @@ struct ScriptedInput {
     bool active = false; // a script has touched the screen: its pointer replaces the real one
     ImVec2 pos{};
     bool down = false;
-    int key = -1;        // a GLFW key held for this frame, or -1
+    int key = -1; // a GLFW key held for this frame, or -1
 };
 
 class ScriptPlayer {
-public:
+  public:
     ScriptPlayer(Script script, std::string shots_dir);
 
     // Before each loop turn: moves the script on as far as time and drawn frames allow.
     void Advance(double now, long frames_drawn, bool settled, App& app);
     bool WantsFrame() const { return m_wants_frame; }
-    double NextWake() const { return m_wake_at; }        // when a waiting command ends
+    double NextWake() const { return m_wake_at; }               // when a waiting command ends
     const std::string& ShotPath() const { return m_shot_path; } // non-empty: capture the next frame
     void ShotTaken(bool ok);
     bool Done() const { return m_done; }
@@ -37,7 +37,7 @@ public:
     // script-report.tsv: line, command, frames drawn while it ran, the route after it.
     bool WriteReport() const;
 
-private:
+  private:
     bool Step(double now, long frames_drawn, bool settled, App& app); // true when the command finished
     void Finish(long frames_drawn, const App& app);
 

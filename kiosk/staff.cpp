@@ -4,7 +4,8 @@
 
 namespace kiosk {
 
-Staff::Staff(scoring::Store* store, std::string problem, const content::FairContent& content, double idle_timeout_s)
+Staff::Staff(scoring::Store* store, std::string problem, const content::FairContent& content,
+             double idle_timeout_s)
     : m_store(store), m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
     if (!m_store) return;
     m_judging.emplace(*m_store, content);
@@ -18,7 +19,9 @@ std::vector<scoring::Judge> Staff::Judges() {
     return m_judging->Registry().List();
 }
 
-bool Staff::OrganiserPinSet() { return m_organiser_pin && m_organiser_pin->IsSet(); }
+bool Staff::OrganiserPinSet() {
+    return m_organiser_pin && m_organiser_pin->IsSet();
+}
 
 scoring::PinCheck Staff::LogInJudge(scoring::JudgeId judge, const std::string& pin, double now) {
     if (!Available()) return {};
@@ -27,7 +30,8 @@ scoring::PinCheck Staff::LogInJudge(scoring::JudgeId judge, const std::string& p
         LogOut();
         m_session = std::move(result.session);
         m_last_activity = now;
-        std::fprintf(stderr, "kiosk: judge %lld (%s) logged in\n", static_cast<long long>(judge), m_session->Who().name.c_str());
+        std::fprintf(stderr, "kiosk: judge %lld (%s) logged in\n", static_cast<long long>(judge),
+                     m_session->Who().name.c_str());
     }
     return result.check;
 }
@@ -45,18 +49,21 @@ scoring::PinCheck Staff::LogInOrganiser(const std::string& pin, double now) {
 }
 
 void Staff::LogOut() {
-    if (m_session) std::fprintf(stderr, "kiosk: judge %lld logged out\n", static_cast<long long>(m_session->Who().id));
+    if (m_session)
+        std::fprintf(stderr, "kiosk: judge %lld logged out\n", static_cast<long long>(m_session->Who().id));
     if (m_organiser) std::fprintf(stderr, "kiosk: organiser logged out\n");
     m_session.reset();
     m_organiser = false;
 }
 
-std::string Staff::StoreDescription() const { return m_store ? m_store->Path() : m_problem; }
+std::string Staff::StoreDescription() const {
+    return m_store ? m_store->Path() : m_problem;
+}
 
 void Staff::Journal(const std::string& what, const scoring::Scorecard& card) {
     const long long judge = m_session ? static_cast<long long>(m_session->Who().id) : 0;
-    std::fprintf(stderr, "kiosk: saved #%lld judge %lld entry %s: %s\n", static_cast<long long>(card.last_saved_seq), judge,
-                 card.entry.c_str(), what.c_str());
+    std::fprintf(stderr, "kiosk: saved #%lld judge %lld entry %s: %s\n",
+                 static_cast<long long>(card.last_saved_seq), judge, card.entry.c_str(), what.c_str());
 }
 
 } // namespace kiosk

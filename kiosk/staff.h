@@ -16,10 +16,11 @@
 namespace kiosk {
 
 class Staff {
-public:
+  public:
     // `store` may be null when the database could not be opened; `problem` then says why, and
     // the login screen shows it. `content` must outlive this object.
-    Staff(scoring::Store* store, std::string problem, const content::FairContent& content, double idle_timeout_s);
+    Staff(scoring::Store* store, std::string problem, const content::FairContent& content,
+          double idle_timeout_s);
     ~Staff();
 
     bool Available() const { return m_judging.has_value(); }
@@ -47,7 +48,7 @@ public:
     // A change was saved: journal it. Screens call this only after the save returned.
     void Journal(const std::string& what, const scoring::Scorecard& card);
 
-private:
+  private:
     scoring::Store* m_store;
     const content::FairContent& m_content;
     std::string m_problem;

@@ -28,7 +28,8 @@ constexpr const char* kJudgeColumns = "SELECT id, name, office, failed_pins, loc
 // 30 s for the first lock-out, doubling with each one after it.
 int64_t LockDelayMs(int64_t lockouts) {
     int64_t delay = kFirstLockMs;
-    for (int64_t i = 0; i < lockouts && delay < kLongestLockMs; ++i) delay *= 2;
+    for (int64_t i = 0; i < lockouts && delay < kLongestLockMs; ++i)
+        delay *= 2;
     return std::min(delay, kLongestLockMs);
 }
 
@@ -58,8 +59,10 @@ Judges::Judges(Store& store, Clock clock) : m_db(store.Database()), m_clock(std:
 std::vector<Judge> Judges::List() {
     std::vector<Judge> judges;
     sql::Statement rows = m_db.Prepare(std::string(kJudgeColumns) + "WHERE removed = 0 ORDER BY name, id");
-    while (rows.Step()) judges.push_back(JudgeFromRow(rows));
-    for (Judge& judge : judges) judge = *Find(judge.id);
+    while (rows.Step())
+        judges.push_back(JudgeFromRow(rows));
+    for (Judge& judge : judges)
+        judge = *Find(judge.id);
     return judges;
 }
 
@@ -68,9 +71,11 @@ std::optional<Judge> Judges::Find(JudgeId id) {
     row.Bind(1, id);
     if (!row.Step()) return std::nullopt;
     Judge judge = JudgeFromRow(row);
-    sql::Statement categories = m_db.Prepare("SELECT category FROM judge_categories WHERE judge = ? ORDER BY category");
+    sql::Statement categories =
+        m_db.Prepare("SELECT category FROM judge_categories WHERE judge = ? ORDER BY category");
     categories.Bind(1, id);
-    while (categories.Step()) judge.categories.push_back(categories.ColumnText(0));
+    while (categories.Step())
+        judge.categories.push_back(categories.ColumnText(0));
     return judge;
 }
 
@@ -90,14 +95,19 @@ Judge Judges::Require(JudgeId id) {
 void Judges::Check(const NewJudge& judge, bool with_pin) {
     if (judge.name.empty()) throw Refused("a judge needs a name");
     if (judge.office.empty()) throw Refused("judge \"" + judge.name + "\" needs an office (for recusal)");
-    if (judge.categories.empty()) throw Refused("judge \"" + judge.name + "\" needs at least one category to judge");
-    if (with_pin && !IsValidPin(judge.pin)) throw Refused("the PIN of judge \"" + judge.name + "\" must be 4 to 8 digits");
+    if (judge.categories.empty())
+        throw Refused("judge \"" + judge.name + "\" needs at least one category to judge");
+    if (with_pin && !IsValidPin(judge.pin))
+        throw Refused("the PIN of judge \"" + judge.name + "\" must be 4 to 8 digits");
 }
 
 void Judges::SetCategories(JudgeId id, const std::vector<std::string>& categories) {
     m_db.Prepare("DELETE FROM judge_categories WHERE judge = ?").Bind(1, id).Run();
     for (const std::string& category : categories)
-        m_db.Prepare("INSERT OR IGNORE INTO judge_categories(judge, category) VALUES(?, ?)").Bind(1, id).Bind(2, category).Run();
+        m_db.Prepare("INSERT OR IGNORE INTO judge_categories(judge, category) VALUES(?, ?)")
+            .Bind(1, id)
+            .Bind(2, category)
+            .Run();
 }
 
 JudgeId Judges::Add(const NewJudge& judge) {
@@ -125,8 +135,13 @@ void Judges::Update(JudgeId id, const NewJudge& judge) {
     Require(id);
     if (std::optional<Judge> other = FindByName(judge.name); other && other->id != id)
         throw Refused("there is already a judge named \"" + judge.name + "\"");
-    m_db.Prepare("UPDATE judges SET name = ?, office = ? WHERE id = ?").Bind(1, judge.name).Bind(2, judge.office).Bind(3, id).Run();
-    if (!hash.empty()) m_db.Prepare("UPDATE judges SET pin_hash = ? WHERE id = ?").Bind(1, hash).Bind(2, id).Run();
+    m_db.Prepare("UPDATE judges SET name = ?, office = ? WHERE id = ?")
+        .Bind(1, judge.name)
+        .Bind(2, judge.office)
+        .Bind(3, id)
+        .Run();
+    if (!hash.empty())
+        m_db.Prepare("UPDATE judges SET pin_hash = ? WHERE id = ?").Bind(1, hash).Bind(2, id).Run();
     SetCategories(id, judge.categories);
     transaction.Commit();
 }
@@ -142,7 +157,8 @@ void Judges::SetPin(JudgeId id, std::string_view pin) {
     const std::string hash = HashPin(pin);
     sql::Transaction transaction(m_db);
     Require(id);
-    m_db.Prepare("UPDATE judges SET pin_hash = ?, failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?")
+    m_db.Prepare(
+            "UPDATE judges SET pin_hash = ?, failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?")
         .Bind(1, hash)
         .Bind(2, id)
         .Run();
@@ -152,7 +168,9 @@ void Judges::SetPin(JudgeId id, std::string_view pin) {
 void Judges::Unlock(JudgeId id) {
     sql::Transaction transaction(m_db);
     Require(id);
-    m_db.Prepare("UPDATE judges SET failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?").Bind(1, id).Run();
+    m_db.Prepare("UPDATE judges SET failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?")
+        .Bind(1, id)
+        .Run();
     transaction.Commit();
 }
 
@@ -171,7 +189,8 @@ PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now) {
 }
 
 PinCheck Judges::CheckPin(JudgeId id, std::string_view pin) {
-    sql::Statement row = m_db.Prepare("SELECT pin_hash, failed_pins, lockouts, locked_until FROM judges WHERE id = ? AND removed = 0");
+    sql::Statement row = m_db.Prepare(
+        "SELECT pin_hash, failed_pins, lockouts, locked_until FROM judges WHERE id = ? AND removed = 0");
     row.Bind(1, id);
     if (!row.Step()) return {PinCheck::Result::UnknownJudge};
     const std::string hash = row.ColumnText(0);

@@ -36,12 +36,12 @@ constexpr size_t kShortestPin = 4, kLongestPin = 8;
 bool IsValidPin(std::string_view pin);
 
 // Argon2id with opslimit 3 and 32 MiB: measured at 50-65 ms a verify on the 2-core fair box
-// (libsodium's INTERACTIVE, 2 and 64 MiB, took about 170 ms; score_bench prints it). A 4-8 digit PIN has too few values
-// for any hash cost to stop an offline search; the lock-out is the real defence, so the hash only
+// (libsodium's INTERACTIVE, 2 and 64 MiB, took about 170 ms; score_bench prints it). A 4-8 digit PIN has too
+// few values for any hash cost to stop an offline search; the lock-out is the real defence, so the hash only
 // needs to be slow enough to make a stolen file a chore, and fast enough for a PIN pad.
 constexpr unsigned long long kPinOpsLimit = 3;
 constexpr size_t kPinMemLimit = 32u << 20;
-std::string HashPin(std::string_view pin);                          // throws Refused for a bad PIN
+std::string HashPin(std::string_view pin); // throws Refused for a bad PIN
 bool VerifyPin(const std::string& hash, std::string_view pin);
 
 // Lock-out: after kPinTries wrong PINs in a row, the judge is locked for 30 s, then 60 s, 120 s...
@@ -65,7 +65,7 @@ struct PinLockOut {
 PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now_ms);
 
 class Judges {
-public:
+  public:
     explicit Judges(Store& store, Clock clock = SystemClockMs);
 
     std::vector<Judge> List();             // the active judges, by name
@@ -82,7 +82,7 @@ public:
     // Checks a PIN and counts wrong ones. While locked, the PIN is not even checked.
     PinCheck CheckPin(JudgeId id, std::string_view pin);
 
-private:
+  private:
     void SetCategories(JudgeId id, const std::vector<std::string>& categories);
     void Check(const NewJudge& judge, bool with_pin);
     Judge Require(JudgeId id);

@@ -15,7 +15,9 @@ bool JudgesCategory(const Judge& judge, const std::string& category) {
 std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments) {
     int submitted = 0, to_score = 0;
     for (const Assignment& assignment : assignments) {
-        if (assignment.status == CardStatus::RecusedOwnOffice || assignment.status == CardStatus::ConflictDeclared) continue;
+        if (assignment.status == CardStatus::RecusedOwnOffice ||
+            assignment.status == CardStatus::ConflictDeclared)
+            continue;
         ++to_score;
         if (assignment.status == CardStatus::Submitted) ++submitted;
     }
@@ -24,17 +26,23 @@ std::pair<int, int> CountProgress(const std::vector<Assignment>& assignments) {
 
 const char* ToString(CardStatus status) {
     switch (status) {
-    case CardStatus::ToScore: return "to score";
-    case CardStatus::Scoring: return "scoring";
-    case CardStatus::Submitted: return "submitted";
-    case CardStatus::RecusedOwnOffice: return "recused (own office)";
-    case CardStatus::ConflictDeclared: return "conflict declared";
+    case CardStatus::ToScore:
+        return "to score";
+    case CardStatus::Scoring:
+        return "scoring";
+    case CardStatus::Submitted:
+        return "submitted";
+    case CardStatus::RecusedOwnOffice:
+        return "recused (own office)";
+    case CardStatus::ConflictDeclared:
+        return "conflict declared";
     }
     return "?";
 }
 
 int Scorecard::Scored() const {
-    return static_cast<int>(std::count_if(marks.begin(), marks.end(), [](const Mark& m) { return m.marks.has_value(); }));
+    return static_cast<int>(
+        std::count_if(marks.begin(), marks.end(), [](const Mark& m) { return m.marks.has_value(); }));
 }
 
 Judging::Judging(Store& store, const content::FairContent& content, Clock clock)
@@ -55,32 +63,41 @@ void Judging::Reopen(JudgeId judge, const std::string& entry, const std::string&
 
 std::vector<std::string> Judging::CheckAgainstPack(const NewJudge& judge) const {
     std::vector<std::string> problems;
-    if (!m_content.FindOffice(judge.office)) problems.push_back("unknown office \"" + judge.office + "\": not in fair.json");
+    if (!m_content.FindOffice(judge.office))
+        problems.push_back("unknown office \"" + judge.office + "\": not in fair.json");
     for (const std::string& category : judge.categories)
-        if (!m_content.FindCategory(category)) problems.push_back("unknown category \"" + category + "\": not in fair.json");
+        if (!m_content.FindCategory(category))
+            problems.push_back("unknown category \"" + category + "\": not in fair.json");
     return problems;
 }
 
 std::vector<std::string> Judging::CriterionIds() const {
     std::vector<std::string> ids;
-    for (const content::Criterion& criterion : m_content.rubric.criteria) ids.push_back(criterion.id);
+    for (const content::Criterion& criterion : m_content.rubric.criteria)
+        ids.push_back(criterion.id);
     return ids;
 }
 
-Scorecard Judging::CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard& stored) const {
+Scorecard Judging::CardFrom(const Judge& judge, const content::Innovation& entry,
+                            const StoredCard& stored) const {
     Scorecard card;
     card.entry = entry.id;
     for (const content::Criterion& criterion : m_content.rubric.criteria) {
         const auto found = stored.marks.find(criterion.id);
-        card.marks.push_back({&criterion, found == stored.marks.end() ? std::nullopt : std::optional<int>(found->second)});
+        card.marks.push_back(
+            {&criterion, found == stored.marks.end() ? std::nullopt : std::optional<int>(found->second)});
     }
     card.comment = stored.comment;
     card.conflict_reason = stored.conflict.value_or("");
     card.can_undo = stored.can_undo;
-    if (entry.office_id == judge.office) card.status = CardStatus::RecusedOwnOffice, card.can_undo = false;
-    else if (stored.conflict) card.status = CardStatus::ConflictDeclared;
-    else if (stored.submitted) card.status = CardStatus::Submitted;
-    else card.status = card.Scored() > 0 ? CardStatus::Scoring : CardStatus::ToScore;
+    if (entry.office_id == judge.office)
+        card.status = CardStatus::RecusedOwnOffice, card.can_undo = false;
+    else if (stored.conflict)
+        card.status = CardStatus::ConflictDeclared;
+    else if (stored.submitted)
+        card.status = CardStatus::Submitted;
+    else
+        card.status = card.Scored() > 0 ? CardStatus::Scoring : CardStatus::ToScore;
     return card;
 }
 
@@ -90,8 +107,10 @@ std::vector<Assignment> Judging::AssignmentsOf(const Judge& judge) {
     for (const content::Innovation& innovation : m_content.innovations) {
         if (!JudgesCategory(judge, innovation.category_id)) continue;
         const auto found = stored.find(innovation.id);
-        const Scorecard card = CardFrom(judge, innovation, found == stored.end() ? StoredCard{} : found->second);
-        assignments.push_back({innovation.id, card.status, card.Scored(), static_cast<int>(card.marks.size())});
+        const Scorecard card =
+            CardFrom(judge, innovation, found == stored.end() ? StoredCard{} : found->second);
+        assignments.push_back(
+            {innovation.id, card.status, card.Scored(), static_cast<int>(card.marks.size())});
     }
     return assignments;
 }
@@ -123,7 +142,8 @@ const content::Innovation& JudgeSession::Assigned(const std::string& entry) cons
 const content::Innovation& JudgeSession::Scorable(const std::string& entry) {
     const content::Innovation& innovation = Assigned(entry);
     if (innovation.office_id == m_judge.office)
-        throw Refused(m_judge.name + " is recused from \"" + entry + "\": it is an entry of the judge's own office");
+        throw Refused(m_judge.name + " is recused from \"" + entry +
+                      "\": it is an entry of the judge's own office");
     return innovation;
 }
 
@@ -137,22 +157,28 @@ Scorecard JudgeSession::Saved(const std::string& entry, int64_t seq) {
     return card;
 }
 
-std::vector<Assignment> JudgeSession::Assignments() { return m_judging.AssignmentsOf(m_judge); }
+std::vector<Assignment> JudgeSession::Assignments() {
+    return m_judging.AssignmentsOf(m_judge);
+}
 
-std::pair<int, int> JudgeSession::Progress() { return CountProgress(Assignments()); }
+std::pair<int, int> JudgeSession::Progress() {
+    return CountProgress(Assignments());
+}
 
 Scorecard JudgeSession::SetMarks(const std::string& entry, const std::string& criterion, int marks) {
     Scorable(entry);
     const content::Criterion* found = m_judging.m_content.rubric.Find(criterion);
     if (!found) throw Refused("there is no criterion \"" + criterion + "\" in the rubric");
     if (marks < 0 || marks > found->max_marks)
-        throw Refused(found->name.en + ": marks are from 0 to " + std::to_string(found->max_marks) + ", not " + std::to_string(marks));
+        throw Refused(found->name.en + ": marks are from 0 to " + std::to_string(found->max_marks) +
+                      ", not " + std::to_string(marks));
     return Saved(entry, m_judging.m_log.SetMarks(m_judge.id, entry, criterion, marks));
 }
 
 Scorecard JudgeSession::ClearMarks(const std::string& entry, const std::string& criterion) {
     Scorable(entry);
-    if (!m_judging.m_content.rubric.Find(criterion)) throw Refused("there is no criterion \"" + criterion + "\" in the rubric");
+    if (!m_judging.m_content.rubric.Find(criterion))
+        throw Refused("there is no criterion \"" + criterion + "\" in the rubric");
     return Saved(entry, m_judging.m_log.SetMarks(m_judge.id, entry, criterion, std::nullopt));
 }
 

@@ -33,7 +33,7 @@ const char* ToString(CardStatus status); // "to score", "scoring"...
 struct Assignment {
     std::string entry; // innovation id
     CardStatus status = CardStatus::ToScore;
-    int scored = 0;    // criteria scored, of `criteria`
+    int scored = 0; // criteria scored, of `criteria`
     int criteria = 0;
 };
 
@@ -75,7 +75,7 @@ struct LoginResult {
 };
 
 class Judging {
-public:
+  public:
     // `content` must outlive this object (cards point into its rubric). A new pack: a new Judging.
     Judging(Store& store, const content::FairContent& content, Clock clock = SystemClockMs);
     ~Judging();
@@ -94,7 +94,7 @@ public:
     // Problems with a judge's office and categories against the pack ("unknown office ...").
     std::vector<std::string> CheckAgainstPack(const NewJudge& judge) const;
 
-private:
+  private:
     friend class JudgeSession;
     std::vector<std::string> CriterionIds() const;
     // The judge's side and the organiser's overview both read cards through these two.
@@ -107,22 +107,22 @@ private:
 };
 
 class JudgeSession {
-public:
+  public:
     const Judge& Who() const { return m_judge; }
 
-    std::vector<Assignment> Assignments();           // in the pack's browsing order
-    std::pair<int, int> Progress();                  // submitted cards, of those to score (recusals and conflicts left out)
-    Scorecard Card(const std::string& entry);        // Refused when the entry is not assigned to this judge
+    std::vector<Assignment> Assignments(); // in the pack's browsing order
+    std::pair<int, int> Progress(); // submitted cards, of those to score (recusals and conflicts left out)
+    Scorecard Card(const std::string& entry); // Refused when the entry is not assigned to this judge
 
     // Each saves one change durably and returns the card as it now is; Refused when not allowed.
     Scorecard SetMarks(const std::string& entry, const std::string& criterion, int marks); // 0..max
-    Scorecard ClearMarks(const std::string& entry, const std::string& criterion);          // back to not scored
+    Scorecard ClearMarks(const std::string& entry, const std::string& criterion); // back to not scored
     Scorecard SetComment(const std::string& entry, const std::string& comment);
     Scorecard Undo(const std::string& entry);
     Scorecard Submit(const std::string& entry); // every criterion must be scored
     Scorecard DeclareConflict(const std::string& entry, const std::string& reason);
 
-private:
+  private:
     friend class Judging;
     JudgeSession(Judging& judging, Judge judge) : m_judging(judging), m_judge(std::move(judge)) {}
     const content::Innovation& Assigned(const std::string& entry) const; // Refused when not

@@ -20,7 +20,8 @@ int64_t MetaNumber(Store& store, const char* key) {
 }
 
 PinLockOut ReadPinLockOut(Store& store) {
-    return {MetaNumber(store, kFailedKey), MetaNumber(store, kLockoutsKey), MetaNumber(store, kLockedUntilKey)};
+    return {MetaNumber(store, kFailedKey), MetaNumber(store, kLockoutsKey),
+            MetaNumber(store, kLockedUntilKey)};
 }
 
 void WritePinLockOut(Store& store, const PinLockOut& lock) {
@@ -33,7 +34,9 @@ void WritePinLockOut(Store& store, const PinLockOut& lock) {
 
 OrganiserPin::OrganiserPin(Store& store, Clock clock) : m_store(store), m_clock(std::move(clock)) {}
 
-bool OrganiserPin::IsSet() { return !m_store.Meta(kHashKey).empty(); }
+bool OrganiserPin::IsSet() {
+    return !m_store.Meta(kHashKey).empty();
+}
 
 void OrganiserPin::Set(std::string_view pin) {
     if (!IsValidPin(pin)) throw Refused("the organiser's PIN must be 4 to 8 digits");

@@ -13,7 +13,7 @@ namespace scoring {
 // table (same hashing and the same lock-out rules as judges' PINs: kPinTries, kFirstLockMs doubling
 // to kLongestLockMs, persisted so a restart does not reset it).
 class OrganiserPin {
-public:
+  public:
     explicit OrganiserPin(Store& store, Clock clock = SystemClockMs);
 
     bool IsSet();
@@ -24,7 +24,7 @@ public:
     PinCheck Check(std::string_view pin);
     void Unlock();
 
-private:
+  private:
     Store& m_store;
     Clock m_clock;
 };

@@ -20,16 +20,16 @@ const char* ToString(EventKind kind); // "score", "clear"... as stored
 
 struct Event {
     int64_t id = 0;      // order of the audit trail in this store
-    std::string kiosk{};   // the kiosk that recorded it (Store::KioskId)
+    std::string kiosk{}; // the kiosk that recorded it (Store::KioskId)
     int64_t seq = 0;     // per kiosk: 1, 2, 3...
     JudgeId judge = 0;
-    std::string entry{};   // innovation id
+    std::string entry{}; // innovation id
     EventKind kind = EventKind::Score;
-    std::string criterion{};         // Score, Clear
-    std::optional<int> value{};      // Score: the marks
-    std::optional<int> previous{};   // Score, Clear: the marks before (nothing: it was not scored)
-    std::string text{};              // Comment: the new comment; Reopen, Conflict: the reason
-    std::string previous_text{};     // Comment: the comment before
+    std::string criterion{};       // Score, Clear
+    std::optional<int> value{};    // Score: the marks
+    std::optional<int> previous{}; // Score, Clear: the marks before (nothing: it was not scored)
+    std::string text{};            // Comment: the new comment; Reopen, Conflict: the reason
+    std::string previous_text{};   // Comment: the comment before
     int64_t undoes = 0;            // the event this one undoes, or 0
     bool by_organiser = false;     // Reopen
     int64_t at_ms = 0;
@@ -45,11 +45,12 @@ struct StoredCard {
 };
 
 class ScoreLog {
-public:
+  public:
     explicit ScoreLog(Store& store, Clock clock = SystemClockMs);
 
     // Each writes one event and returns its per-kiosk seq, or throws Refused (nothing written).
-    int64_t SetMarks(JudgeId judge, const std::string& entry, const std::string& criterion, std::optional<int> marks);
+    int64_t SetMarks(JudgeId judge, const std::string& entry, const std::string& criterion,
+                     std::optional<int> marks);
     int64_t SetComment(JudgeId judge, const std::string& entry, const std::string& comment);
     // A new event restoring what the judge's last change on this card replaced (never a delete).
     // Repeated undos walk back through the changes made since the card was last submitted or reopened.
@@ -66,7 +67,7 @@ public:
     // Rebuilds the current state from the events alone, in one transaction.
     void Replay();
 
-private:
+  private:
     int64_t Append(const Event& event);
     void RequireOpen(JudgeId judge, const std::string& entry);
 

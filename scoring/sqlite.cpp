@@ -14,7 +14,9 @@ bool Error::Damaged() const {
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Database::Closer::operator()(sqlite3* db) const {
+    sqlite3_close_v2(db);
+}
 
 Database::Database(const std::string& path) : m_path(path) {
     sqlite3* db = nullptr;
@@ -35,9 +37,13 @@ void Database::Exec(const std::string& sql) {
     }
 }
 
-Statement Database::Prepare(const std::string& sql) { return Statement(m_db.get(), sql); }
+Statement Database::Prepare(const std::string& sql) {
+    return Statement(m_db.get(), sql);
+}
 
-void Statement::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
+    sqlite3_finalize(statement);
+}
 
 Statement::Statement(sqlite3* db, const std::string& sql) : m_db(db) {
     sqlite3_stmt* statement = nullptr;
@@ -46,7 +52,9 @@ Statement::Statement(sqlite3* db, const std::string& sql) : m_db(db) {
 }
 
 Statement& Statement::Bind(int index, const std::string& value) {
-    Check(m_db, sqlite3_bind_text(m_statement.get(), index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT),
+    Check(m_db,
+          sqlite3_bind_text(m_statement.get(), index, value.c_str(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT),
           "binding");
     return *this;
 }
@@ -81,9 +89,13 @@ std::string Statement::ColumnText(int column) const {
     return text ? reinterpret_cast<const char*>(text) : "";
 }
 
-int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(m_statement.get(), column); }
+int64_t Statement::ColumnInt(int column) const {
+    return sqlite3_column_int64(m_statement.get(), column);
+}
 
-bool Statement::ColumnIsNull(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
+bool Statement::ColumnIsNull(int column) const {
+    return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL;
+}
 
 std::optional<int64_t> Statement::ColumnOptionalInt(int column) const {
     if (ColumnIsNull(column)) return std::nullopt;
@@ -95,7 +107,9 @@ std::optional<std::string> Statement::OneText() {
     return ColumnText(0);
 }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+    m_db.Exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!m_done) sqlite3_exec(m_db.Handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -15,19 +15,19 @@ namespace scoring::sql {
 
 // Any SQLite failure, with SQLite's own message and what we were doing.
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(const std::string& what, int code = 0) : std::runtime_error(what), m_code(code) {}
     int Code() const { return m_code; } // SQLite's (extended) result code; 0 when unknown
     bool Damaged() const;               // the file is corrupt or not a database at all
 
-private:
+  private:
     int m_code;
 };
 
 class Statement;
 
 class Database {
-public:
+  public:
     // Opens (creating when absent) the file at `path`; ":memory:" for tests.
     explicit Database(const std::string& path);
 
@@ -36,7 +36,7 @@ public:
     sqlite3* Handle() const { return m_db.get(); }
     const std::string& Path() const { return m_path; }
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const;
     };
@@ -45,22 +45,22 @@ private:
 };
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, const std::string& sql);
 
     Statement& Bind(int index, const std::string& value);
     Statement& Bind(int index, int64_t value);
-    Statement& Bind(int index, std::nullopt_t);               // SQL NULL
+    Statement& Bind(int index, std::nullopt_t);                      // SQL NULL
     Statement& Bind(int index, const std::optional<int64_t>& value); // NULL when empty
-    bool Step();   // true while a row is available
-    void Run();    // steps to completion
+    bool Step();                                                     // true while a row is available
+    void Run();                                                      // steps to completion
     std::string ColumnText(int column) const;
     int64_t ColumnInt(int column) const;
     bool ColumnIsNull(int column) const;
     std::optional<int64_t> ColumnOptionalInt(int column) const; // nothing for NULL
-    std::optional<std::string> OneText(); // first column of the first row, if any
+    std::optional<std::string> OneText();                       // first column of the first row, if any
 
-private:
+  private:
     struct Finalizer {
         void operator()(sqlite3_stmt* statement) const;
     };
@@ -69,14 +69,14 @@ private:
 };
 
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void Commit();
 
-private:
+  private:
     Database& m_db;
     bool m_done = false;
 };

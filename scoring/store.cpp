@@ -79,7 +79,8 @@ static std::string RandomId() {
     std::random_device device;
     std::uniform_int_distribution<int> hex(0, 15);
     std::string id;
-    for (int i = 0; i < 16; ++i) id += "0123456789abcdef"[hex(device)];
+    for (int i = 0; i < 16; ++i)
+        id += "0123456789abcdef"[hex(device)];
     return id;
 }
 
@@ -90,7 +91,8 @@ int64_t SystemClockMs() {
 
 static std::string DamagedMessage(const std::string& path, const std::string& detail) {
     return "the database " + path + " is damaged (" + detail +
-           "). Scores cannot be saved in it. Keep a copy of the file for the organisers, then start the kiosk with "
+           "). Scores cannot be saved in it. Keep a copy of the file for the organisers, then start the "
+           "kiosk with "
            "another --db file";
 }
 
@@ -99,8 +101,11 @@ static std::string DamagedMessage(const std::string& path, const std::string& de
 static void CheckIntegrity(sql::Database& db) {
     sql::Statement check = db.Prepare("PRAGMA integrity_check(5)");
     std::string problems;
-    while (check.Step()) problems += (problems.empty() ? "" : "; ") + check.ColumnText(0);
-    if (problems != "ok") throw StoreError(DamagedMessage(db.Path(), problems.empty() ? "no answer to integrity_check" : problems));
+    while (check.Step())
+        problems += (problems.empty() ? "" : "; ") + check.ColumnText(0);
+    if (problems != "ok")
+        throw StoreError(
+            DamagedMessage(db.Path(), problems.empty() ? "no answer to integrity_check" : problems));
 }
 
 Store::Store(const std::string& path) try : m_db(path) {
@@ -119,7 +124,9 @@ Store::Store(const std::string& path) try : m_db(path) {
     throw StoreError("cannot use the database " + path + ": " + e.what());
 }
 
-int Store::LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int Store::LatestSchemaVersion() {
+    return static_cast<int>(kMigrations.size());
+}
 
 int Store::SchemaVersion() {
     sql::Statement statement = m_db.Prepare("PRAGMA user_version");
@@ -145,7 +152,8 @@ std::string Store::Meta(const std::string& key) {
 }
 
 void Store::SetMeta(const std::string& key, const std::string& value) {
-    m_db.Prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    m_db.Prepare(
+            "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .Bind(1, key)
         .Bind(2, value)
         .Run();
@@ -154,9 +162,12 @@ void Store::SetMeta(const std::string& key, const std::string& value) {
 std::string DefaultStorePath() {
     namespace fs = std::filesystem;
     fs::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local/share";
-    else base = fs::temp_directory_path();
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = fs::path(home) / ".local/share";
+    else
+        base = fs::temp_directory_path();
     const fs::path folder = base / "showcase-kiosk";
     fs::create_directories(folder);
     return (folder / "kiosk.db").string();

@@ -12,14 +12,14 @@ namespace scoring {
 
 // The file exists but SQLite cannot use it (damaged, not a database, wrong permissions).
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A request the store turns down (a submitted card, a wrong id, a bad PIN...), in words for the
 // judge or organiser. Nothing was written.
 class Refused : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -29,7 +29,7 @@ using Clock = std::function<int64_t()>;
 int64_t SystemClockMs();
 
 class Store {
-public:
+  public:
     // Opens or creates the store at `path` (":memory:" for tests), checks its integrity and
     // brings its schema up to date. Throws StoreError with what is wrong and where.
     explicit Store(const std::string& path);
@@ -45,7 +45,7 @@ public:
     // For the scoring library's own classes (Judges, ScoreLog): SQL stays in scoring/.
     sql::Database& Database() { return m_db; }
 
-private:
+  private:
     void Migrate();
 
     sql::Database m_db;

@@ -3,9 +3,9 @@
 // every failure must be a "file:line: what" message, and whatever is read must write back and read
 // again unchanged. KIOSK_FUZZ_SEED=N repeats a run; KIOSK_FUZZ_SECONDS sets its length (default 4).
 #include "content/bank.h"
-#include "content/pack_rules.h"
 #include "content/bank_pack.h"
 #include "content/pack_loader.h"
+#include "content/pack_rules.h"
 
 #include <doctest/doctest.h>
 
@@ -24,18 +24,56 @@ using namespace content;
 namespace {
 
 const char* const kPieces[] = {
-    "বাস্তবায়িত ধারণার নাম", "সংক্ষিপ্ত বিবরণ", "সেবাটি কার্যকর আছে কিনা", "না থাকলে তার কারণ",
-    "সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা", "সেবার লিঙ্ক", "মন্তব্য", "Name", "Comments", "ক্রমিক নং",
-    "হ্যাঁ", "না", "চালু", "বন্ধ", "yes", "no", "ক্ষ", "জ্ঞ", "স্ত্র", "র\u200d্যাব", "৬৩টি সেবার মধ্যে ৬১টি চালু",
-    "https://a.gov.bd/x?y=1", ",", ",", ",", "\"", "\"\"", "\r\n", "\n", "\r", " ", "\t", ";", "১", "২",
-    "\xEF\xBB\xBF", "\xE0\xA6", "\xE0", "\xFF", "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "ডিজিটাল সেবা",
+    "বাস্তবায়িত ধারণার নাম",
+    "সংক্ষিপ্ত বিবরণ",
+    "সেবাটি কার্যকর আছে কিনা",
+    "না থাকলে তার কারণ",
+    "সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা",
+    "সেবার লিঙ্ক",
+    "মন্তব্য",
+    "Name",
+    "Comments",
+    "ক্রমিক নং",
+    "হ্যাঁ",
+    "না",
+    "চালু",
+    "বন্ধ",
+    "yes",
+    "no",
+    "ক্ষ",
+    "জ্ঞ",
+    "স্ত্র",
+    "র\u200d্যাব",
+    "৬৩টি সেবার মধ্যে ৬১টি চালু",
+    "https://a.gov.bd/x?y=1",
+    ",",
+    ",",
+    ",",
+    "\"",
+    "\"\"",
+    "\r\n",
+    "\n",
+    "\r",
+    " ",
+    "\t",
+    ";",
+    "১",
+    "২",
+    "\xEF\xBB\xBF",
+    "\xE0\xA6",
+    "\xE0",
+    "\xFF",
+    "\xC0\x80",
+    "\xED\xA0\x80",
+    "\xF4\x90\x80\x80",
+    "ডিজিটাল সেবা",
 };
 
 const std::string kHeader = "বাস্তবায়িত ধারণার নাম,সংক্ষিপ্ত বিবরণ,সেবাটি কার্যকর আছে কিনা,না থাকলে তার কারণ,"
                             "সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা,সেবার লিঙ্ক,মন্তব্য\r\n";
 
 class Generator {
-public:
+  public:
     explicit Generator(unsigned seed) : random_(seed) {}
 
     size_t Below(size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(random_); }
@@ -70,10 +108,18 @@ public:
         for (size_t i = 0; i < edits && !text.empty(); ++i) {
             const size_t at = Below(text.size());
             switch (Below(4)) {
-            case 0: text[at] = static_cast<char>(Below(256)); break;
-            case 1: text.insert(at, 1, '"'); break;
-            case 2: text.erase(at, 1); break;
-            default: text.resize(at); break; // truncated, perhaps inside a UTF-8 sequence
+            case 0:
+                text[at] = static_cast<char>(Below(256));
+                break;
+            case 1:
+                text.insert(at, 1, '"');
+                break;
+            case 2:
+                text.erase(at, 1);
+                break;
+            default:
+                text.resize(at);
+                break; // truncated, perhaps inside a UTF-8 sequence
             }
         }
         return text;
@@ -84,7 +130,7 @@ public:
         return kHeader + "নাম,\"" + cell + (Below(2) ? "\"" : "") + ",হ্যাঁ,,,,\r\n";
     }
 
-private:
+  private:
     std::mt19937 random_;
 };
 
@@ -134,11 +180,13 @@ void CheckTable(const std::string& input, const BankTable& table) {
     REQUIRE(again.rows.size() == table.rows.size());
     for (size_t r = 0; r < table.rows.size(); ++r)
         for (int c = 0; c < kBankColumnCount; ++c)
-            CHECK(again.rows[r].Cell(static_cast<BankColumn>(c)) == table.rows[r].Cell(static_cast<BankColumn>(c)));
+            CHECK(again.rows[r].Cell(static_cast<BankColumn>(c)) ==
+                  table.rows[r].Cell(static_cast<BankColumn>(c)));
 }
 
 unsigned SeedFromEnvironment() {
-    if (const char* seed = std::getenv("KIOSK_FUZZ_SEED")) return static_cast<unsigned>(std::strtoul(seed, nullptr, 10));
+    if (const char* seed = std::getenv("KIOSK_FUZZ_SEED"))
+        return static_cast<unsigned>(std::strtoul(seed, nullptr, 10));
     return std::random_device{}();
 }
 
@@ -165,10 +213,18 @@ TEST_CASE("fuzz: the bank CSV reader survives random and damaged input, and says
     while (std::chrono::steady_clock::now() - start < budget) {
         std::string input;
         switch (runs % 4) {
-        case 0: input = generate.RandomBytes(); break;
-        case 1: input = generate.CsvLike(); break;
-        case 2: input = generate.Damaged(tricky); break;
-        default: input = runs % 200 == 3 ? (++huge, generate.HugeCell()) : generate.Damaged(generate.CsvLike()); break;
+        case 0:
+            input = generate.RandomBytes();
+            break;
+        case 1:
+            input = generate.CsvLike();
+            break;
+        case 2:
+            input = generate.Damaged(tricky);
+            break;
+        default:
+            input = runs % 200 == 3 ? (++huge, generate.HugeCell()) : generate.Damaged(generate.CsvLike());
+            break;
         }
         CAPTURE(runs);
         BankTable table;

@@ -47,19 +47,26 @@ std::string ReadFile(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void WriteFile(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void WriteFile(const fs::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
 
-Json ReadJson(const fs::path& path) { return Json::parse(ReadFile(path)); }
+Json ReadJson(const fs::path& path) {
+    return Json::parse(ReadFile(path));
+}
 
 // Every file of a folder with its bytes, to see what an operation changed.
 std::map<std::string, std::string> Snapshot(const fs::path& folder) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(folder))
-        if (entry.is_regular_file()) files[fs::relative(entry.path(), folder).string()] = ReadFile(entry.path());
+        if (entry.is_regular_file())
+            files[fs::relative(entry.path(), folder).string()] = ReadFile(entry.path());
     return files;
 }
 
-BankTable Parse(const std::string& csv) { return ParseBankCsv(csv, "bank.csv"); }
+BankTable Parse(const std::string& csv) {
+    return ParseBankCsv(csv, "bank.csv");
+}
 
 std::vector<std::string> Messages(const std::vector<BankProblem>& problems) {
     std::vector<std::string> texts;
@@ -153,11 +160,13 @@ TEST_CASE("English headers in another order, an extra column is ignored with a w
     const std::string file = (kData / "english-headers.csv").string();
     CHECK_FALSE(table.HasErrors());
     CHECK(Messages(table.problems) ==
-          std::vector<std::string>{file + ":1: warning: column 8 \"Office\" is not one of the bank's seven columns; "
-                                          "it is ignored"});
+          std::vector<std::string>{file +
+                                   ":1: warning: column 8 \"Office\" is not one of the bank's seven columns; "
+                                   "it is ignored"});
     REQUIRE(table.rows.size() == 2);
     CHECK(table.rows[0].name == "Fire and Rescue App");
-    CHECK(table.rows[0].service_link == "https://play.google.com/store/apps/details?id=bd.gov.fscd.firerescue");
+    CHECK(table.rows[0].service_link ==
+          "https://play.google.com/store/apps/details?id=bd.gov.fscd.firerescue");
     CHECK(table.rows[1].running == "no");
     CHECK(table.rows[1].reason_not_running == "Moving to a new server");
     CHECK(table.rows[1].comments == "Back in June");
@@ -165,8 +174,9 @@ TEST_CASE("English headers in another order, an extra column is ignored with a w
 
 TEST_CASE("headers match whatever their spacing, punctuation, brackets and spelling of য়") {
     // "য়" typed as য + nukta, a question mark, an explanation in brackets, doubled spaces.
-    const std::string header = "ক্রমিক নং,বাস্তবা\u09DFিত  ধারণার নাম ,সংক্ষিপ্ত বিবরণ:,সেবাটি কার্যকর আছে কিনা? (হ্যাঁ/না),"
-                               "না থাকলে তার কারণ,সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা।,সেবার লিংক,মন্তব্য\n";
+    const std::string header =
+        "ক্রমিক নং,বাস্তবা\u09DFিত  ধারণার নাম ,সংক্ষিপ্ত বিবরণ:,সেবাটি কার্যকর আছে কিনা? (হ্যাঁ/না),"
+        "না থাকলে তার কারণ,সেবা গ্রহীতাগণ প্রত্যাশিত ফলাফল পাচ্ছে কিনা।,সেবার লিংক,মন্তব্য\n";
     const BankTable table = Parse(header + "১,নাম,বিবরণ,হ্যাঁ,,,,\n");
     CHECK(table.problems.empty()); // the serial column is expected, not warned about
     REQUIRE(table.rows.size() == 1);
@@ -178,8 +188,8 @@ TEST_CASE("semicolon- and tab-separated files are read too") {
     for (const char* separator : {";", "\t"}) {
         std::string header = kHeader;
         std::replace(header.begin(), header.end(), ',', separator[0]);
-        const std::string row = std::string("নাম, কমাসহ") + separator + "বিবরণ" + separator + "না" + separator +
-                                "কারণ" + separator + separator + separator + "\n";
+        const std::string row = std::string("নাম, কমাসহ") + separator + "বিবরণ" + separator + "না" +
+                                separator + "কারণ" + separator + separator + separator + "\n";
         const BankTable table = Parse(header + "\n" + row);
         CAPTURE(separator);
         CHECK(table.problems.empty());
@@ -234,33 +244,38 @@ TEST_CASE("error: two columns are the same column") {
 
 TEST_CASE("error: no header at all, and the hint when Excel turned Bengali into question marks") {
     CHECK(Messages(Parse("foo,bar\n1,2\n").problems) ==
-          std::vector<std::string>{"bank.csv:1: no header row: expected columns such as \"বাস্তবায়িত ধারণার নাম\" "
-                                   "(name of the implemented idea) and \"সংক্ষিপ্ত বিবরণ\" (short description)"});
+          std::vector<std::string>{
+              "bank.csv:1: no header row: expected columns such as \"বাস্তবায়িত ধারণার নাম\" "
+              "(name of the implemented idea) and \"সংক্ষিপ্ত বিবরণ\" (short description)"});
     const BankTable ansi = Parse("?????????? ????? ???,?????????? ??????\n");
     REQUIRE(ansi.problems.size() == 1);
     CHECK(ansi.problems[0].message.find("Excel's plain \"CSV\" format") != std::string::npos);
     CHECK(Messages(Parse("").problems) ==
-          std::vector<std::string>{"bank.csv: the file has no rows: expected a header with \"বাস্তবায়িত ধারণার "
-                                   "নাম\" (name of the implemented idea), \"সংক্ষিপ্ত বিবরণ\" (short description) "
-                                   "and the other columns of the bank"});
+          std::vector<std::string>{
+              "bank.csv: the file has no rows: expected a header with \"বাস্তবায়িত ধারণার "
+              "নাম\" (name of the implemented idea), \"সংক্ষিপ্ত বিবরণ\" (short description) "
+              "and the other columns of the bank"});
 }
 
 TEST_CASE("error: invalid UTF-8 in a cell leaves that row out, the others are read") {
-    const std::string csv = kHeader + "\nভালো,বিবরণ,হ্যাঁ,,,,\nখারাপ,বি\xE0\xA6,হ্যাঁ,,,,\nআরও ভালো,বিবরণ,না,,,,\n";
+    const std::string csv =
+        kHeader + "\nভালো,বিবরণ,হ্যাঁ,,,,\nখারাপ,বি\xE0\xA6,হ্যাঁ,,,,\nআরও ভালো,বিবরণ,না,,,,\n";
     const BankTable table = Parse(csv);
     CHECK_FALSE(table.table_error);
     CHECK(table.rows.size() == 2);
     CHECK(Messages(table.problems) ==
-          std::vector<std::string>{"bank.csv:3: the short description is not valid UTF-8 (byte 0xE0 after \"বি\"): "
-                                   "save the sheet as \"CSV UTF-8 (Comma delimited)\""});
+          std::vector<std::string>{
+              "bank.csv:3: the short description is not valid UTF-8 (byte 0xE0 after \"বি\"): "
+              "save the sheet as \"CSV UTF-8 (Comma delimited)\""});
 }
 
 TEST_CASE("error: the header is not UTF-8") {
     const BankTable table = Parse("Name,Description,\xE9t\xE9\n");
     CHECK(table.table_error);
     CHECK(Messages(table.problems) ==
-          std::vector<std::string>{"bank.csv:1: the header is not valid UTF-8: in Excel, save the sheet as \"CSV "
-                                   "UTF-8 (Comma delimited)\""});
+          std::vector<std::string>{
+              "bank.csv:1: the header is not valid UTF-8: in Excel, save the sheet as \"CSV "
+              "UTF-8 (Comma delimited)\""});
 }
 
 TEST_CASE("error: rows with too many or too few cells") {
@@ -271,7 +286,8 @@ TEST_CASE("error: rows with too many or too few cells") {
           std::vector<std::string>{
               "bank.csv:2: the row has 8 cells but the header has 7: a comma inside a cell needs the cell in "
               "double quotes",
-              "bank.csv:3: the row has 2 cells but the header has 7: a cell is missing, or a line break inside a "
+              "bank.csv:3: the row has 2 cells but the header has 7: a cell is missing, or a line break "
+              "inside a "
               "cell is not in quotes"});
 }
 
@@ -279,24 +295,27 @@ TEST_CASE("error: a row without a name") {
     const BankTable table = Parse(kHeader + "\n  ,বিবরণ আছে,হ্যাঁ,,,,\n");
     CHECK(table.rows.empty());
     CHECK(Messages(table.problems) ==
-          std::vector<std::string>{"bank.csv:2: the \"বাস্তবায়িত ধারণার নাম\" (name of the implemented idea) is empty"});
+          std::vector<std::string>{
+              "bank.csv:2: the \"বাস্তবায়িত ধারণার নাম\" (name of the implemented idea) is empty"});
 }
 
 TEST_CASE("error: a quote that is never closed names the line the cell began on") {
     const std::string csv = kHeader + "\nএক,দুই,হ্যাঁ,,,,\nতিন,\"খোলা উদ্ধৃতি,হ্যাঁ,,,,\nচার,পাঁচ,না,,,,\n";
     const BankTable table = Parse(csv);
     CHECK(table.table_error);
-    CHECK(Messages(table.problems) ==
-          std::vector<std::string>{"bank.csv:3: a cell opened with a double quote is never closed: the closing "
-                                   "quote is missing"});
+    CHECK(
+        Messages(table.problems) ==
+        std::vector<std::string>{"bank.csv:3: a cell opened with a double quote is never closed: the closing "
+                                 "quote is missing"});
 }
 
 TEST_CASE("error: a stray quote inside a cell, and the hint when an earlier quote swallowed lines") {
     const BankTable stray = Parse(kHeader + "\nএক,১৫\" পর্দা,হ্যাঁ,,,,\n");
     CHECK(stray.table_error);
     CHECK(Messages(stray.problems) ==
-          std::vector<std::string>{"bank.csv:2: not valid CSV: a double quote may only open or close a cell, and a "
-                                   "quote inside a quoted cell is written twice (\"\")"});
+          std::vector<std::string>{
+              "bank.csv:2: not valid CSV: a double quote may only open or close a cell, and a "
+              "quote inside a quoted cell is written twice (\"\")"});
 
     const BankTable swallowed = Parse(kHeader + "\nএক,\"দুই,হ্যাঁ,,,,\nতিন,\"চার\",না,,,,\n");
     REQUIRE(swallowed.problems.size() == 1);
@@ -313,7 +332,8 @@ TEST_CASE("error: files that are not CSV text say what they are") {
           "bank.csv: the file holds NUL bytes: it is not CSV text (UTF-16 without a byte-order mark?)");
     const BankTable missing = ReadBankCsv("/nonexistent/bank.csv");
     CHECK(missing.table_error);
-    CHECK(Messages(missing.problems) == std::vector<std::string>{"/nonexistent/bank.csv: cannot open the file"});
+    CHECK(Messages(missing.problems) ==
+          std::vector<std::string>{"/nonexistent/bank.csv: cannot open the file"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +341,8 @@ TEST_CASE("error: files that are not CSV text say what they are") {
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("running answers: হ্যাঁ/না/চালু/বন্ধ/yes/no and common variants") {
-    for (const char* yes : {"হ্যাঁ", "হ্যা", "চালু", "চালু আছে", "কার্যকর", "সচল", "Yes", " YES ", "হ্যাঁ।", "হ্যাঁ, আংশিক"})
+    for (const char* yes :
+         {"হ্যাঁ", "হ্যা", "চালু", "চালু আছে", "কার্যকর", "সচল", "Yes", " YES ", "হ্যাঁ।", "হ্যাঁ, আংশিক"})
         CHECK_MESSAGE(ParseRunningAnswer(yes) == ServiceStatus::Running, yes);
     for (const char* no : {"না", "বন্ধ", "চালু নেই", "অকার্যকর", "No", "না (বাজেট নেই)", "stopped"})
         CHECK_MESSAGE(ParseRunningAnswer(no) == ServiceStatus::Stopped, no);
@@ -333,8 +354,8 @@ TEST_CASE("running answers: হ্যাঁ/না/চালু/বন্ধ/yes
 
 TEST_CASE("match keys: spacing, invisible joiners, two spellings of য় and ো, digits and case") {
     CHECK(MatchKey("  ডিজিটাল   স্টোর\u00A0সিস্টেম ") == MatchKey("ডিজিটাল স্টোর সিস্টেম"));
-    CHECK(MatchKey("নবায়ন") == MatchKey("নবায\u09BCন"));                // য় precomposed vs য + nukta
-    CHECK(MatchKey("রোগী") == MatchKey("র\u09C7\u09BEগী"));             // ো as one code point or two
+    CHECK(MatchKey("নবায়ন") == MatchKey("নবায\u09BCন"));    // য় precomposed vs য + nukta
+    CHECK(MatchKey("রোগী") == MatchKey("র\u09C7\u09BEগী")); // ো as one code point or two
     CHECK(MatchKey("৬৩টি সেবা") == MatchKey("63টি সেবা"));
     CHECK(MatchKey("fire\u200Bapp") == "fireapp");
     CHECK(MatchKey("Fire App") == MatchKey("FIRE app"));
@@ -449,7 +470,8 @@ TEST_CASE("import into a fresh folder: a minimal fair, the bank's office and cat
     CHECK(archive->bank.reason_not_running == "সার্ভার হস্তান্তর প্রক্রিয়াধীন, জুন ২০২৪-এ পুনরায় চালু হবে");
     CHECK(archive->bank.expected_result == "না");
     CHECK(archive->summary.bn == "শাখার পুরোনো নথির তালিকা ওয়েবসাইটে; নথি খুঁজতে আর সশরীরে আসতে হয় না।");
-    const Innovation* leave = loaded.content.FindInnovation(BankInnovationId("কর্মকর্তা/কর্মচারীদের অর্জিত ছুটি মঞ্জুর সেবা ডিজিটাইজেশন"));
+    const Innovation* leave =
+        loaded.content.FindInnovation(BankInnovationId("কর্মকর্তা/কর্মচারীদের অর্জিত ছুটি মঞ্জুর সেবা ডিজিটাইজেশন"));
     REQUIRE(leave);
     CHECK(leave->status == ServiceStatus::Stopped);
     CHECK(leave->service_link == "https://eleave.mowca.gov.bd");
@@ -461,7 +483,8 @@ TEST_CASE("import into a fresh folder: a minimal fair, the bank's office and cat
         keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"id", "office", "category", "status", "title", "summary", "bank"});
     CHECK(file["bank"]["row"] == 3);
-    CHECK(ReadFile(fs::path(pack) / ("innovations/" + archive_id + ".json")).find("\"আর্কাইভকৃত") != std::string::npos);
+    CHECK(ReadFile(fs::path(pack) / ("innovations/" + archive_id + ".json")).find("\"আর্কাইভকৃত") !=
+          std::string::npos);
 }
 
 TEST_CASE("import into the demo fair: matching titles are updated and keep process maps, TCV and photos") {
@@ -477,11 +500,12 @@ TEST_CASE("import into the demo fair: matching titles are updated and keep proce
     // Only the bank's fields, the summary and the link change; everything else is as it was.
     Json store = ReadJson(fs::path(pack) / "innovations/prison-store.json");
     Json store_before = Json::parse(before.at("innovations/prison-store.json"));
-    CHECK(store["summary"]["bn"] == "কারাগারের মালামালের চাহিদা, মজুদ ও বিতরণের হিসাব অনলাইনে; কাগজের রেজিস্টার আর লাগে না।");
+    CHECK(store["summary"]["bn"] ==
+          "কারাগারের মালামালের চাহিদা, মজুদ ও বিতরণের হিসাব অনলাইনে; কাগজের রেজিস্টার আর লাগে না।");
     CHECK(store["summary"]["en"] == store_before["summary"]["en"]);
     CHECK(store["bank"] == Json{{"row", 1}, {"expected_result", "হ্যাঁ"}, {"comments", "৬৮টি কারাগারে চালু"}});
-    for (const char* kept : {"id", "office", "category", "status", "title", "problem", "solution", "service_link",
-                             "photos", "tcv", "process"})
+    for (const char* kept : {"id", "office", "category", "status", "title", "problem", "solution",
+                             "service_link", "photos", "tcv", "process"})
         CHECK_MESSAGE(store[kept] == store_before[kept], kept);
 
     Json noc = ReadJson(fs::path(pack) / "innovations/dnc-customs-noc.json");
@@ -534,7 +558,8 @@ TEST_CASE("a title edited in the pack still matches the bank's name through the 
     {
         PackEditor editor(dir / "pack");
         for (InnovationEntry& entry : editor.Innovations())
-            if (entry.draft.id == id) entry.draft.title = {"আর্কাইভকৃত নথির অনলাইন তালিকা (সংশোধিত)", "Archive list"};
+            if (entry.draft.id == id)
+                entry.draft.title = {"আর্কাইভকৃত নথির অনলাইন তালিকা (সংশোধিত)", "Archive list"};
         editor.Save();
     }
     const BankImportReport report = ImportBank(ReadBankCsv(csv), dir / "pack", {});
@@ -554,15 +579,16 @@ TEST_CASE("--office and --category: known ids are used, unknown ones stop the im
     CHECK(bad.written.empty());
     CHECK(Snapshot(pack) == before);
     REQUIRE_FALSE(bad.problems.empty());
-    CHECK(bad.problems.back().message ==
-          "no office \"fir\"; the pack's offices: ssd, fire, passport, prisons, narcotics, police, ansar (leave "
-          "--office out to use \"innovation-bank\", created when missing)");
+    CHECK(bad.problems.back().message == "no office \"fir\"; the pack's offices: ssd, fire, passport, "
+                                         "prisons, narcotics, police, ansar (leave "
+                                         "--office out to use \"innovation-bank\", created when missing)");
 
     const BankImportReport good = ImportBank(table, pack, {"prisons", "digital"});
     CHECK_FALSE(good.HasErrors());
     const LoadedPack loaded = LoadPack(pack);
     CHECK_FALSE(loaded.content.FindOffice("innovation-bank"));
-    const Innovation* archive = loaded.content.FindInnovation(BankInnovationId("আর্কাইভকৃত নথির অনলাইন তালিকা"));
+    const Innovation* archive =
+        loaded.content.FindInnovation(BankInnovationId("আর্কাইভকৃত নথির অনলাইন তালিকা"));
     REQUIRE(archive);
     CHECK(archive->office_id == "prisons");
     CHECK(archive->category_id == "digital");
@@ -570,8 +596,8 @@ TEST_CASE("--office and --category: known ids are used, unknown ones stop the im
 
 TEST_CASE("import: duplicate names, unknown answers, an empty description, bad rows among good ones") {
     TempDir dir("rows");
-    const std::string csv = kHeader + "\nএক,বিবরণ,হ্যাঁ,,,,\n" + "\"এক \",আবার,না,,,,\n" + "দুই,বিবরণ,আংশিক চালু,,,,\n" +
-                            "তিন,,হ্যাঁ,,,,\n" + "চার,\"অসম্পূর্ণ\n";
+    const std::string csv = kHeader + "\nএক,বিবরণ,হ্যাঁ,,,,\n" + "\"এক \",আবার,না,,,,\n" +
+                            "দুই,বিবরণ,আংশিক চালু,,,,\n" + "তিন,,হ্যাঁ,,,,\n" + "চার,\"অসম্পূর্ণ\n";
     const BankTable broken = Parse(csv);
     CHECK(broken.table_error); // the open quote at the end spoils the whole table...
     CHECK(ImportBank(broken, dir / "pack", {}).written.empty()); // ...so nothing is imported
@@ -582,10 +608,12 @@ TEST_CASE("import: duplicate names, unknown answers, an empty description, bad r
     CHECK(report.created.size() == 3);
     CHECK(Messages(report.problems) ==
           std::vector<std::string>{
-              "bank.csv:6: the row has 2 cells but the header has 7: a cell is missing, or a line break inside a "
+              "bank.csv:6: the row has 2 cells but the header has 7: a cell is missing, or a line break "
+              "inside a "
               "cell is not in quotes",
               "bank.csv:3: the name \"এক \" is already on line 2; this row is left out",
-              "bank.csv:4: warning: \"আংশিক চালু\" is not an answer the import knows for \"সেবাটি কার্যকর আছে কিনা\" "
+              "bank.csv:4: warning: \"আংশিক চালু\" is not an answer the import knows for \"সেবাটি কার্যকর আছে "
+              "কিনা\" "
               "(হ্যাঁ/না, চালু/বন্ধ, yes/no): it is kept as written and the status is left as it is",
               "bank.csv:5: warning: no \"সংক্ষিপ্ত বিবরণ\": the kiosk shows the name in its place"});
     const LoadedPack loaded = LoadPack(dir / "pack");
@@ -598,7 +626,8 @@ TEST_CASE("import: duplicate names, unknown answers, an empty description, bad r
 TEST_CASE("import matches an English title when no Bengali one does, and writes the English summary") {
     TempDir dir("english");
     const std::string pack = CopyDemo(dir);
-    const BankImportReport report = ImportBank(ReadBankCsv((kData / "english-headers.csv").string()), pack, {});
+    const BankImportReport report =
+        ImportBank(ReadBankCsv((kData / "english-headers.csv").string()), pack, {});
     CHECK_FALSE(report.HasErrors());
     CHECK(report.created.empty());
     const Json visa = ReadJson(fs::path(pack) / "innovations/visa-tracking.json");
@@ -708,14 +737,17 @@ TEST_CASE("round trip: the bank's own wording survives, a status changed by hand
     const std::string csv = kHeader + "\nএক,বিবরণ,চালু আছে,,,,\nদুই,বিবরণ,বন্ধ,কারণ,,,\n";
     ImportBank(Parse(csv), dir / "pack", {});
     std::vector<BankProblem> problems;
-    CHECK(FormatBankCsv(ExportBank(dir / "pack", problems)).substr(3) == kHeader + "\r\nএক,বিবরণ,চালু আছে,,,,\r\n"
-                                                                                   "দুই,বিবরণ,বন্ধ,কারণ,,,\r\n");
+    CHECK(FormatBankCsv(ExportBank(dir / "pack", problems)).substr(3) == kHeader +
+                                                                             "\r\nএক,বিবরণ,চালু আছে,,,,\r\n"
+                                                                             "দুই,বিবরণ,বন্ধ,কারণ,,,\r\n");
     PackEditor editor(dir / "pack");
     for (InnovationEntry& entry : editor.Innovations())
-        entry.draft.status = entry.draft.status == ServiceStatus::Running ? ServiceStatus::Planned : ServiceStatus::Pilot;
+        entry.draft.status =
+            entry.draft.status == ServiceStatus::Running ? ServiceStatus::Planned : ServiceStatus::Pilot;
     editor.Save();
-    CHECK(FormatBankCsv(ExportBank(dir / "pack", problems)).substr(3) == kHeader + "\r\nএক,বিবরণ,না,,,,\r\n"
-                                                                                   "দুই,বিবরণ,হ্যাঁ,কারণ,,,\r\n");
+    CHECK(FormatBankCsv(ExportBank(dir / "pack", problems)).substr(3) == kHeader +
+                                                                             "\r\nএক,বিবরণ,না,,,,\r\n"
+                                                                             "দুই,বিবরণ,হ্যাঁ,কারণ,,,\r\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -752,8 +784,9 @@ TEST_CASE("kiosk bank import and export: what they print and return") {
 
     WriteFile(dir / "bad.csv", kHeader + "\nনাম,বিবরণ\n");
     CHECK(RunCli({"import", dir / "bad.csv", "--into", dir / "pack"}, out, err) == 1);
-    CHECK(err == dir / "bad.csv" + ":2: the row has 2 cells but the header has 7: a cell is missing, or a line "
-                                   "break inside a cell is not in quotes\n");
+    CHECK(err == dir / "bad.csv" +
+                     ":2: the row has 2 cells but the header has 7: a cell is missing, or a line "
+                     "break inside a cell is not in quotes\n");
     CHECK(RunCli({"import", csv, "--into", dir / "pack", "--office", "nope"}, out, err) == 1);
     CHECK(RunCli({"export", dir / "nowhere", "--out", dir / "x.csv"}, out, err) == 1);
     CHECK_FALSE(fs::exists(dir / "x.csv"));

@@ -30,9 +30,11 @@ const char* kFair = R"({"format": 1,
   "offices": [{"id": "o1", "name": {"bn": "দপ্তর", "en": "Office"}}],
   "categories": [{"id": "c1", "name": {"bn": "বিভাগ", "en": "Category"}}]})";
 
-std::string InnovationJson(const std::string& id, const std::string& office = "o1", const std::string& extra = "") {
+std::string InnovationJson(const std::string& id, const std::string& office = "o1",
+                           const std::string& extra = "") {
     return R"({"id": ")" + id + R"(", "office": ")" + office + R"(", "category": "c1",
-      "title": {"bn": "শিরোনাম", "en": "Title"}, "summary": {"bn": "সারসংক্ষেপ", "en": "Summary"})" + extra + "}";
+      "title": {"bn": "শিরোনাম", "en": "Title"}, "summary": {"bn": "সারসংক্ষেপ", "en": "Summary"})" +
+           extra + "}";
 }
 
 } // namespace
@@ -42,7 +44,8 @@ TEST_CASE("the demo fair loads whole: 12+ innovations, 5+ offices, 3+ categories
     const FairContent& fair = pack.content;
     // The source tree has no pictures (they are drawn at build time): nothing else may be wrong.
     CHECK(pack.Count(Severity::Error) == 0);
-    for (const PackProblem& problem : pack.problems) CHECK(problem.message.find("is not found: shown as a placeholder") != std::string::npos);
+    for (const PackProblem& problem : pack.problems)
+        CHECK(problem.message.find("is not found: shown as a placeholder") != std::string::npos);
     CHECK(fair.innovations.size() >= 12);
     CHECK(fair.offices.size() >= 5);
     CHECK(fair.categories.size() >= 3);
@@ -76,8 +79,10 @@ TEST_CASE("every step kind appears in the demo fair's process maps") {
     bool yes_no = false;
     for (const Innovation& innovation : pack.content.innovations)
         for (const ProcessMap* map : {&innovation.process_before, &innovation.process_after}) {
-            for (const Step& step : map->steps) kinds.insert(step.kind);
-            for (const Edge& edge : map->edges) yes_no |= edge.label != EdgeLabel::None;
+            for (const Step& step : map->steps)
+                kinds.insert(step.kind);
+            for (const Edge& edge : map->edges)
+                yes_no |= edge.label != EdgeLabel::None;
         }
     CHECK(kinds.size() == 6);
     CHECK(yes_no);
@@ -107,7 +112,8 @@ TEST_CASE("look-ups by office and category") {
     CHECK(fair.FindInnovation(first.id) == &first);
     CHECK(fair.FindInnovation("no-such-thing") == nullptr);
     size_t total = 0;
-    for (const Office& office : fair.offices) total += fair.ByOffice(office.id).size();
+    for (const Office& office : fair.offices)
+        total += fair.ByOffice(office.id).size();
     CHECK(total == fair.innovations.size());
 }
 
@@ -146,11 +152,13 @@ TEST_CASE("a broken innovation is left out with its reason, the rest loads") {
     CHECK(loaded.content.innovations[0].id == "good");
     REQUIRE(loaded.problems.size() == 3);
     std::string all;
-    for (const PackProblem& problem : loaded.problems) all += FormatProblem(problem, problem.file) + "\n";
+    for (const PackProblem& problem : loaded.problems)
+        all += FormatProblem(problem, problem.file) + "\n";
     CHECK(all.find("bad-json.json:1:9: error: not valid JSON") != std::string::npos);
     CHECK(all.find("bad-office.json:1: error: unknown office \"nowhere\"") != std::string::npos);
     // dup.json comes first in file order, so good.json is the duplicate.
-    CHECK(all.find("good.json:1: error: duplicate id \"good\": innovations/dup.json already has it") != std::string::npos);
+    CHECK(all.find("good.json:1: error: duplicate id \"good\": innovations/dup.json already has it") !=
+          std::string::npos);
 }
 
 TEST_CASE("a pack without a usable fair.json loads empty, with the problem and the file named") {
@@ -163,7 +171,9 @@ TEST_CASE("a pack without a usable fair.json loads empty, with the problem and t
     CHECK(loaded.problems[0].file == (pack.root / "fair.json").string());
     CHECK(loaded.problems[0].message.find("cannot open the file") != std::string::npos);
 
-    pack.Write("fair.json", R"({"fair": {"name": {"bn": "মেলা"}, "dates": ["2024-03-12"]}, "offices": [], "categories": []})");
+    pack.Write(
+        "fair.json",
+        R"({"fair": {"name": {"bn": "মেলা"}, "dates": ["2024-03-12"]}, "offices": [], "categories": []})");
     loaded = LoadPack(pack.root.string());
     CHECK_FALSE(loaded.fair_ok);
     CHECK(loaded.content.offices.empty());

@@ -43,9 +43,11 @@ struct Cli {
 
 TEST_CASE("kiosk judges: add with the PIN on stdin or --pin, list, remove") {
     Cli cli;
-    CHECK(cli.Run({"add", "Dr. Rahman", "--office", "fire", "--categories", "digital;citizen"}, "1234\n") == 0);
+    CHECK(cli.Run({"add", "Dr. Rahman", "--office", "fire", "--categories", "digital;citizen"}, "1234\n") ==
+          0);
     CHECK(cli.out == "added judge 1: Dr. Rahman\n");
-    CHECK(cli.Run({"add", "নাসরিন জাহান", "--office", "police", "--categories", "internal", "--pin", "246810"}) == 0);
+    CHECK(cli.Run({"add", "নাসরিন জাহান", "--office", "police", "--categories", "internal", "--pin",
+                   "246810"}) == 0);
     CHECK(cli.Run({"list"}) == 0);
     CHECK(cli.out == "judge\tname\toffice\tcategories\tstate\n"
                      "1\tDr. Rahman\tfire\tcitizen;digital\tok\n"
@@ -77,7 +79,8 @@ TEST_CASE("kiosk judges: set-pin and unlock") {
     {
         scoring::Store store(cli.db);
         scoring::Judges judges(store);
-        for (int i = 0; i < 5; ++i) judges.CheckPin(1, "0000");
+        for (int i = 0; i < 5; ++i)
+            judges.CheckPin(1, "0000");
     }
     CHECK(cli.Run({"list"}) == 0);
     CHECK(cli.out.find("\tlocked for 30 s\n") != std::string::npos);
@@ -114,12 +117,13 @@ TEST_CASE("kiosk judges import: every problem as file:line, and nothing imported
                                                  "A,police,internal,1111\n"
                                                  "D,fire\n");
     CHECK(cli.Run({"import", csv}) == 1);
-    CHECK(cli.err == csv + ":3: error: unknown office \"fyre\": not in fair.json\n" +
-                         csv + ":5: error: no categories: write category ids separated by ;\n" +
-                         csv + ":5: error: the PIN must be 4 to 8 digits (did a spreadsheet drop a leading 0? format the column as text)\n" +
-                         csv + ":6: error: \"A\" is already on line 2\n" +
-                         csv + ":7: error: expected 4 columns (name, office, categories, PIN), found 2\n" +
-                         csv + ": nothing imported; fix the file and run again\n");
+    CHECK(cli.err == csv + ":3: error: unknown office \"fyre\": not in fair.json\n" + csv +
+                         ":5: error: no categories: write category ids separated by ;\n" + csv +
+                         ":5: error: the PIN must be 4 to 8 digits (did a spreadsheet drop a leading 0? "
+                         "format the column as text)\n" +
+                         csv + ":6: error: \"A\" is already on line 2\n" + csv +
+                         ":7: error: expected 4 columns (name, office, categories, PIN), found 2\n" + csv +
+                         ": nothing imported; fix the file and run again\n");
     CHECK(cli.Run({"list"}) == 0);
     CHECK(cli.out.find("0 judges") != std::string::npos);
 

@@ -48,7 +48,8 @@ struct Fixture {
 
 std::vector<std::optional<int>> Marks(const Scorecard& card) {
     std::vector<std::optional<int>> marks;
-    for (const Mark& mark : card.marks) marks.push_back(mark.marks);
+    for (const Mark& mark : card.marks)
+        marks.push_back(mark.marks);
     return marks;
 }
 
@@ -75,7 +76,8 @@ TEST_CASE("a PIN verify stays well under half a second") {
     const auto start = std::chrono::steady_clock::now();
     CHECK(VerifyPin(hash, "1234"));
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    MESSAGE("PIN verify: " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
+    MESSAGE("PIN verify: " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+                           << " ms");
     CHECK(elapsed < std::chrono::milliseconds(400));
 }
 
@@ -86,7 +88,8 @@ TEST_CASE("judges are added, listed by name, updated, given new PINs and removed
     CHECK(judges[0].name == "Karim");
     CHECK(judges[0].categories == std::vector<std::string>{"c1", "c2"});
     CHECK(judges[1].office == "o1");
-    CHECK_THROWS_WITH_AS(f.judging.Registry().Add({"Rahman", "o2", {"c1"}, "1111"}), doctest::Contains("already a judge"), Refused);
+    CHECK_THROWS_WITH_AS(f.judging.Registry().Add({"Rahman", "o2", {"c1"}, "1111"}),
+                         doctest::Contains("already a judge"), Refused);
     CHECK_THROWS_AS(f.judging.Registry().Add({"New", "o2", {"c1"}, "12"}), Refused);
     CHECK_THROWS_AS(f.judging.Registry().Add({"New", "o2", {}, "1234"}), Refused);
 
@@ -119,12 +122,14 @@ TEST_CASE("five wrong PINs lock a judge for 30 s, then 60 s, and a right PIN res
     f.now += 29'999;
     CHECK(f.judging.LogIn(f.rahman, "1234").check.result == PinCheck::Result::Locked);
     f.now += 1;
-    for (int i = 0; i < 4; ++i) f.judging.LogIn(f.rahman, "0000");
+    for (int i = 0; i < 4; ++i)
+        f.judging.LogIn(f.rahman, "0000");
     CHECK(f.judging.LogIn(f.rahman, "0000").check.locked_for_ms == 60'000); // doubled
     f.now += 60'000;
     CHECK(f.judging.LogIn(f.rahman, "1234").session);
     // After a good PIN, the next lock-out is 30 s again.
-    for (int i = 0; i < 5; ++i) f.judging.LogIn(f.rahman, "0000");
+    for (int i = 0; i < 5; ++i)
+        f.judging.LogIn(f.rahman, "0000");
     CHECK(f.judging.LogIn(f.rahman, "1234").check.locked_for_ms == 30'000);
     // The organiser's unlock.
     f.judging.Registry().Unlock(f.rahman);
@@ -133,21 +138,24 @@ TEST_CASE("five wrong PINs lock a judge for 30 s, then 60 s, and a right PIN res
 
 TEST_CASE("a lock-out survives a restart") {
     const std::string path = (std::filesystem::temp_directory_path() / "kiosk-lockout.db").string();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
     int64_t now = 1'000'000;
     JudgeId judge = 0;
     {
         Store store(path);
         Judges judges(store, [&] { return now; });
         judge = judges.Add({"Rahman", "o1", {"c1"}, "1234"});
-        for (int i = 0; i < 5; ++i) judges.CheckPin(judge, "0000");
+        for (int i = 0; i < 5; ++i)
+            judges.CheckPin(judge, "0000");
     }
     Store store(path);
     Judges judges(store, [&] { return now + 10'000; });
     const PinCheck check = judges.CheckPin(judge, "1234");
     CHECK(check.result == PinCheck::Result::Locked);
     CHECK(check.locked_for_ms == 20'000);
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
 }
 
 // [SECTION] Assignments, recusal, conflicts
@@ -197,7 +205,8 @@ namespace {
 std::vector<std::string> Described(const std::vector<Assignment>& assignments) {
     std::vector<std::string> described;
     for (const Assignment& a : assignments)
-        described.push_back(a.entry + " " + ToString(a.status) + " " + std::to_string(a.scored) + "/" + std::to_string(a.criteria));
+        described.push_back(a.entry + " " + ToString(a.status) + " " + std::to_string(a.scored) + "/" +
+                            std::to_string(a.criteria));
     return described;
 }
 
@@ -208,8 +217,9 @@ TEST_CASE("the organiser's overview: each active judge's progress, by name") {
     std::vector<JudgeProgress> overview = f.judging.Overview();
     REQUIRE(overview.size() == 2);
     CHECK(overview[0].judge.name == "Karim");
-    CHECK(Described(overview[0].assignments) ==
-          std::vector<std::string>{"a to score 0/2", "b recused (own office) 0/2", "c recused (own office) 0/2"});
+    CHECK(Described(overview[0].assignments) == std::vector<std::string>{"a to score 0/2",
+                                                                         "b recused (own office) 0/2",
+                                                                         "c recused (own office) 0/2"});
     CHECK(overview[0].submitted == 0);
     CHECK(overview[0].to_score == 1); // his own office's b and c are left out
     CHECK(overview[1].judge.name == "Rahman");
@@ -222,7 +232,8 @@ TEST_CASE("the organiser's overview: each active judge's progress, by name") {
     auto karim = f.LogIn(f.karim, "5678");
     karim->SetMarks("a", "y", 3);
     overview = f.judging.Overview();
-    CHECK(Described(overview[1].assignments) == std::vector<std::string>{"a recused (own office) 0/2", "b submitted 2/2"});
+    CHECK(Described(overview[1].assignments) ==
+          std::vector<std::string>{"a recused (own office) 0/2", "b submitted 2/2"});
     CHECK(overview[1].submitted == 1);
     CHECK(overview[1].to_score == 1);
     CHECK(Described(overview[0].assignments)[0] == "a scoring 1/2");
@@ -299,8 +310,10 @@ TEST_CASE("every change is an event, the card is derived from them, and not scor
 TEST_CASE("the event table refuses changes and deletes") {
     Fixture f;
     f.LogIn(f.rahman, "1234")->SetMarks("b", "x", 1);
-    CHECK_THROWS_WITH_AS(f.store.Database().Exec("UPDATE events SET value = 5"), doctest::Contains("append-only"), sql::Error);
-    CHECK_THROWS_WITH_AS(f.store.Database().Exec("DELETE FROM events"), doctest::Contains("append-only"), sql::Error);
+    CHECK_THROWS_WITH_AS(f.store.Database().Exec("UPDATE events SET value = 5"),
+                         doctest::Contains("append-only"), sql::Error);
+    CHECK_THROWS_WITH_AS(f.store.Database().Exec("DELETE FROM events"), doctest::Contains("append-only"),
+                         sql::Error);
 }
 
 TEST_CASE("undo writes a new event restoring the previous value, and walks back") {
@@ -340,7 +353,8 @@ TEST_CASE("submit needs every criterion and locks the card, and an organiser reo
     CHECK_FALSE(card.can_undo);
     CHECK(rahman->Progress() == std::pair{1, 1});
     CHECK_THROWS_WITH_AS(rahman->SetMarks("b", "x", 1), doctest::Contains("submitted and locked"), Refused);
-    CHECK_THROWS_WITH_AS(rahman->ClearMarks("b", "x"), doctest::Contains("only an organiser can reopen"), Refused);
+    CHECK_THROWS_WITH_AS(rahman->ClearMarks("b", "x"), doctest::Contains("only an organiser can reopen"),
+                         Refused);
     CHECK_THROWS_AS(rahman->SetComment("b", "late"), Refused);
     CHECK_THROWS_AS(rahman->Undo("b"), Refused);
     CHECK_THROWS_AS(rahman->Submit("b"), Refused);
@@ -382,11 +396,13 @@ TEST_CASE("a judge's session never shows another judge's scores") {
 // The whole current state as text, for comparing.
 std::string Snapshot(Store& store) {
     std::string text;
-    for (const char* query : {"SELECT judge, entry, criterion, value FROM card_scores ORDER BY 1, 2, 3",
-                              "SELECT judge, entry, comment, submitted, coalesce(conflict, '-') FROM cards ORDER BY 1, 2"}) {
+    for (const char* query :
+         {"SELECT judge, entry, criterion, value FROM card_scores ORDER BY 1, 2, 3",
+          "SELECT judge, entry, comment, submitted, coalesce(conflict, '-') FROM cards ORDER BY 1, 2"}) {
         sql::Statement rows = store.Database().Prepare(query);
         while (rows.Step()) {
-            for (int column = 0; column < 5; ++column) text += rows.ColumnText(column) + "|";
+            for (int column = 0; column < 5; ++column)
+                text += rows.ColumnText(column) + "|";
             text += "\n";
         }
     }
@@ -405,12 +421,24 @@ TEST_CASE("replaying the events gives the same state as the incremental one") {
         const char* criterion = random() % 2 ? "x" : "y";
         try {
             switch (random() % 8) {
-            case 0: who.ClearMarks(entry, criterion); break;
-            case 1: who.SetComment(entry, "note " + std::to_string(step)); break;
-            case 2: who.Undo(entry); break;
-            case 3: who.Submit(entry); break;
-            case 4: f.judging.Reopen(who.Who().id, entry, "reason " + std::to_string(step)); break;
-            default: who.SetMarks(entry, criterion, static_cast<int>(random() % 6)); break;
+            case 0:
+                who.ClearMarks(entry, criterion);
+                break;
+            case 1:
+                who.SetComment(entry, "note " + std::to_string(step));
+                break;
+            case 2:
+                who.Undo(entry);
+                break;
+            case 3:
+                who.Submit(entry);
+                break;
+            case 4:
+                f.judging.Reopen(who.Who().id, entry, "reason " + std::to_string(step));
+                break;
+            default:
+                who.SetMarks(entry, criterion, static_cast<int>(random() % 6));
+                break;
             }
         } catch (const Refused&) {
             ++refused;
@@ -428,7 +456,8 @@ TEST_CASE("replaying the events gives the same state as the incremental one") {
 
 TEST_CASE("judging works on a version-1 database made by the previous kiosk") {
     const std::string path = (std::filesystem::temp_directory_path() / "kiosk-v1.db").string();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
     {
         // Exactly what the version-1 kiosk (before judging) created.
         sql::Database raw(path);
@@ -451,19 +480,22 @@ TEST_CASE("judging works on a version-1 database made by the previous kiosk") {
     }
     Store again(path);
     CHECK(ScoreLog(again).Events().size() == 1);
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
 }
 
 TEST_CASE("a damaged score file is refused with a clear message") {
     const std::string path = (std::filesystem::temp_directory_path() / "kiosk-damaged.db").string();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
     {
         Store store(path);
         content::FairContent fair = SmallFair();
         Judging judging(store, fair);
         const JudgeId judge = judging.Registry().Add({"Rahman", "o1", {"c1"}, "1234"});
         auto session = judging.LogIn(judge, "1234").session;
-        for (int i = 0; i < 300; ++i) session->SetComment("b", std::string(200, static_cast<char>('a' + i % 26)));
+        for (int i = 0; i < 300; ++i)
+            session->SetComment("b", std::string(200, static_cast<char>('a' + i % 26)));
         store.Database().Exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     {
@@ -475,5 +507,6 @@ TEST_CASE("a damaged score file is refused with a clear message") {
     }
     CHECK_THROWS_WITH_AS(Store{path}, doctest::Contains("is damaged"), StoreError);
     CHECK_THROWS_WITH_AS(Store{path}, doctest::Contains(path.c_str()), StoreError);
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
 }

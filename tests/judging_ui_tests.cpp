@@ -30,7 +30,8 @@ std::string SeededDatabase(const std::string& name) {
     fs::remove_all(folder);
     fs::create_directories(folder);
     const std::string db = (folder / "kiosk.db").string();
-    const KioskRun judges = RunCommand({"judges", "import", std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair/judges.csv", "--db", db});
+    const KioskRun judges = RunCommand(
+        {"judges", "import", std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair/judges.csv", "--db", db});
     REQUIRE_MESSAGE(judges.exit_code == 0, judges.output);
     const KioskRun organiser = RunCommand({"organiser", "set-pin", "--pin", "0000", "--db", db});
     REQUIRE_MESSAGE(organiser.exit_code == 0, organiser.output);
@@ -44,8 +45,8 @@ scoring::JudgeId JudgeNamed(scoring::Store& store, const std::string& name) {
 }
 
 const std::string kNasrin = "মোছাঃ নাসরিন আক্তার"; // ssd; digital and citizen; PIN 1111
-const std::string kKamrul = "মোঃ কামরুল হাসান";     // fire; digital and simplification; PIN 2222
-const std::string kEntry = "fire-license-online";  // a fire service entry in digital
+const std::string kKamrul = "মোঃ কামরুল হাসান";    // fire; digital and simplification; PIN 2222
+const std::string kEntry = "fire-license-online"; // a fire service entry in digital
 
 // Where things are at 1920x1080 in Bengali (lengths are designed at 1080 lines: scale 1).
 // The staff's door: the organiser's card, then the judges by name.
@@ -75,22 +76,40 @@ TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every
         // Criteria 3 to 6 were scored in an earlier session: the card shows what the store holds.
         scoring::Store store(db);
         scoring::Judging judging(store, Demo());
-        std::unique_ptr<scoring::JudgeSession> session = judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
+        std::unique_ptr<scoring::JudgeSession> session =
+            judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
         REQUIRE(session);
         for (const char* criterion : {"citizen-friendly", "technology", "sustainability", "replicability"})
             session->SetMarks(kEntry, criterion, 5);
     }
     const std::string script = LogIn(kNasrinCard, "1111") +
                                "shot judge-home\n"
-                               "goto score/" + kEntry + "\n"
-                               "tap " + kFirstCriterion7 + "\ntap " + kFirstCriterion8 + "\ntap " + kSecondCriterion4 + "\nshot scored\n"
-                               "tap " + kUndo + "\nshot undone\n"
-                               "tap " + kSecondCriterion4 + "\ntap " + kReview + "\nshot review\n"
-                               "tap " + kSubmit + "\nshot confirm\n"
-                               "tap " + kYesSubmit + "\nshot submitted\n"
-                               "tap " + kLanguage + "\nshot submitted-en\n"
-                               "goto score/" + kEntry + "\nshot locked-en\n"
-                               "tap " + kFirstCriterion7 + "\nquit\n";
+                               "goto score/" +
+                               kEntry +
+                               "\n"
+                               "tap " +
+                               kFirstCriterion7 + "\ntap " + kFirstCriterion8 + "\ntap " + kSecondCriterion4 +
+                               "\nshot scored\n"
+                               "tap " +
+                               kUndo +
+                               "\nshot undone\n"
+                               "tap " +
+                               kSecondCriterion4 + "\ntap " + kReview +
+                               "\nshot review\n"
+                               "tap " +
+                               kSubmit +
+                               "\nshot confirm\n"
+                               "tap " +
+                               kYesSubmit +
+                               "\nshot submitted\n"
+                               "tap " +
+                               kLanguage +
+                               "\nshot submitted-en\n"
+                               "goto score/" +
+                               kEntry +
+                               "\nshot locked-en\n"
+                               "tap " +
+                               kFirstCriterion7 + "\nquit\n";
     const KioskRun run = RunKiosk("judge-scores", script, 1920, 1080, {"--db", db});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -116,11 +135,14 @@ TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every
     CHECK(card.marks.at("novelty") == 4);
     int undos = 0, journaled = 0;
     const std::vector<scoring::Event> events = log.Events();
-    for (const scoring::Event& event : events) undos += event.undoes != 0;
+    for (const scoring::Event& event : events)
+        undos += event.undoes != 0;
     CHECK(undos == 1);
-    for (size_t at = run.output.find("kiosk: saved #"); at != std::string::npos; at = run.output.find("kiosk: saved #", at + 1)) {
+    for (size_t at = run.output.find("kiosk: saved #"); at != std::string::npos;
+         at = run.output.find("kiosk: saved #", at + 1)) {
         const int64_t seq = std::stoll(run.output.substr(at + 14));
-        CHECK(std::any_of(events.begin(), events.end(), [&](const scoring::Event& e) { return e.seq == seq; }));
+        CHECK(
+            std::any_of(events.begin(), events.end(), [&](const scoring::Event& e) { return e.seq == seq; }));
         ++journaled;
     }
     CHECK(journaled == 6); // 7, 8, 4, undo, 4 again, submit
@@ -132,13 +154,17 @@ TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock th
     const std::string script = std::string("goto staff\ntap ") + kKamrulCard +
                                "\ntext 9999\nkey enter\nshot wrong-pin\n"
                                "text 2222\nkey enter\n"
-                               "goto score/" + kEntry + "\nshot recused\n"
-                               "tap " + kFirstCriterion7 + "\ntap " + kReview + "\nquit\n";
+                               "goto score/" +
+                               kEntry +
+                               "\nshot recused\n"
+                               "tap " +
+                               kFirstCriterion7 + "\ntap " + kReview + "\nquit\n";
     const KioskRun run = RunKiosk("judge-refused", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     CHECK(run.report[3].route == "staff"); // the wrong PIN keeps the pad
-    CHECK(Contains(Ocr(run.Shot("wrong-pin"), "eng"), "That PIN is not right. 4 more tries before a lock-out"));
+    CHECK(
+        Contains(Ocr(run.Shot("wrong-pin"), "eng"), "That PIN is not right. 4 more tries before a lock-out"));
     CHECK(run.Find("goto score/" + kEntry)->route == "score/" + kEntry);
     const std::string recused = Ocr(run.Shot("recused"), "eng");
     CHECK(Contains(recused, "This is an entry of your own office, so it is not yours to score"));
@@ -147,9 +173,10 @@ TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock th
     CHECK(scoring::ScoreLog(store).Events().empty());
 
     // Five wrong PINs in a row lock the judge out, with a countdown; the right PIN then waits.
-    const std::string locked_script = std::string("goto staff\ntap ") + kKamrulCard +
-                                      "\ntext 0001\nkey enter\ntext 0002\nkey enter\ntext 0003\nkey enter\ntext 0004\nkey enter\n"
-                                      "text 0005\nkey enter\nshot locked\ntext 2222\nkey enter\nquit\n";
+    const std::string locked_script =
+        std::string("goto staff\ntap ") + kKamrulCard +
+        "\ntext 0001\nkey enter\ntext 0002\nkey enter\ntext 0003\nkey enter\ntext 0004\nkey enter\n"
+        "text 0005\nkey enter\nshot locked\ntext 2222\nkey enter\nquit\n";
     const KioskRun locked = RunKiosk("judge-locked", locked_script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(locked.output);
     REQUIRE(locked.exit_code == 0);
@@ -160,8 +187,8 @@ TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock th
 
 TEST_CASE("staff are logged out when the kiosk is left alone and when the attract screen returns") {
     const std::string db = SeededDatabase("judge-idle");
-    const std::string script = LogIn(kNasrinCard, "1111") + "wait 2600\nshot after-idle\n" + LogIn(kNasrinCard, "1111") +
-                               "goto attract\ntap 960 540\nquit\n";
+    const std::string script = LogIn(kNasrinCard, "1111") + "wait 2600\nshot after-idle\n" +
+                               LogIn(kNasrinCard, "1111") + "goto attract\ntap 960 540\nquit\n";
     const KioskRun run = RunKiosk("judge-idle", script, 1920, 1080, {"--db", db, "--staff-idle", "2"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -171,26 +198,32 @@ TEST_CASE("staff are logged out when the kiosk is left alone and when the attrac
     CHECK(run.report[10].route == "attract");
     CHECK(run.report[11].route == "home"); // the next touch finds the visitors' home, nobody logged in
     size_t logouts = 0;
-    for (size_t at = run.output.find("kiosk: judge 1 logged out"); at != std::string::npos; at = run.output.find("kiosk: judge 1 logged out", at + 1))
+    for (size_t at = run.output.find("kiosk: judge 1 logged out"); at != std::string::npos;
+         at = run.output.find("kiosk: judge 1 logged out", at + 1))
         ++logouts;
     CHECK(logouts == 2);
 }
 
-TEST_CASE("a long press on the title opens the staff's door, and the organiser's PIN the organiser's screen") {
+TEST_CASE(
+    "a long press on the title opens the staff's door, and the organiser's PIN the organiser's screen") {
     const std::string db = SeededDatabase("organiser");
     {
         scoring::Store store(db);
         scoring::Judging judging(store, Demo());
-        std::unique_ptr<scoring::JudgeSession> session = judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
+        std::unique_ptr<scoring::JudgeSession> session =
+            judging.LogIn(JudgeNamed(store, kNasrin), "1111").session;
         REQUIRE(session);
-        for (const content::Criterion& criterion : Demo().rubric.criteria) session->SetMarks(kEntry, criterion.id, 3);
+        for (const content::Criterion& criterion : Demo().rubric.criteria)
+            session->SetMarks(kEntry, criterion.id, 3);
         session->Submit(kEntry);
     }
     // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
-    const std::string script = std::string("goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot staff\n") + "tap " + kOrganiserCard +
-                               "\ntext 0000\nkey enter\nshot judging\n"
-                               "tap 1690 1013\nshot reopen\ntext The judge asked to correct a mark\nkey enter\nshot reopened\n"
-                               "tap 608 176\nshot content\nquit\n";
+    const std::string script =
+        std::string("goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot staff\n") + "tap " +
+        kOrganiserCard +
+        "\ntext 0000\nkey enter\nshot judging\n"
+        "tap 1690 1013\nshot reopen\ntext The judge asked to correct a mark\nkey enter\nshot reopened\n"
+        "tap 608 176\nshot content\nquit\n";
     const KioskRun run = RunKiosk("organiser", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -219,9 +252,12 @@ TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are
     const std::string comment = "সেবাটি সত্যিই সহজ হয়েছে।";
     const std::string script = LogIn(kNasrinCard, "1111") +
                                "goto score/police-clearance\n"
-                               "tap 425 1025\ntext " + comment + "\nshot typing\nkey enter\nshot commented\n"
+                               "tap 425 1025\ntext " +
+                               comment +
+                               "\nshot typing\nkey enter\nshot commented\n"
                                "tap 1320 174\nshot conflict\ntap 230 333\nkey enter\nshot declared\n"
-                               "tap " + kFirstCriterion7 + "\ngoto judge\nshot judge-home\nquit\n";
+                               "tap " +
+                               kFirstCriterion7 + "\ngoto judge\nshot judge-home\nquit\n";
     const KioskRun run = RunKiosk("judge-comment", script, 1920, 1080, {"--db", db});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -229,7 +265,8 @@ TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are
     CHECK(Contains(Ocr(run.Shot("declared"), "ben"), "স্বার্থের সংঘাত ঘোষণা করেছেন"));
 
     scoring::Store store(db);
-    const scoring::StoredCard card = scoring::ScoreLog(store).Card(JudgeNamed(store, kNasrin), "police-clearance");
+    const scoring::StoredCard card =
+        scoring::ScoreLog(store).Card(JudgeNamed(store, kNasrin), "police-clearance");
     CHECK(card.comment == comment);
     REQUIRE(card.conflict);
     CHECK(*card.conflict == "আমি এই উদ্ভাবনের কাজে যুক্ত ছিলাম");
@@ -256,12 +293,22 @@ TEST_CASE("the organiser adds a judge on the screen, who can then log in") {
     const std::string db = SeededDatabase("judge-setup-add");
     const std::string script = LogIn(kOrganiserCard, "0000") +
                                "goto judge-setup/new\nshot empty\n"
-                               "tap " + kNameField + "\ntext Shirin Akter\nkey enter\n"
-                               "tap " + kPoliceOffice + "\ntap " + kDigitalCategory + "\ntap " + kInternalCategory + "\n"
-                               "tap " + kSaveJudge + "\n" // not yet: no PIN
-                               "tap " + kPinButton + "\ntext 5678\nkey enter\ntext 5679\nkey enter\nshot mismatch\n"
+                               "tap " +
+                               kNameField +
+                               "\ntext Shirin Akter\nkey enter\n"
+                               "tap " +
+                               kPoliceOffice + "\ntap " + kDigitalCategory + "\ntap " + kInternalCategory +
+                               "\n"
+                               "tap " +
+                               kSaveJudge +
+                               "\n" // not yet: no PIN
+                               "tap " +
+                               kPinButton +
+                               "\ntext 5678\nkey enter\ntext 5679\nkey enter\nshot mismatch\n"
                                "text 5678\nkey enter\ntext 5678\nkey enter\nshot ready\n"
-                               "tap " + kSaveJudge + "\nshot saved\n"
+                               "tap " +
+                               kSaveJudge +
+                               "\nshot saved\n"
                                "goto staff\ntap 731 355\ntext 5678\nkey enter\nquit\n";
     const KioskRun run = RunKiosk("judge-setup-add", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
@@ -286,22 +333,30 @@ TEST_CASE("the organiser adds a judge on the screen, who can then log in") {
     CHECK(judges.List().size() == 5);
 }
 
-TEST_CASE("the organiser changes a judge's office and PIN on the screen, and removes another after asking once more") {
+TEST_CASE("the organiser changes a judge's office and PIN on the screen, and removes another after asking "
+          "once more") {
     const std::string db = SeededDatabase("judge-setup-change");
     scoring::JudgeId kamrul = 0, karim = 0;
     {
         scoring::Store store(db);
         kamrul = JudgeNamed(store, kKamrul), karim = JudgeNamed(store, "ড. আবদুল করিম");
     }
-    const std::string script = LogIn(kOrganiserCard, "0000") + "tap " + kChangeThirdJudge + "\nshot kamrul\n" +
-                               "tap " + kPassportOffice + "\ntap " + kPinButton + "\ntext 9876\nkey enter\ntext 9876\nkey enter\n"
-                               "tap " + kSaveJudge + "\nshot changed\n"
-                               "tap " + kChangeFirstJudgeUnderNote + "\ntap " + kRemoveJudge + "\nshot confirm\n"
-                               "tap " + kYesRemove + "\nshot removed\nquit\n";
+    const std::string script = LogIn(kOrganiserCard, "0000") + "tap " + kChangeThirdJudge +
+                               "\nshot kamrul\n" + "tap " + kPassportOffice + "\ntap " + kPinButton +
+                               "\ntext 9876\nkey enter\ntext 9876\nkey enter\n"
+                               "tap " +
+                               kSaveJudge +
+                               "\nshot changed\n"
+                               "tap " +
+                               kChangeFirstJudgeUnderNote + "\ntap " + kRemoveJudge +
+                               "\nshot confirm\n"
+                               "tap " +
+                               kYesRemove + "\nshot removed\nquit\n";
     const KioskRun run = RunKiosk("judge-setup-change", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
-    CHECK(run.Find("tap " + std::string(kChangeThirdJudge))->route == "judge-setup/" + std::to_string(kamrul));
+    CHECK(run.Find("tap " + std::string(kChangeThirdJudge))->route ==
+          "judge-setup/" + std::to_string(kamrul));
     CHECK(Contains(Ocr(run.Shot("kamrul"), "eng"), "The judge keeps the current PIN"));
     CHECK(Contains(Ocr(run.Shot("changed"), "eng"), "changes saved"));
     CHECK(Contains(Ocr(run.Shot("confirm"), "eng"), "They can no longer log in"));
@@ -309,7 +364,8 @@ TEST_CASE("the organiser changes a judge's office and PIN on the screen, and rem
     CHECK(run.report.back().route == "organiser");
     CHECK(run.output.find("organiser removed judge " + std::to_string(karim)) != std::string::npos);
 
-    // Kamrul: another office and a new PIN, the same categories; Karim: gone from the list, kept in the store.
+    // Kamrul: another office and a new PIN, the same categories; Karim: gone from the list, kept in the
+    // store.
     scoring::Store store(db);
     scoring::Judges judges(store);
     const std::optional<scoring::Judge> changed = judges.Find(kamrul);

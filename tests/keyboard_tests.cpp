@@ -44,10 +44,10 @@ TEST_CASE("keyboard: backspace takes a Bengali vowel sign off its consonant firs
     CHECK(Erased("কি") == "ক");
     CHECK(Erased("ক") == "");
     CHECK(Erased("আমি") == "আম");
-    CHECK(Erased("কো") == "ক");          // ো is one code point (U+09CB)
-    CHECK(Erased("কাং") == "কা");         // anusvara
-    CHECK(Erased("ক\u09BC") == "ক");      // nukta
-    CHECK(Erased("\u09DC") == "");        // ড় typed as one code point goes at once
+    CHECK(Erased("কো") == "ক");      // ো is one code point (U+09CB)
+    CHECK(Erased("কাং") == "কা");    // anusvara
+    CHECK(Erased("ক\u09BC") == "ক"); // nukta
+    CHECK(Erased("\u09DC") == "");   // ড় typed as one code point goes at once
 }
 
 TEST_CASE("keyboard: backspace undoes a conjunct one code point at a time") {
@@ -71,14 +71,17 @@ TEST_CASE("keyboard: backspace removes invalid trailing bytes as one character")
     CHECK(Erased("ab\xE0\xA6") == "ab");       // a truncated ক
     CHECK(Erased("ক\x80\x80\x80\x80") == "ক"); // a run of them
     CHECK(Erased("\xFF") == "");
-    CHECK(Erased("a\xC0\xAF") == "a");         // overlong '/'
-    CHECK(Erased("a\xED\xA0\x80") == "a");     // a surrogate
+    CHECK(Erased("a\xC0\xAF") == "a");     // overlong '/'
+    CHECK(Erased("a\xED\xA0\x80") == "a"); // a surrogate
     CHECK(Erased("\x80\x80") == "");
 }
 
 TEST_CASE("keyboard: typing appends what fits and drops control characters") {
     std::string text = "ab";
-    AppendTyped(text, "c\nd\te\r\x7F" "f\x1B", 100);
+    AppendTyped(text,
+                "c\nd\te\r\x7F"
+                "f\x1B",
+                100);
     CHECK(text == "abcdef");
     AppendTyped(text, "\xC2\x85g", 100); // U+0085, a C1 control
     CHECK(text == "abcdefg");
@@ -88,7 +91,15 @@ TEST_CASE("keyboard: typing appends what fits and drops control characters") {
 
 TEST_CASE("keyboard: typing drops invalid UTF-8 and keeps the valid rest") {
     std::string text;
-    AppendTyped(text, "a\x80" "b\xE0\xA6" "c\xFF" "d\xC0\xAF" "e\xED\xA0\x80" "f\xF4\x90\x80\x80" "g", 100);
+    AppendTyped(text,
+                "a\x80"
+                "b\xE0\xA6"
+                "c\xFF"
+                "d\xC0\xAF"
+                "e\xED\xA0\x80"
+                "f\xF4\x90\x80\x80"
+                "g",
+                100);
     CHECK(text == "abcdefg");
     AppendTyped(text, "\xE0\xA6", 100); // a truncated sequence at the end
     CHECK(text == "abcdefg");
@@ -141,14 +152,17 @@ TEST_CASE("keyboard: every key of both layouts is one valid non-empty character"
 
 TEST_CASE("keyboard: the Bengali layout has every letter sign and digit") {
     std::set<std::string_view> keys;
-    for (const auto& row : ui::KeyRows(Lang::Bengali, false)) keys.insert(row.begin(), row.end());
-    for (const char* key : {"অ", "আ", "ই", "ঈ", "উ", "ঊ", "ঋ", "এ", "ঐ", "ও", "ঔ",
-                            "ক", "খ", "গ", "ঘ", "ঙ", "চ", "ছ", "জ", "ঝ", "ঞ", "ট", "ঠ", "ড", "ঢ", "ণ",
-                            "ত", "থ", "দ", "ধ", "ন", "প", "ফ", "ব", "ভ", "ম", "য", "র", "ল", "শ", "ষ", "স", "হ",
-                            "\u09DC", "\u09DD", "\u09DF", "ৎ",
-                            "\u09BE", "\u09BF", "\u09C0", "\u09C1", "\u09C2", "\u09C3", "\u09C7", "\u09C8", "\u09CB", "\u09CC",
-                            "\u09CD", "\u0982", "\u0983", "\u0981", "।",
-                            "০", "১", "২", "৩", "৪", "৫", "৬", "৭", "৮", "৯"}) {
+    for (const auto& row : ui::KeyRows(Lang::Bengali, false))
+        keys.insert(row.begin(), row.end());
+    for (const char* key :
+         {"অ",      "আ",      "ই",      "ঈ",      "উ",      "ঊ",      "ঋ",      "এ",      "ঐ",
+          "ও",      "ঔ",      "ক",      "খ",      "গ",      "ঘ",      "ঙ",      "চ",      "ছ",
+          "জ",      "ঝ",      "ঞ",      "ট",      "ঠ",      "ড",      "ঢ",      "ণ",      "ত",
+          "থ",      "দ",      "ধ",      "ন",      "প",      "ফ",      "ব",      "ভ",      "ম",
+          "য",      "র",      "ল",      "শ",      "ষ",      "স",      "হ",      "\u09DC", "\u09DD",
+          "\u09DF", "ৎ",      "\u09BE", "\u09BF", "\u09C0", "\u09C1", "\u09C2", "\u09C3", "\u09C7",
+          "\u09C8", "\u09CB", "\u09CC", "\u09CD", "\u0982", "\u0983", "\u0981", "।",      "০",
+          "১",      "২",      "৩",      "৪",      "৫",      "৬",      "৭",      "৮",      "৯"}) {
         CAPTURE(key);
         CHECK(keys.count(key) == 1);
     }
@@ -231,7 +245,8 @@ struct Harness {
         ui.draw = draw;
         action = keyboard.Draw(ui, rect, text);
         ImGui::EndFrame();
-        for (bool& key : io.KeysDown) key = false;
+        for (bool& key : io.KeysDown)
+            key = false;
         return action;
     }
     ui::KeyboardAction Tap(ImVec2 pos) {
@@ -259,11 +274,16 @@ KeyMap Explore(Harness& h, Lang layout) {
             h.text = "x";
             const ui::KeyboardAction action = h.Tap({x, y});
             std::string found;
-            if (action == ui::KeyboardAction::Done) found = "done";
-            else if (action == ui::KeyboardAction::Cancel) found = "cancel";
-            else if (h.keyboard.layout != layout) found = "layout";
-            else if (h.keyboard.shift) found = "shift";
-            else if (h.text.empty()) found = "backspace";
+            if (action == ui::KeyboardAction::Done)
+                found = "done";
+            else if (action == ui::KeyboardAction::Cancel)
+                found = "cancel";
+            else if (h.keyboard.layout != layout)
+                found = "layout";
+            else if (h.keyboard.shift)
+                found = "shift";
+            else if (h.text.empty())
+                found = "backspace";
             if (!found.empty()) {
                 CHECK(h.text.size() <= 1);
                 map.other.emplace(found, ImVec2{x, y});
@@ -293,7 +313,8 @@ TEST_CASE("keyboard: every Bengali key can be tapped and types its character") {
     const KeyMap map = Explore(h, Lang::Bengali);
     std::vector<std::string> expected;
     for (const auto& row : ui::KeyRows(Lang::Bengali, false))
-        for (std::string_view key : row) expected.emplace_back(key);
+        for (std::string_view key : row)
+            expected.emplace_back(key);
     expected.push_back(" ");
     std::vector<std::string> found = map.order;
     // The space bar is on the bottom row, found last.
@@ -310,7 +331,8 @@ TEST_CASE("keyboard: every English key can be tapped and shift makes one capital
     const KeyMap map = Explore(h, Lang::English);
     std::vector<std::string> expected;
     for (const auto& row : ui::KeyRows(Lang::English, false))
-        for (std::string_view key : row) expected.emplace_back(key);
+        for (std::string_view key : row)
+            expected.emplace_back(key);
     expected.push_back(" ");
     CHECK(map.order == expected);
     for (const char* control : {"backspace", "done", "cancel", "layout", "shift"}) {
@@ -370,9 +392,11 @@ TEST_CASE("keyboard: a held backspace key erases again and again and its release
     h.text = std::string(40, 'a');
     h.Frame(at, true);
     CHECK(h.ui.animating); // frames keep coming while it is held
-    for (int i = 0; i < 20; ++i) h.Frame(at, true, 0.02); // 0.4 s: not yet repeating
+    for (int i = 0; i < 20; ++i)
+        h.Frame(at, true, 0.02); // 0.4 s: not yet repeating
     CHECK(h.text.size() == 40);
-    for (int i = 0; i < 30; ++i) h.Frame(at, true, 0.02); // 1.0 s held
+    for (int i = 0; i < 30; ++i)
+        h.Frame(at, true, 0.02); // 1.0 s held
     const size_t held = h.text.size();
     CHECK(held < 40);
     CHECK(held > 20);
@@ -387,7 +411,8 @@ TEST_CASE("keyboard: a tapped key stays lit for a moment and then the keyboard s
     const KeyMap map = Explore(h, Lang::Bengali);
     h.Tap(map.typed.at("ক"));
     CHECK(h.ui.animating);
-    for (int i = 0; i < 20; ++i) h.Idle();
+    for (int i = 0; i < 20; ++i)
+        h.Idle();
     CHECK_FALSE(h.ui.animating);
 }
 
@@ -424,7 +449,8 @@ TEST_CASE("keyboard: a text field is tapped and shows its placeholder or the end
     const ui::Rect field{100, 100, 600, ui::TextFieldHeight(h.ui, 3)};
     CHECK(field.h == doctest::Approx(3 * ui::LineHeight(h.ui.theme, ui::TextStyle::Body) + 28));
     std::string long_text;
-    for (int i = 0; i < 60; ++i) long_text += "পরীক্ষা ";
+    for (int i = 0; i < 60; ++i)
+        long_text += "পরীক্ষা ";
     long_text += std::string(300, 'm'); // a word longer than a line
     bool tapped = false;
     auto frame = [&](ImVec2 pos, bool down, const std::string& text, bool focused) {

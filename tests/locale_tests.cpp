@@ -31,10 +31,10 @@ TEST_CASE("dates and date ranges") {
 
 TEST_CASE("the revised Bangla Academy calendar") {
     auto bangla = [](int y, int m, int d) { return FormatBanglaDate(ToBanglaDate({y, m, d})); };
-    CHECK(bangla(2024, 4, 14) == "১ বৈশাখ ১৪৩১");  // Pohela Boishakh
+    CHECK(bangla(2024, 4, 14) == "১ বৈশাখ ১৪৩১"); // Pohela Boishakh
     CHECK(bangla(2024, 4, 13) == "৩০ চৈত্র ১৪৩০");
-    CHECK(bangla(2024, 1, 3) == "১৯ পৌষ ১৪৩০");   // the example in the minutes' convention
-    CHECK(bangla(2024, 2, 21) == "৮ ফাল্গুন ১৪৩০"); // Language Martyrs' Day
+    CHECK(bangla(2024, 1, 3) == "১৯ পৌষ ১৪৩০");    // the example in the minutes' convention
+    CHECK(bangla(2024, 2, 21) == "৮ ফাল্গুন ১৪৩০");  // Language Martyrs' Day
     CHECK(bangla(2023, 12, 16) == "১ পৌষ ১৪৩০");   // Victory Day
     CHECK(bangla(2024, 3, 14) == "৩০ ফাল্গুন ১৪৩০"); // Falgun has 30 days when February has 29
     CHECK(bangla(2023, 3, 14) == "২৯ ফাল্গুন ১৪২৯");

@@ -14,8 +14,8 @@ TEST_CASE("no options: fullscreen on the demo fair, 90 s idle, Bengali") {
 }
 
 TEST_CASE("options are read with their values") {
-    const auto parsed = ParseOptions({"--windowed", "1280x800", "--content", "/fair", "--idle", "30", "--lang", "en",
-                                      "--script", "s.txt", "--shots", "out", "--db", "k.db"});
+    const auto parsed = ParseOptions({"--windowed", "1280x800", "--content", "/fair", "--idle", "30",
+                                      "--lang", "en", "--script", "s.txt", "--shots", "out", "--db", "k.db"});
     REQUIRE(parsed.error.empty());
     CHECK(parsed.options.window_width == 1280);
     CHECK(parsed.options.window_height == 800);

@@ -25,12 +25,15 @@ struct Fixture {
 struct TempDb {
     std::string path;
     explicit TempDb(const std::string& name)
-        : path((fs::temp_directory_path() / ("kiosk-organiser-" + name + "-" + std::to_string(getpid()) + ".db")).string()) {
+        : path((fs::temp_directory_path() /
+                ("kiosk-organiser-" + name + "-" + std::to_string(getpid()) + ".db"))
+                   .string()) {
         Remove();
     }
     ~TempDb() { Remove(); }
     void Remove() const {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(path + suffix);
     }
 };
 
@@ -79,13 +82,15 @@ TEST_CASE("five wrong organiser PINs lock it for 30 s, then 60 s, and a right PI
     f.now += 29'999;
     CHECK(f.pin.Check("2468").locked_for_ms == 1);
     f.now += 1;
-    for (int i = 0; i < 4; ++i) CHECK(f.pin.Check("0000").result == PinCheck::Result::WrongPin);
+    for (int i = 0; i < 4; ++i)
+        CHECK(f.pin.Check("0000").result == PinCheck::Result::WrongPin);
     CHECK(f.pin.Check("0000").locked_for_ms == 60'000); // doubled
     f.now += 60'000;
     CHECK(f.pin.Check("2468").result == PinCheck::Result::Ok);
     // After a good PIN, the count starts again and the next lock-out is 30 s again.
     CHECK(f.pin.Check("0000").tries_left == 4);
-    for (int i = 0; i < 3; ++i) f.pin.Check("0000");
+    for (int i = 0; i < 3; ++i)
+        f.pin.Check("0000");
     CHECK(f.pin.Check("0000").locked_for_ms == 30'000);
 }
 
@@ -94,7 +99,8 @@ TEST_CASE("organiser lock-outs double up to an hour") {
     f.pin.Set("2468");
     int64_t delay = 0;
     for (int lockout = 0; lockout < 10; ++lockout) {
-        for (int i = 0; i < kPinTries; ++i) delay = f.pin.Check("x").locked_for_ms; // no hash to check: quick
+        for (int i = 0; i < kPinTries; ++i)
+            delay = f.pin.Check("x").locked_for_ms; // no hash to check: quick
         f.now += delay;
     }
     CHECK(delay == kLongestLockMs);
@@ -103,19 +109,23 @@ TEST_CASE("organiser lock-outs double up to an hour") {
 TEST_CASE("an unlock or a new organiser PIN ends the lock-out") {
     Fixture f;
     f.pin.Set("2468");
-    for (int i = 0; i < kPinTries; ++i) f.pin.Check("x");
+    for (int i = 0; i < kPinTries; ++i)
+        f.pin.Check("x");
     CHECK(f.pin.Check("2468").result == PinCheck::Result::Locked);
     f.pin.Unlock();
     CHECK(f.pin.Check("2468").result == PinCheck::Result::Ok);
 
-    for (int i = 0; i < kPinTries; ++i) f.pin.Check("x");
+    for (int i = 0; i < kPinTries; ++i)
+        f.pin.Check("x");
     f.pin.Set("97531");
     CHECK(f.pin.Check("x").tries_left == kPinTries - 1); // the count starts again too
     CHECK(f.pin.Check("97531").result == PinCheck::Result::Ok);
     // After an unlock, the next lock-out is the first one's 30 s again.
-    for (int i = 0; i < kPinTries; ++i) f.pin.Check("x");
+    for (int i = 0; i < kPinTries; ++i)
+        f.pin.Check("x");
     f.pin.Unlock();
-    for (int i = 0; i < kPinTries - 1; ++i) f.pin.Check("x");
+    for (int i = 0; i < kPinTries - 1; ++i)
+        f.pin.Check("x");
     CHECK(f.pin.Check("x").locked_for_ms == kFirstLockMs);
 }
 
@@ -126,7 +136,8 @@ TEST_CASE("the organiser's PIN and its lock-out survive a restart") {
         Store store(db.path);
         OrganiserPin pin(store, [&] { return now; });
         pin.Set("2468");
-        for (int i = 0; i < kPinTries; ++i) pin.Check("0000");
+        for (int i = 0; i < kPinTries; ++i)
+            pin.Check("0000");
     }
     {
         Store store(db.path);
@@ -147,9 +158,11 @@ TEST_CASE("the organiser's lock-out and the judges' are separate") {
     f.pin.Set("1234");
     Judges judges(f.store, [&] { return f.now; });
     const JudgeId judge = judges.Add({"Rahman", "o1", {"c1"}, "1234"});
-    for (int i = 0; i < kPinTries; ++i) f.pin.Check("x");
+    for (int i = 0; i < kPinTries; ++i)
+        f.pin.Check("x");
     CHECK(judges.CheckPin(judge, "1234").result == PinCheck::Result::Ok);
-    for (int i = 0; i < kPinTries; ++i) judges.CheckPin(judge, "x");
+    for (int i = 0; i < kPinTries; ++i)
+        judges.CheckPin(judge, "x");
     f.pin.Unlock();
     CHECK(f.pin.Check("1234").result == PinCheck::Result::Ok);
     CHECK(judges.CheckPin(judge, "1234").result == PinCheck::Result::Locked);
@@ -198,9 +211,11 @@ TEST_CASE("kiosk organiser set-pin: the PIN on stdin or --pin") {
 TEST_CASE("kiosk organiser unlock") {
     Cli cli;
     CHECK(cli.Run({"unlock"}) == 1);
-    CHECK(cli.err == "kiosk organiser: there is no organiser PIN yet: set one with kiosk organiser set-pin\n");
+    CHECK(cli.err ==
+          "kiosk organiser: there is no organiser PIN yet: set one with kiosk organiser set-pin\n");
     REQUIRE(cli.Run({"set-pin", "--pin", "2468"}) == 0);
-    for (int i = 0; i < kPinTries; ++i) cli.Check("x");
+    for (int i = 0; i < kPinTries; ++i)
+        cli.Check("x");
     CHECK(cli.Check("2468").result == PinCheck::Result::Locked);
     CHECK(cli.Run({"unlock"}) == 0);
     CHECK(cli.out == "the organiser's PIN is unlocked\n");
@@ -210,7 +225,8 @@ TEST_CASE("kiosk organiser unlock") {
 TEST_CASE("kiosk organiser: a wrong command line is a usage error") {
     Cli cli;
     CHECK(cli.Run({"frobnicate"}) == 2);
-    CHECK(cli.err.rfind("kiosk organiser: unknown command \"frobnicate\"\nusage: kiosk organiser set-pin", 0) == 0);
+    CHECK(cli.err.rfind("kiosk organiser: unknown command \"frobnicate\"\nusage: kiosk organiser set-pin",
+                        0) == 0);
     CHECK(cli.Run({"set-pin", "2468"}) == 2);
     CHECK(cli.err.rfind("kiosk organiser set-pin: unexpected \"2468\"\n", 0) == 0);
     CHECK(cli.Run({"unlock", "--pin", "2468"}) == 2);
@@ -227,7 +243,8 @@ TEST_CASE("kiosk organiser is one of the kiosk's subcommands") {
     TempDb db("subcommand");
     CHECK(kiosk::cli::IsSubcommand({"organiser", "unlock"}));
     std::ostringstream out, err;
-    CHECK(kiosk::cli::RunSubcommand({"organiser", "set-pin", "--pin", "2468", "--db", db.path}, out, err) == 0);
+    CHECK(kiosk::cli::RunSubcommand({"organiser", "set-pin", "--pin", "2468", "--db", db.path}, out, err) ==
+          0);
     CHECK(out.str() == "the organiser's PIN is set\n");
     Store store(db.path);
     CHECK(OrganiserPin(store).Check("2468").result == PinCheck::Result::Ok);

@@ -90,24 +90,33 @@ struct Pack {
         std::ofstream(root / file, std::ios::binary) << bytes;
     }
     // The base innovation with one edit, or two.
-    void Innovation(const std::string& from, const std::string& to, const std::string& from2 = {}, const std::string& to2 = {}) const {
+    void Innovation(const std::string& from, const std::string& to, const std::string& from2 = {},
+                    const std::string& to2 = {}) const {
         const std::string text = Edit(kInnovation, from, to);
         Write("innovations/a.json", from2.empty() ? text : Edit(text, from2, to2));
     }
-    void Fair(const std::string& from, const std::string& to) const { Write("fair.json", Edit(kFair, from, to)); }
+    void Fair(const std::string& from, const std::string& to) const {
+        Write("fair.json", Edit(kFair, from, to));
+    }
 
-    LoadedPack Load(bool headers = false) const { return LoadPack(root.string(), {.read_picture_headers = headers}); }
+    LoadedPack Load(bool headers = false) const {
+        return LoadPack(root.string(), {.read_picture_headers = headers});
+    }
 };
 
 // Every problem as "innovations/a.json:12: error: ...", one a line.
 std::string Listed(const LoadedPack& pack) {
     std::string all;
     for (const PackProblem& problem : pack.problems)
-        all += FormatProblem(problem, fs::path(problem.file).lexically_relative(pack.content.folder).generic_string()) + "\n";
+        all += FormatProblem(
+                   problem, fs::path(problem.file).lexically_relative(pack.content.folder).generic_string()) +
+               "\n";
     return all;
 }
 
-bool Has(const std::string& all, const std::string& line) { return all.find(line) != std::string::npos; }
+bool Has(const std::string& all, const std::string& line) {
+    return all.find(line) != std::string::npos;
+}
 
 // The pack loads with exactly this one problem listed.
 void ExpectOnly(const LoadedPack& pack, const std::string& line) {
@@ -124,15 +133,20 @@ std::vector<unsigned char> Picture(bool jpeg, int width = 8, int height = 6) {
         auto* out = static_cast<std::vector<unsigned char>*>(context);
         out->insert(out->end(), static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
     };
-    if (jpeg) stbi_write_jpg_to_func(append, &bytes, width, height, 3, pixels.data(), 80);
-    else stbi_write_png_to_func(append, &bytes, width, height, 3, pixels.data(), width * 3);
+    if (jpeg)
+        stbi_write_jpg_to_func(append, &bytes, width, height, 3, pixels.data(), 80);
+    else
+        stbi_write_png_to_func(append, &bytes, width, height, 3, pixels.data(), width * 3);
     return bytes;
 }
 
-std::string Bytes(const std::vector<unsigned char>& bytes) { return {bytes.begin(), bytes.end()}; }
+std::string Bytes(const std::vector<unsigned char>& bytes) {
+    return {bytes.begin(), bytes.end()};
+}
 
 void PutBigEndian(std::string& bytes, size_t at, uint32_t value, int size) {
-    for (int i = 0; i < size; ++i) bytes[at + i] = static_cast<char>(value >> (8 * (size - 1 - i)));
+    for (int i = 0; i < size; ++i)
+        bytes[at + i] = static_cast<char>(value >> (8 * (size - 1 - i)));
 }
 
 // A real picture whose header claims another size: what a decompression bomb looks like.
@@ -151,7 +165,9 @@ std::string ClaimingSize(bool jpeg, uint32_t width, uint32_t height) {
 }
 
 const std::string kPhotos = R"("service_link": "https://example.gov.bd/service",)";
-std::string WithPhoto(const std::string& file) { return kPhotos + "\n  \"photos\": [{\"file\": \"" + file + "\"}],"; }
+std::string WithPhoto(const std::string& file) {
+    return kPhotos + "\n  \"photos\": [{\"file\": \"" + file + "\"}],";
+}
 
 } // namespace
 
@@ -190,7 +206,8 @@ TEST_CASE("fair.json with a JSON syntax error: line and column") {
     const LoadedPack loaded = pack.Load();
     CHECK_FALSE(loaded.fair_ok);
     CHECK(loaded.content.offices.empty());
-    ExpectOnly(loaded, "fair.json:5:10: error: not valid JSON: syntax error while parsing object - unexpected string literal; expected '}'");
+    ExpectOnly(loaded, "fair.json:5:10: error: not valid JSON: syntax error while parsing object - "
+                       "unexpected string literal; expected '}'");
 }
 
 TEST_CASE("fair.json that is not an object, or has no fair block") {
@@ -209,15 +226,21 @@ TEST_CASE("a fair without a Bengali name is left out") {
     const LoadedPack loaded = pack.Load();
     CHECK_FALSE(loaded.fair_ok);
     CHECK(loaded.content.innovations.empty());
-    ExpectOnly(loaded, "fair.json:5: error: \"name\" has no Bengali (\"bn\"): the kiosk shows every text in Bengali first");
+    ExpectOnly(
+        loaded,
+        "fair.json:5: error: \"name\" has no Bengali (\"bn\"): the kiosk shows every text in Bengali first");
 }
 
 TEST_CASE("wrong dates: a warning, and the fair shown without dates") {
     const std::pair<std::string, std::string> cases[] = {
-        {R"(["2024-02-30"])", "fair.json:6: warning: date \"2024-02-30\" is not a real day written YYYY-MM-DD"},
-        {R"(["2024-13-01"])", "fair.json:6: warning: date \"2024-13-01\" is not a real day written YYYY-MM-DD"},
-        {R"(["12/03/2024"])", "fair.json:6: warning: date \"12/03/2024\" is not a real day written YYYY-MM-DD"},
-        {R"(["2024-03-13", "2024-03-12"])", "fair.json:6: warning: the last day is before the first: the fair is shown without dates"},
+        {R"(["2024-02-30"])",
+         "fair.json:6: warning: date \"2024-02-30\" is not a real day written YYYY-MM-DD"},
+        {R"(["2024-13-01"])",
+         "fair.json:6: warning: date \"2024-13-01\" is not a real day written YYYY-MM-DD"},
+        {R"(["12/03/2024"])",
+         "fair.json:6: warning: date \"12/03/2024\" is not a real day written YYYY-MM-DD"},
+        {R"(["2024-03-13", "2024-03-12"])",
+         "fair.json:6: warning: the last day is before the first: the fair is shown without dates"},
         {R"([])", "fair.json:6: warning: \"dates\" must list the first and last day"},
         {R"("2024-03-12")", "fair.json:6: warning: \"dates\" must list the first and last day"},
     };
@@ -242,7 +265,8 @@ TEST_CASE("a leap day is a real day, a missing dates list is a warning") {
     CHECK(Listed(loaded) == "");
     CHECK(loaded.content.fair.last_day == Date{2024, 2, 29});
     pack.Fair(R"(,
-    "dates": ["2024-03-12", "2024-03-13"])", "");
+    "dates": ["2024-03-12", "2024-03-13"])",
+              "");
     ExpectOnly(pack.Load(), "fair.json:3: warning: missing \"dates\": the fair is shown without dates");
 }
 
@@ -254,8 +278,9 @@ TEST_CASE("duplicate office and category ids: the first is kept") {
     CHECK(loaded.content.offices.size() == 1);
     CHECK(loaded.content.offices[0].name.en == "Office");
 
-    pack.Fair(R"({"id": "c1", "name": {"bn": "বিভাগ", "en": "Category"}})",
-              R"({"id": "c1", "name": {"bn": "বিভাগ", "en": "Category"}}, {"id": "c1", "name": {"bn": "ক"}})");
+    pack.Fair(
+        R"({"id": "c1", "name": {"bn": "বিভাগ", "en": "Category"}})",
+        R"({"id": "c1", "name": {"bn": "বিভাগ", "en": "Category"}}, {"id": "c1", "name": {"bn": "ক"}})");
     loaded = pack.Load();
     CHECK(Has(Listed(loaded), "fair.json:13: error: duplicate category id \"c1\": the first is kept"));
     CHECK(loaded.content.categories.size() == 1);
@@ -285,7 +310,8 @@ TEST_CASE("an unknown office or category leaves the innovation out, with a sugge
     Pack pack("unknownoffice");
     pack.Innovation(R"("office": "o1")", R"("office": "o3")");
     LoadedPack loaded = pack.Load();
-    ExpectOnly(loaded, "innovations/a.json:3: error: unknown office \"o3\" (did you mean \"o1\"?): not in fair.json");
+    ExpectOnly(loaded,
+               "innovations/a.json:3: error: unknown office \"o3\" (did you mean \"o1\"?): not in fair.json");
     CHECK(loaded.content.innovations.empty());
 
     pack.Innovation(R"("category": "c1")", R"("category": "health")");
@@ -314,19 +340,25 @@ TEST_CASE("an empty id, and an id that is not a plain word") {
     pack.Innovation(R"("id": "a")", R"("id": "")");
     ExpectOnly(pack.Load(), "innovations/a.json:2: error: \"id\" is empty");
     pack.Innovation(R"("id": "a")", R"("id": "Fire App")");
-    ExpectOnly(pack.Load(), "innovations/a.json:2: warning: id \"Fire App\" is best written in lowercase letters, digits and -");
+    ExpectOnly(
+        pack.Load(),
+        "innovations/a.json:2: warning: id \"Fire App\" is best written in lowercase letters, digits and -");
 }
 
 TEST_CASE("a title without Bengali is an error, without English, a warning") {
     Pack pack("texts");
     pack.Innovation(R"("title": {"bn": "শিরোনাম", "en": "Title"})", R"("title": {"en": "Title"})");
     LoadedPack loaded = pack.Load();
-    ExpectOnly(loaded, "innovations/a.json:5: error: \"title\" has no Bengali (\"bn\"): the kiosk shows every text in Bengali first");
+    ExpectOnly(loaded, "innovations/a.json:5: error: \"title\" has no Bengali (\"bn\"): the kiosk shows "
+                       "every text in Bengali first");
     CHECK(loaded.content.innovations.empty());
 
-    pack.Innovation(R"("title": {"bn": "শিরোনাম", "en": "Title"})", R"("title": {"bn": "শিরোনাম", "en": ""})");
+    pack.Innovation(R"("title": {"bn": "শিরোনাম", "en": "Title"})",
+                    R"("title": {"bn": "শিরোনাম", "en": ""})");
     loaded = pack.Load();
-    ExpectOnly(loaded, "innovations/a.json:5: warning: \"title\" has no English (\"en\"): English visitors see the Bengali");
+    ExpectOnly(
+        loaded,
+        "innovations/a.json:5: warning: \"title\" has no English (\"en\"): English visitors see the Bengali");
     REQUIRE(loaded.content.innovations.size() == 1);
     CHECK(loaded.content.innovations[0].title.Get(Lang::English) == "শিরোনাম");
 }
@@ -334,17 +366,22 @@ TEST_CASE("a title without Bengali is an error, without English, a warning") {
 TEST_CASE("an optional text without Bengali is a warning, a text of the wrong kind an error") {
     Pack pack("optionaltext");
     pack.Innovation(kPhotos, kPhotos + "\n  \"problem\": {\"en\": \"Queues\"},");
-    ExpectOnly(pack.Load(), "innovations/a.json:8: warning: \"problem\" has no Bengali (\"bn\"): Bengali visitors see the English");
+    ExpectOnly(pack.Load(), "innovations/a.json:8: warning: \"problem\" has no Bengali (\"bn\"): Bengali "
+                            "visitors see the English");
     pack.Innovation(R"("summary": {"bn": "সারসংক্ষেপ", "en": "Summary"})", R"("summary": "সারসংক্ষেপ")");
-    ExpectOnly(pack.Load(), "innovations/a.json:6: error: \"summary\" must be {\"bn\": \"...\", \"en\": \"...\"}, not a text");
+    ExpectOnly(
+        pack.Load(),
+        "innovations/a.json:6: error: \"summary\" must be {\"bn\": \"...\", \"en\": \"...\"}, not a text");
     pack.Innovation(R"("title": {"bn": "শিরোনাম", "en": "Title"})", R"("title": {"bn": 5, "en": "Title"})");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:5: error: \"bn\" must be a text in quotes, not a number"));
+    CHECK(Has(Listed(pack.Load()),
+              "innovations/a.json:5: error: \"bn\" must be a text in quotes, not a number"));
 }
 
 TEST_CASE("an unknown status is an error, with a suggestion") {
     Pack pack("status");
     pack.Innovation(kPhotos, kPhotos + "\n  \"status\": \"runing\",");
-    ExpectOnly(pack.Load(), "innovations/a.json:8: error: unknown status \"runing\" (did you mean \"running\"?): use running, pilot, planned or stopped");
+    ExpectOnly(pack.Load(), "innovations/a.json:8: error: unknown status \"runing\" (did you mean "
+                            "\"running\"?): use running, pilot, planned or stopped");
 }
 
 TEST_CASE("unknown keys are warnings that suggest the key meant") {
@@ -353,39 +390,46 @@ TEST_CASE("unknown keys are warnings that suggest the key meant") {
     LoadedPack loaded = pack.Load();
     const std::string all = Listed(loaded);
     INFO(all);
-    CHECK(Has(all, "innovations/a.json:8: warning: unknown key \"soluton\" (did you mean \"solution\"?): ignored"));
+    CHECK(Has(
+        all, "innovations/a.json:8: warning: unknown key \"soluton\" (did you mean \"solution\"?): ignored"));
     CHECK(Has(all, "innovations/a.json:8: warning: unknown key \"notes\": ignored"));
     CHECK(loaded.content.innovations.size() == 1);
 
-    pack.Innovation(R"({"id": "s3", "kind": "activity", "label")", R"({"id": "s3", "kind": "activity", "lable")");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:13: warning: unknown key \"lable\" (did you mean \"label\"?): ignored"));
+    pack.Innovation(R"({"id": "s3", "kind": "activity", "label")",
+                    R"({"id": "s3", "kind": "activity", "lable")");
+    CHECK(Has(Listed(pack.Load()),
+              "innovations/a.json:13: warning: unknown key \"lable\" (did you mean \"label\"?): ignored"));
 }
 
 // [SECTION] Links and TCV
 
 TEST_CASE("a link that is not a web address is a warning, and the link is dropped") {
-    for (const char* link : {"www.example.gov.bd", "ftp://example.gov.bd", "https://", "https:///path", "http://exa mple.bd",
-                             "javascript:alert(1)", "https://:80/x", "https://example.gov.bd:port/"}) {
+    for (const char* link :
+         {"www.example.gov.bd", "ftp://example.gov.bd", "https://", "https:///path", "http://exa mple.bd",
+          "javascript:alert(1)", "https://:80/x", "https://example.gov.bd:port/"}) {
         CAPTURE(link);
         Pack pack("link");
         pack.Innovation("https://example.gov.bd/service", link);
         const LoadedPack loaded = pack.Load();
-        ExpectOnly(loaded, "innovations/a.json:7: warning: \"service_link\" \"" + std::string(link) +
-                               "\" is not a web address (http:// or https:// and a host): shown without a link");
+        ExpectOnly(loaded,
+                   "innovations/a.json:7: warning: \"service_link\" \"" + std::string(link) +
+                       "\" is not a web address (http:// or https:// and a host): shown without a link");
         REQUIRE(loaded.content.innovations.size() == 1);
         CHECK(loaded.content.innovations[0].service_link.empty());
     }
 }
 
 TEST_CASE("web addresses that are fine") {
-    for (const char* link : {"https://example.gov.bd", "http://localhost:8080/x?y=1#z", "HTTPS://EXAMPLE.GOV.BD/A",
-                             "https://user@[::1]:443/", "https://বাংলা.বাংলা/সেবা"})
+    for (const char* link :
+         {"https://example.gov.bd", "http://localhost:8080/x?y=1#z", "HTTPS://EXAMPLE.GOV.BD/A",
+          "https://user@[::1]:443/", "https://বাংলা.বাংলা/সেবা"})
         CHECK_MESSAGE(IsWebLink(link), link);
 }
 
 TEST_CASE("TCV figures that are text, negative or not numbers leave the innovation out") {
     const std::pair<std::string, std::string> cases[] = {
-        {R"("before": "10")", "innovations/a.json:8: error: \"before\" must be a number, not the text \"10\""},
+        {R"("before": "10")",
+         "innovations/a.json:8: error: \"before\" must be a number, not the text \"10\""},
         {R"("before": -10)", "innovations/a.json:8: error: \"before\" is negative (-10)"},
         {R"("before": null)", "innovations/a.json:8: error: \"before\" must be a number, not null"},
         {R"("before": [10])", "innovations/a.json:8: error: \"before\" must be a number, not a list [...]"},
@@ -414,10 +458,14 @@ TEST_CASE("a missing TCV figure and a TCV that is not an object") {
 TEST_CASE("unknown units: time, cost and visits each have their own") {
     Pack pack("units");
     pack.Innovation(R"("unit": "days")", R"("unit": "weeks")");
-    ExpectOnly(pack.Load(), "innovations/a.json:8: error: unknown time unit \"weeks\": use days, working-days, hours or minutes");
+    ExpectOnly(
+        pack.Load(),
+        "innovations/a.json:8: error: unknown time unit \"weeks\": use days, working-days, hours or minutes");
     pack.Innovation(R"("unit": "days")", R"("unit": "day")");
-    ExpectOnly(pack.Load(), "innovations/a.json:8: error: unknown time unit \"day\" (did you mean \"days\"?)");
-    pack.Innovation(R"("unit": "days"}})", R"("unit": "days"}, "cost": {"before": 5, "after": 1, "unit": "dollars"}})");
+    ExpectOnly(pack.Load(),
+               "innovations/a.json:8: error: unknown time unit \"day\" (did you mean \"days\"?)");
+    pack.Innovation(R"("unit": "days"}})",
+                    R"("unit": "days"}, "cost": {"before": 5, "after": 1, "unit": "dollars"}})");
     ExpectOnly(pack.Load(), "innovations/a.json:8: error: unknown cost unit \"dollars\": use taka");
     pack.Innovation(R"("unit": "days"}})", R"("unit": "days"}, "visits": {"before": 5, "after": 1}})");
     const LoadedPack loaded = pack.Load();
@@ -444,28 +492,36 @@ TEST_CASE("a duplicate step id within a map") {
 
 TEST_CASE("an unreachable step") {
     Pack pack("unreachable");
-    pack.Innovation(R"({"from": "s2", "to": "s3", "label": "yes"},)", R"({"from": "s2", "to": "s4", "label": "yes"},)");
-    ExpectOnly(pack.Load(), "innovations/a.json:13: error: step \"s3\" cannot be reached from the start \"s1\"");
+    pack.Innovation(R"({"from": "s2", "to": "s3", "label": "yes"},)",
+                    R"({"from": "s2", "to": "s4", "label": "yes"},)");
+    ExpectOnly(pack.Load(),
+               "innovations/a.json:13: error: step \"s3\" cannot be reached from the start \"s1\"");
 }
 
 TEST_CASE("a dead end: a step with no edge out") {
     Pack pack("deadend");
     pack.Innovation(R"(,
-      {"from": "s3", "to": "s4"})", "");
-    ExpectOnly(pack.Load(), "innovations/a.json:13: error: step \"s3\" is a dead end: no edge goes out of it, and it is not an end");
+      {"from": "s3", "to": "s4"})",
+                    "");
+    ExpectOnly(pack.Load(), "innovations/a.json:13: error: step \"s3\" is a dead end: no edge goes out of "
+                            "it, and it is not an end");
 }
 
 TEST_CASE("a dead end: a loop with no way out, reported once") {
     Pack pack("loop");
     pack.Innovation(R"({"from": "s3", "to": "s4"})", R"({"from": "s3", "to": "s2"})", //
-                    R"({"from": "s2", "to": "s4", "label": "no"})", R"({"from": "s2", "to": "s3", "label": "no"})");
+                    R"({"from": "s2", "to": "s4", "label": "no"})",
+                    R"({"from": "s2", "to": "s3", "label": "no"})");
     const std::string all = Listed(pack.Load());
     INFO(all);
-    CHECK(Has(all, "innovations/a.json:12: error: steps \"s2\", \"s3\" are a dead end: they loop with no way out to an end"));
+    CHECK(Has(all, "innovations/a.json:12: error: steps \"s2\", \"s3\" are a dead end: they loop with no way "
+                   "out to an end"));
     CHECK(Has(all, "innovations/a.json:14: error: step \"s4\" cannot be reached from the start \"s1\""));
-    CHECK(Listed(pack.Load()).find("dead end", all.find("dead end") + 1) == std::string::npos); // not again for s1 or s3
+    CHECK(Listed(pack.Load()).find("dead end", all.find("dead end") + 1) ==
+          std::string::npos); // not again for s1 or s3
     pack.Innovation(R"({"from": "s3", "to": "s4"})", R"({"from": "s3", "to": "s3"})");
-    ExpectOnly(pack.Load(), "innovations/a.json:13: error: step \"s3\" is a dead end: it loops back to itself with no way out to an end");
+    ExpectOnly(pack.Load(), "innovations/a.json:13: error: step \"s3\" is a dead end: it loops back to "
+                            "itself with no way out to an end");
 }
 
 TEST_CASE("a map without a start, with two starts, without an end") {
@@ -476,19 +532,24 @@ TEST_CASE("a map without a start, with two starts, without an end") {
     CHECK(Has(all, "innovations/a.json:9: error: process map \"after\" has no start step (kind \"start\")"));
 
     pack.Innovation(R"({"id": "s3", "kind": "activity")", R"({"id": "s3", "kind": "start")");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:13: error: step \"s3\" is a second start: the map already starts at \"s1\""));
+    CHECK(
+        Has(Listed(pack.Load()),
+            "innovations/a.json:13: error: step \"s3\" is a second start: the map already starts at \"s1\""));
 
     pack.Innovation(R"("kind": "end")", R"("kind": "activity")");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:9: error: process map \"after\" has no end step (kind \"end\")"));
+    CHECK(Has(Listed(pack.Load()),
+              "innovations/a.json:9: error: process map \"after\" has no end step (kind \"end\")"));
 
     pack.Innovation(R"({"id": "s1", "kind": "start", "label": {"bn": "শুরু", "en": "Start"}},
       {"id": "s2", "kind": "decision", "label": {"bn": "ঠিক?", "en": "Right?"}},
       {"id": "s3", "kind": "activity", "label": {"bn": "কাজ", "en": "Work"}},
-      {"id": "s4", "kind": "end", "label": {"bn": "শেষ", "en": "End"}})", "", //
+      {"id": "s4", "kind": "end", "label": {"bn": "শেষ", "en": "End"}})",
+                    "", //
                     R"({"from": "s1", "to": "s2"},
       {"from": "s2", "to": "s3", "label": "yes"},
       {"from": "s2", "to": "s4", "label": "no"},
-      {"from": "s3", "to": "s4"})", "");
+      {"from": "s3", "to": "s4"})",
+                    "");
     CHECK(Has(Listed(pack.Load()), "innovations/a.json:9: error: process map \"after\" has no steps"));
 }
 
@@ -497,23 +558,29 @@ TEST_CASE("a decision needs a yes and a no edge") {
     pack.Innovation(R"({"from": "s2", "to": "s4", "label": "no"})", R"({"from": "s2", "to": "s4"})");
     ExpectOnly(pack.Load(), "innovations/a.json:12: error: decision \"s2\" has no \"no\" edge going out");
     pack.Innovation(R"(, "label": "yes"})", "}");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:12: error: decision \"s2\" has no \"yes\" edge going out"));
+    CHECK(Has(Listed(pack.Load()),
+              "innovations/a.json:12: error: decision \"s2\" has no \"yes\" edge going out"));
 }
 
 TEST_CASE("a map without edges: each step leads to the next, so a decision has no yes or no") {
     Pack pack("noedges");
     const size_t from = kInnovation.find(R"(,
-    "edges")"), to = kInnovation.find("]\n  }}");
+    "edges")"),
+                 to = kInnovation.find("]\n  }}");
     pack.Write("innovations/a.json", kInnovation.substr(0, from) + kInnovation.substr(to + 1));
-    ExpectOnly(pack.Load(), "innovations/a.json:12: error: decision \"s2\" has neither a \"yes\" nor a \"no\" edge going out");
+    ExpectOnly(
+        pack.Load(),
+        "innovations/a.json:12: error: decision \"s2\" has neither a \"yes\" nor a \"no\" edge going out");
 }
 
 TEST_CASE("unknown step kinds and edge labels") {
     Pack pack("kinds");
     pack.Innovation(R"("kind": "activity")", R"("kind": "activty")");
-    ExpectOnly(pack.Load(), "innovations/a.json:13: error: unknown step kind \"activty\" (did you mean \"activity\"?): use start, activity, decision, document, wait or end");
+    ExpectOnly(pack.Load(), "innovations/a.json:13: error: unknown step kind \"activty\" (did you mean "
+                            "\"activity\"?): use start, activity, decision, document, wait or end");
     pack.Innovation(R"("label": "yes")", R"("label": "ha")");
-    CHECK(Has(Listed(pack.Load()), "innovations/a.json:18: error: edge label \"ha\" must be \"yes\" or \"no\""));
+    CHECK(Has(Listed(pack.Load()),
+              "innovations/a.json:18: error: edge label \"ha\" must be \"yes\" or \"no\""));
 }
 
 TEST_CASE("a step label without Bengali leaves the innovation out") {
@@ -531,8 +598,10 @@ TEST_CASE("the kiosk only looks whether a picture exists, kiosk check reads its 
     LoadedPack loaded = pack.Load(false);
     CHECK(Listed(loaded) == ""); // pictures load lazily: loading the pack does not open them
     loaded = pack.Load(true);
-    ExpectOnly(loaded, "innovations/a.json:8: warning: picture \"pictures/bomb.png\" is 30000 × 30000 pixels, over the "
-                       "limit of 16384 per side (a decompression bomb?): shown as a placeholder");
+    ExpectOnly(
+        loaded,
+        "innovations/a.json:8: warning: picture \"pictures/bomb.png\" is 30000 × 30000 pixels, over the "
+        "limit of 16384 per side (a decompression bomb?): shown as a placeholder");
     REQUIRE(loaded.content.innovations.size() == 1);
     CHECK(loaded.content.innovations[0].photos.size() == 1); // kept: the kiosk draws a placeholder
 }
@@ -542,7 +611,8 @@ TEST_CASE("a missing picture is a warning in the kiosk too") {
     pack.Innovation(kPhotos, WithPhoto("pictures/none.png"));
     for (bool headers : {false, true}) {
         const LoadedPack loaded = pack.Load(headers);
-        ExpectOnly(loaded, "innovations/a.json:8: warning: picture \"pictures/none.png\" is not found: shown as a placeholder");
+        ExpectOnly(loaded, "innovations/a.json:8: warning: picture \"pictures/none.png\" is not found: shown "
+                           "as a placeholder");
         CHECK(loaded.content.innovations.size() == 1);
     }
 }
@@ -554,10 +624,14 @@ TEST_CASE("pictures that cannot be shown, each with its reason") {
         {"", "is empty"},
         {png.substr(0, 20), "is damaged or cut short: its header cannot be read"},
         {jpeg.substr(0, 12), "is damaged or cut short: its header cannot be read"},
-        {ClaimingSize(false, 10000, 10000), "is 10000 × 10000 pixels, over the limit of 50 megapixels (a decompression bomb?)"},
-        {ClaimingSize(false, 20000, 10), "is 20000 × 10 pixels, over the limit of 16384 per side (a decompression bomb?)"},
-        {ClaimingSize(true, 30000, 30000), "is 30000 × 30000 pixels, over the limit of 16384 per side (a decompression bomb?)"},
-        {ClaimingSize(true, 8000, 8000), "is 8000 × 8000 pixels, over the limit of 50 megapixels (a decompression bomb?)"},
+        {ClaimingSize(false, 10000, 10000),
+         "is 10000 × 10000 pixels, over the limit of 50 megapixels (a decompression bomb?)"},
+        {ClaimingSize(false, 20000, 10),
+         "is 20000 × 10 pixels, over the limit of 16384 per side (a decompression bomb?)"},
+        {ClaimingSize(true, 30000, 30000),
+         "is 30000 × 30000 pixels, over the limit of 16384 per side (a decompression bomb?)"},
+        {ClaimingSize(true, 8000, 8000),
+         "is 8000 × 8000 pixels, over the limit of 50 megapixels (a decompression bomb?)"},
     };
     for (const auto& test : cases) {
         const std::string& bytes = test.first;
@@ -566,7 +640,8 @@ TEST_CASE("pictures that cannot be shown, each with its reason") {
         Pack pack("badpicture");
         pack.Innovation(kPhotos, WithPhoto("pictures/p.png"));
         pack.Write("pictures/p.png", bytes);
-        ExpectOnly(pack.Load(true), "innovations/a.json:8: warning: picture \"pictures/p.png\" " + reason + ": shown as a placeholder");
+        ExpectOnly(pack.Load(true), "innovations/a.json:8: warning: picture \"pictures/p.png\" " + reason +
+                                        ": shown as a placeholder");
     }
 }
 
@@ -584,10 +659,13 @@ TEST_CASE("real PNG and JPEG pictures pass, at any size within the limits") {
 
 TEST_CASE("a folder named like a picture, and a photo without a file") {
     Pack pack("picturefolder");
-    pack.Innovation(kPhotos, kPhotos + "\n  \"photos\": [{\"file\": \"pictures\"}, {\"caption\": {\"bn\": \"ছবি\"}}, 7],");
+    pack.Innovation(kPhotos,
+                    kPhotos +
+                        "\n  \"photos\": [{\"file\": \"pictures\"}, {\"caption\": {\"bn\": \"ছবি\"}}, 7],");
     const std::string all = Listed(pack.Load(true));
     INFO(all);
-    CHECK(Has(all, "innovations/a.json:8: warning: picture \"pictures\" is not a file: shown as a placeholder"));
+    CHECK(Has(all,
+              "innovations/a.json:8: warning: picture \"pictures\" is not a file: shown as a placeholder"));
     CHECK(Has(all, "innovations/a.json:8: warning: a photo without \"file\": ignored"));
     CHECK(Has(all, "innovations/a.json:8: warning: a photo must be an object {...}, not a number: ignored"));
 }
@@ -596,9 +674,10 @@ TEST_CASE("a folder named like a picture, and a photo without a file") {
 
 TEST_CASE("invalid UTF-8: the line and column of the first bad byte") {
     Pack pack("utf8");
-    pack.Innovation(R"("en": "Title")", "\"en\": \"Ti\xC3\x28tle\"");           // a broken two-byte sequence
-    ExpectOnly(pack.Load(), "innovations/a.json:5:39: error: invalid UTF-8 (byte 0xC3): save the file as UTF-8");
-    pack.Innovation(R"("en": "Title")", "\"en\": \"Ti\xE0\x80\x80tle\"");      // an overlong form
+    pack.Innovation(R"("en": "Title")", "\"en\": \"Ti\xC3\x28tle\""); // a broken two-byte sequence
+    ExpectOnly(pack.Load(),
+               "innovations/a.json:5:39: error: invalid UTF-8 (byte 0xC3): save the file as UTF-8");
+    pack.Innovation(R"("en": "Title")", "\"en\": \"Ti\xE0\x80\x80tle\""); // an overlong form
     ExpectOnly(pack.Load(), "innovations/a.json:5:39: error: invalid UTF-8 (byte 0xE0)");
     pack.Write("fair.json", Edit(kFair, "Fair", "F\xFF"));
     const LoadedPack loaded = pack.Load();
@@ -608,11 +687,16 @@ TEST_CASE("invalid UTF-8: the line and column of the first bad byte") {
 
 TEST_CASE("JSON syntax errors: line and column of where the parser gave up, counted in characters") {
     const std::pair<std::string, std::string> cases[] = {
-        {R"("office": "o1",)", "innovations/a.json:4:12: error: not valid JSON: syntax error while parsing object - unexpected string literal; expected '}'"},
-        {R"("title": {"bn": "শিরোনাম", "en": "Title"},)", "innovations/a.json:5:45: error: not valid JSON: syntax error while parsing object key - unexpected ','; expected string literal"},
-        {R"("before": 10)", "innovations/a.json:8:34: error: not valid JSON: number overflow parsing '1e999'"},
+        {R"("office": "o1",)", "innovations/a.json:4:12: error: not valid JSON: syntax error while parsing "
+                               "object - unexpected string literal; expected '}'"},
+        {R"("title": {"bn": "শিরোনাম", "en": "Title"},)",
+         "innovations/a.json:5:45: error: not valid JSON: syntax error while parsing object key - unexpected "
+         "','; expected string literal"},
+        {R"("before": 10)",
+         "innovations/a.json:8:34: error: not valid JSON: number overflow parsing '1e999'"},
     };
-    const std::string replacements[] = {R"("office": "o1")", R"("title": {"bn": "শিরোনাম", "en": "Title"},,)", R"("before": 1e999)"};
+    const std::string replacements[] = {R"("office": "o1")", R"("title": {"bn": "শিরোনাম", "en": "Title"},,)",
+                                        R"("before": 1e999)"};
     for (size_t i = 0; i < std::size(cases); ++i) {
         CAPTURE(i);
         Pack pack("syntax");
@@ -624,7 +708,8 @@ TEST_CASE("JSON syntax errors: line and column of where the parser gave up, coun
 TEST_CASE("a file cut short points after its last character") {
     Pack pack("truncated");
     pack.Write("innovations/a.json", kInnovation.substr(0, kInnovation.find("\"summary\"")));
-    ExpectOnly(pack.Load(), "innovations/a.json:6:3: error: not valid JSON: syntax error while parsing object key - unexpected end of input");
+    ExpectOnly(pack.Load(), "innovations/a.json:6:3: error: not valid JSON: syntax error while parsing "
+                            "object key - unexpected end of input");
     pack.Write("innovations/a.json", "");
     ExpectOnly(pack.Load(), "innovations/a.json:1:1: error: not valid JSON");
 }
@@ -632,7 +717,8 @@ TEST_CASE("a file cut short points after its last character") {
 TEST_CASE("a byte-order mark and Windows line endings are fine, and lines still count") {
     Pack pack("bom");
     std::string windows;
-    for (char c : Edit(kInnovation, "\"o1\"", "\"o9\"")) windows += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    for (char c : Edit(kInnovation, "\"o1\"", "\"o9\""))
+        windows += c == '\n' ? std::string("\r\n") : std::string(1, c);
     pack.Write("innovations/a.json", "\xEF\xBB\xBF" + windows);
     ExpectOnly(pack.Load(), "innovations/a.json:3: error: unknown office \"o9\"");
 }
@@ -656,7 +742,8 @@ TEST_CASE("problems are listed in line order, every one of them") {
 TEST_CASE("a file that is not one object, and an innovations folder with nothing in it") {
     Pack pack("shapes");
     pack.Write("innovations/a.json", "\"just text\"");
-    ExpectOnly(pack.Load(), "innovations/a.json:1: error: an innovation file must hold one JSON object {...}");
+    ExpectOnly(pack.Load(),
+               "innovations/a.json:1: error: an innovation file must hold one JSON object {...}");
     fs::remove(pack.root / "innovations/a.json");
     ExpectOnly(pack.Load(), "innovations: warning: no innovations (*.json files) in the folder");
     fs::remove_all(pack.root / "innovations");
@@ -688,7 +775,7 @@ TEST_CASE("dates, ids, names and UTF-8 on their own") {
     CHECK(ClosestName("summery", {"summary", "status"}) == "summary");
     CHECK(ClosestName("xyz", {"id", "title"}) == "");
     CHECK_FALSE(InvalidUtf8Offset("বাংলা ok"));
-    CHECK(InvalidUtf8Offset("ok\xED\xA0\x80") == 2u); // a UTF-16 surrogate
+    CHECK(InvalidUtf8Offset("ok\xED\xA0\x80") == 2u);     // a UTF-16 surrogate
     CHECK(InvalidUtf8Offset("ok\xF4\x90\x80\x80") == 2u); // past U+10FFFF
     CHECK(InvalidUtf8Offset("ok\xE0\xA6") == 2u);         // cut short
 }
@@ -725,9 +812,14 @@ TEST_CASE("kiosk check: every problem as path:line, paths as the organiser typed
     fs::current_path(old_directory);
     const std::string typed = pack.root.filename().string();
     CHECK(run.status == 1);
-    CHECK(run.out == typed + "/innovations/a.json:3: error: unknown office \"o7\" (did you mean \"o1\"?): not in fair.json\n" +
-                         typed + "/innovations/a.json:8: warning: picture \"pictures/none.png\" is not found: shown as a placeholder\n" +
-                         typed + ": 0 innovations to show, 1 error, 1 warning\n");
+    CHECK(
+        run.out ==
+        typed +
+            "/innovations/a.json:3: error: unknown office \"o7\" (did you mean \"o1\"?): not in fair.json\n" +
+            typed +
+            "/innovations/a.json:8: warning: picture \"pictures/none.png\" is not found: shown as a "
+            "placeholder\n" +
+            typed + ": 0 innovations to show, 1 error, 1 warning\n");
 }
 
 TEST_CASE("kiosk check: warnings alone still exit 1, a pack without a fair says so") {
@@ -742,8 +834,8 @@ TEST_CASE("kiosk check: warnings alone still exit 1, a pack without a fair says 
 }
 
 TEST_CASE("kiosk check: wrong usage exits 2 with the usage") {
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {}, {"a", "b"}, {"--verbose"}, {"/no/such/folder"}}) {
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{}, {"a", "b"}, {"--verbose"}, {"/no/such/folder"}}) {
         const Run run = Check(args);
         CHECK(run.status == 2);
         CHECK(run.out.empty());

@@ -35,16 +35,17 @@ std::string ReadAll(const fs::path& file) {
 
 // Mutations that hand-edited files and broken copies produce, and some that nobody would.
 class Mutator {
-public:
+  public:
     explicit Mutator(uint32_t seed) : m_random(seed) {}
 
     std::string Mutate(std::string text) {
         const size_t count = 1 + Below(4);
-        for (size_t i = 0; i < count; ++i) MutateOnce(text);
+        for (size_t i = 0; i < count; ++i)
+            MutateOnce(text);
         return text;
     }
 
-private:
+  private:
     size_t Below(size_t n) { return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(m_random); }
 
     void MutateOnce(std::string& text) {
@@ -54,30 +55,65 @@ private:
         case 0: // flip a byte's bit
             if (!text.empty()) text[at % text.size()] ^= static_cast<char>(1u << Below(8));
             break;
-        case 1: text.resize(at); break; // cut short
-        case 2: text.erase(at, span); break;
-        case 3: text.insert(at, text.substr(Below(text.size() + 1), span)); break; // duplicate a span
-        case 4: text.insert(at, RandomUtf8()); break;
-        case 5: text.insert(at, Token()); break;
+        case 1:
+            text.resize(at);
+            break; // cut short
+        case 2:
+            text.erase(at, span);
+            break;
+        case 3:
+            text.insert(at, text.substr(Below(text.size() + 1), span));
+            break; // duplicate a span
+        case 4:
+            text.insert(at, RandomUtf8());
+            break;
+        case 5:
+            text.insert(at, Token());
+            break;
         case 6: // replace a value with another kind
-            if (size_t colon = text.find(':', at); colon != std::string::npos) text.insert(colon + 1, Token() + ",");
+            if (size_t colon = text.find(':', at); colon != std::string::npos)
+                text.insert(colon + 1, Token() + ",");
             break;
         default: // random bytes, valid UTF-8 or not
-            for (size_t i = 0; i < 1 + Below(6); ++i) text.insert(text.begin() + static_cast<long>(std::min(at, text.size())), static_cast<char>(Below(256)));
+            for (size_t i = 0; i < 1 + Below(6); ++i)
+                text.insert(text.begin() + static_cast<long>(std::min(at, text.size())),
+                            static_cast<char>(Below(256)));
         }
     }
 
     std::string RandomUtf8() {
-        static const char* const kPieces[] = {"ক্ষ", "।", "\xE0\xA6", "\xC3\x28", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                                              "\xEF\xBB\xBF", "\\u0000", "\\ud800", "\"", "\\", "\n", "\r\n", "\t", "😀"};
+        static const char* const kPieces[] = {
+            "ক্ষ",           "।",       "\xE0\xA6", "\xC3\x28", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+            "\xEF\xBB\xBF", "\\u0000", "\\ud800",  "\"",       "\\",           "\n",
+            "\r\n",         "\t",      "😀"};
         return kPieces[Below(std::size(kPieces))];
     }
 
     std::string Token() {
-        static const char* const kTokens[] = {"{", "}", "[", "]", ",", ":", "null", "true", "-1", "1e999", "-0.5",
-                                              "\"\"", "{}", "[]", "\"s1\"", "\"start\"", "\"decision\"", "\"yes\"",
-                                              "{\"bn\": 1}", "\"https://x\"", "\"pictures/x.png\"", "[[[[[[[[[[",
-                                              "18446744073709551616", "\"id\": \"a\""};
+        static const char* const kTokens[] = {"{",
+                                              "}",
+                                              "[",
+                                              "]",
+                                              ",",
+                                              ":",
+                                              "null",
+                                              "true",
+                                              "-1",
+                                              "1e999",
+                                              "-0.5",
+                                              "\"\"",
+                                              "{}",
+                                              "[]",
+                                              "\"s1\"",
+                                              "\"start\"",
+                                              "\"decision\"",
+                                              "\"yes\"",
+                                              "{\"bn\": 1}",
+                                              "\"https://x\"",
+                                              "\"pictures/x.png\"",
+                                              "[[[[[[[[[[",
+                                              "18446744073709551616",
+                                              "\"id\": \"a\""};
         return kTokens[Below(std::size(kTokens))];
     }
 
@@ -99,7 +135,8 @@ void CheckConsistent(const LoadedPack& pack) {
         REQUIRE(pack.content.FindCategory(innovation.category_id));
         REQUIRE_FALSE(innovation.title.bn.empty());
         for (const ProcessMap* map : {&innovation.process_before, &innovation.process_after})
-            for (const Edge& edge : map->edges) REQUIRE((map->IndexOf(edge.from) >= 0 && map->IndexOf(edge.to) >= 0));
+            for (const Edge& edge : map->edges)
+                REQUIRE((map->IndexOf(edge.from) >= 0 && map->IndexOf(edge.to) >= 0));
         if (innovation.tcv.time) REQUIRE(innovation.tcv.time->before >= 0);
         if (!innovation.service_link.empty()) REQUIRE(IsWebLink(innovation.service_link));
     }
@@ -115,7 +152,8 @@ struct ScratchCopy {
         fs::create_directories(root / "innovations");
         fs::copy_file(kDemo / "fair.json", root / "fair.json");
         std::vector<fs::path> files;
-        for (const fs::directory_entry& entry : fs::directory_iterator(kDemo / "innovations")) files.push_back(entry.path());
+        for (const fs::directory_entry& entry : fs::directory_iterator(kDemo / "innovations"))
+            files.push_back(entry.path());
         std::sort(files.begin(), files.end());
         for (size_t i = 0; i < std::min(kInnovations, files.size()); ++i)
             fs::copy_file(files[i], root / "innovations" / files[i].filename());
@@ -128,10 +166,12 @@ struct ScratchCopy {
 TEST_CASE("fuzz: mutated demo pack files never make the loader or kiosk check throw or crash") {
     ScratchCopy scratch;
     std::vector<fs::path> files{scratch.root / "fair.json"};
-    for (const fs::directory_entry& entry : fs::directory_iterator(scratch.root / "innovations")) files.push_back(entry.path());
+    for (const fs::directory_entry& entry : fs::directory_iterator(scratch.root / "innovations"))
+        files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     std::vector<std::string> originals;
-    for (const fs::path& file : files) originals.push_back(ReadAll(file));
+    for (const fs::path& file : files)
+        originals.push_back(ReadAll(file));
 
     Mutator mutator(20240312);
     std::mt19937 pick(7);
@@ -142,7 +182,8 @@ TEST_CASE("fuzz: mutated demo pack files never make the loader or kiosk check th
         std::vector<size_t> mutated;
         for (size_t k = 0, n = 1 + pick() % 3; k < n; ++k)
             mutated.push_back(pick() % 5 == 0 ? 0 : 1 + pick() % (files.size() - 1));
-        for (size_t f : mutated) std::ofstream(files[f], std::ios::binary | std::ios::trunc) << mutator.Mutate(originals[f]);
+        for (size_t f : mutated)
+            std::ofstream(files[f], std::ios::binary | std::ios::trunc) << mutator.Mutate(originals[f]);
 
         LoadedPack pack;
         CAPTURE(i);
@@ -156,7 +197,8 @@ TEST_CASE("fuzz: mutated demo pack files never make the loader or kiosk check th
             REQUIRE_NOTHROW(status = kiosk::cli::Check({scratch.root.string()}, out, err));
             REQUIRE((status == 0 || status == 1));
         }
-        for (size_t f : mutated) std::ofstream(files[f], std::ios::binary | std::ios::trunc) << originals[f];
+        for (size_t f : mutated)
+            std::ofstream(files[f], std::ios::binary | std::ios::trunc) << originals[f];
     }
     MESSAGE(iterations << " mutants: " << with_errors << " with errors, " << fair_lost << " without a fair");
     CHECK(with_errors > iterations / 2); // the mutations do break things
@@ -167,14 +209,18 @@ TEST_CASE("fuzz: picture headers mutated and cut never crash the picture check")
     // Real headers to start from: a PNG and a JPEG, each cut to its first bytes.
     const std::string seeds[] = {
         std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\0\0\0\0", 33),
-        std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xC0\0\x11\x08\0\x10\0\x10\x03\x01\x22\0\x02\x11\x01\x03\x11\x01", 43)};
+        std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xC0\0\x11\x08\0\x10\0\x10\x03"
+                    "\x01\x22\0\x02\x11\x01\x03\x11\x01",
+                    43)};
     std::mt19937 random(99);
     for (size_t i = 0; i < Iterations(1500) / 3; ++i) {
         std::string bytes = seeds[i % 2];
         for (size_t k = 0, n = 1 + random() % 4; k < n; ++k) {
             const size_t at = random() % bytes.size();
-            if (random() % 3 == 0) bytes.resize(at + 1);
-            else bytes[at] = static_cast<char>(random());
+            if (random() % 3 == 0)
+                bytes.resize(at + 1);
+            else
+                bytes[at] = static_cast<char>(random());
         }
         std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
         REQUIRE_NOTHROW(CheckPicture(file.string()));

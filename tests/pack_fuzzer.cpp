@@ -15,7 +15,9 @@ namespace {
 
 const fs::path kDemo = fs::path(KIOSK_SOURCE_DIR) / "assets/demo-fair";
 
-void Write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary | std::ios::trunc) << text; }
+void Write(const fs::path& file, const std::string& text) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
 
 std::string Read(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -43,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool fair = data[0] & 1;
     const fs::path file = scratch.root / (fair ? "fair.json" : "innovations/a.json");
     Write(file, std::string(reinterpret_cast<const char*>(data + 1), size - 1));
-    const content::LoadedPack pack = content::LoadPack(scratch.root.string(), {.read_picture_headers = (data[0] & 2) != 0});
+    const content::LoadedPack pack =
+        content::LoadPack(scratch.root.string(), {.read_picture_headers = (data[0] & 2) != 0});
     if (!pack.fair_ok && !pack.content.innovations.empty()) __builtin_trap(); // an empty fair shows nothing
     Write(file, fair ? scratch.fair : scratch.innovation);
     return 0;

@@ -15,7 +15,9 @@ using ui::DecodePicture;
 
 namespace {
 
-fs::path Scratch(const std::string& name) { return fs::temp_directory_path() / ("kiosk-picture-" + name); }
+fs::path Scratch(const std::string& name) {
+    return fs::temp_directory_path() / ("kiosk-picture-" + name);
+}
 
 std::vector<unsigned char> ReadBytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -23,13 +25,15 @@ std::vector<unsigned char> ReadBytes(const fs::path& path) {
 }
 
 void WriteBytes(const fs::path& path, const std::vector<unsigned char>& bytes) {
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
 // A real PNG of the given size, filled with a gradient.
 fs::path MakePng(const std::string& name, int width, int height) {
     std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
-    for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = static_cast<unsigned char>(i % 251);
+    for (size_t i = 0; i < pixels.size(); ++i)
+        pixels[i] = static_cast<unsigned char>(i % 251);
     const fs::path path = Scratch(name);
     stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3);
     return path;
@@ -92,6 +96,7 @@ TEST_CASE("a picture stb_image would decode but that is over the pixel budget is
     bytes[18] = 0x1f, bytes[19] = 0x40; // width 8000
     bytes[22] = 0x1f, bytes[23] = 0x40; // height 8000: 64 megapixels, 256 MB decoded
     WriteBytes(png, bytes);
-    CHECK(DecodePicture(png.string(), 640).error == "is 8000 × 8000 pixels, over the limit of 50 megapixels (a decompression bomb?)");
+    CHECK(DecodePicture(png.string(), 640).error ==
+          "is 8000 × 8000 pixels, over the limit of 50 megapixels (a decompression bomb?)");
     fs::remove(png);
 }

@@ -5,7 +5,8 @@
 using namespace kiosk;
 
 TEST_CASE("routes parse and print") {
-    for (const char* text : {"home", "attract", "office/fire", "category/digital", "innovation/visa-tracking", "organiser"}) {
+    for (const char* text :
+         {"home", "attract", "office/fire", "category/digital", "innovation/visa-tracking", "organiser"}) {
         const auto route = ParseRoute(text);
         REQUIRE(route.has_value());
         CHECK(ToString(*route) == text);

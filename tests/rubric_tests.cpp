@@ -38,7 +38,8 @@ std::vector<std::string> RubricProblems(const LoadedPack& pack) {
     std::vector<std::string> found;
     for (const PackProblem& problem : pack.problems)
         if (fs::path(problem.file).filename() == "rubric.json")
-            found.push_back(std::to_string(problem.line) + ": " + ToString(problem.severity) + ": " + problem.message);
+            found.push_back(std::to_string(problem.line) + ": " + ToString(problem.severity) + ": " +
+                            problem.message);
     return found;
 }
 
@@ -146,18 +147,21 @@ TEST_CASE("a rubric.json that cannot be used leaves the default rubric, and says
         CHECK(loaded.content.rubric.criteria == DefaultRubric().criteria);
     }
     SUBCASE("no usable criterion") {
-        ScratchPack pack("{\n  \"criteria\": [\n    {\"id\": \"a\", \"name\": {\"bn\": \"ক\"}, \"max\": 500}\n  ]\n}\n");
+        ScratchPack pack(
+            "{\n  \"criteria\": [\n    {\"id\": \"a\", \"name\": {\"bn\": \"ক\"}, \"max\": 500}\n  ]\n}\n");
         const LoadedPack loaded = pack.Load();
         const std::vector<std::string> problems = RubricProblems(loaded);
-        CHECK(std::find(problems.begin(), problems.end(), std::string("2: error: no criterion can be used: the default rubric is used")) !=
+        CHECK(std::find(problems.begin(), problems.end(),
+                        std::string("2: error: no criterion can be used: the default rubric is used")) !=
               problems.end());
         CHECK(loaded.content.rubric.criteria == DefaultRubric().criteria);
     }
     SUBCASE("no criteria list") {
         ScratchPack pack("{\n  \"criterias\": []\n}\n");
         const std::vector<std::string> problems = RubricProblems(pack.Load());
-        const std::vector<std::string> expected = {"1: error: missing \"criteria\"",
-                                                   "2: warning: unknown key \"criterias\" (did you mean \"criteria\"?): ignored"};
+        const std::vector<std::string> expected = {
+            "1: error: missing \"criteria\"",
+            "2: warning: unknown key \"criterias\" (did you mean \"criteria\"?): ignored"};
         CHECK(problems == expected);
     }
 }

@@ -19,8 +19,9 @@ int main(int argc, char** argv) {
         static const char* kCriteria[] = {"simplification", "novelty", "citizen-friendly", "technology"};
         for (long i = 0; i < count; ++i) {
             const std::string entry = "entry-" + std::to_string(i % 7);
-            const int64_t seq = i % 5 == 4 ? log.SetComment(judge, entry, "comment " + std::to_string(i))
-                                           : log.SetMarks(judge, entry, kCriteria[i % 4], static_cast<int>(i % 11));
+            const int64_t seq = i % 5 == 4
+                                    ? log.SetComment(judge, entry, "comment " + std::to_string(i))
+                                    : log.SetMarks(judge, entry, kCriteria[i % 4], static_cast<int>(i % 11));
             std::printf("saved %lld\n", static_cast<long long>(seq));
             std::fflush(stdout); // printed only once the commit has returned
         }

@@ -11,10 +11,13 @@ namespace fs = std::filesystem;
 namespace {
 struct TempFile {
     fs::path path;
-    explicit TempFile(const std::string& name) : path(fs::temp_directory_path() / ("kiosk-store-" + name)) { Remove(); }
+    explicit TempFile(const std::string& name) : path(fs::temp_directory_path() / ("kiosk-store-" + name)) {
+        Remove();
+    }
     ~TempFile() { Remove(); }
     void Remove() const {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(path.string() + suffix);
     }
 };
 } // namespace
@@ -44,7 +47,8 @@ TEST_CASE("the kiosk id and meta values survive reopening, the file is in WAL mo
 TEST_CASE("a file that is not a database is refused with its path") {
     TempFile file("garbage.db");
     std::ofstream(file.path) << std::string(8192, 'x');
-    CHECK_THROWS_WITH_AS(scoring::Store(file.path.string()), doctest::Contains(file.path.c_str()), scoring::StoreError);
+    CHECK_THROWS_WITH_AS(scoring::Store(file.path.string()), doctest::Contains(file.path.c_str()),
+                         scoring::StoreError);
 }
 
 TEST_CASE("a database from a newer kiosk is refused, not downgraded") {
@@ -53,7 +57,8 @@ TEST_CASE("a database from a newer kiosk is refused, not downgraded") {
         scoring::sql::Database raw(file.path.string());
         raw.Exec("PRAGMA user_version=99");
     }
-    CHECK_THROWS_WITH_AS(scoring::Store(file.path.string()), doctest::Contains("newer kiosk"), scoring::StoreError);
+    CHECK_THROWS_WITH_AS(scoring::Store(file.path.string()), doctest::Contains("newer kiosk"),
+                         scoring::StoreError);
 }
 
 TEST_CASE("a transaction rolls back unless committed") {

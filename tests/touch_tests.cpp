@@ -131,7 +131,8 @@ TEST_CASE("content shorter than the view does not scroll") {
     Pointer(touch, 0.1, 400, 100, true);
     scroller.Update(touch, view, 300, 0.016f);
     Pointer(touch, 0.2, 400, 100, false);
-    for (int i = 0; i < 200; ++i) scroller.Update(touch, view, 300, 0.016f);
+    for (int i = 0; i < 200; ++i)
+        scroller.Update(touch, view, 300, 0.016f);
     CHECK(scroller.Offset() == doctest::Approx(0));
 }
 

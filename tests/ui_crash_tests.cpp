@@ -35,15 +35,19 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string kNasrin = "মোছাঃ নাসরিন আক্তার"; // ssd; digital and citizen; PIN 1111
-const std::string kEntry = "fire-license-online";  // a fire service entry in digital
+const std::string kEntry = "fire-license-online"; // a fire service entry in digital
 
 // Where things are at 1920x1080 in Bengali (see judging_ui_tests.cpp): Nasrin's card on the
 // staff's door; on her scorecard the first row of the first criterion's marks (0 to 12 of 25),
 // the second criterion's marks (0 to 15) and Undo in the action bar.
 constexpr const char* kNasrinCard = "270 548";
 constexpr int kFirstCriterionY = 438, kSecondCriterionY = 790;
-int FirstCriterionX(int value) { return 146 + value * 136; }
-int SecondCriterionX(int value) { return 133 + value * 110; }
+int FirstCriterionX(int value) {
+    return 146 + value * 136;
+}
+int SecondCriterionX(int value) {
+    return 133 + value * 110;
+}
 constexpr const char* kUndo = "171 1025";
 
 // When the kill lands, after the kiosk is started. The kiosk (under Xvfb, on two cores) logs in
@@ -64,14 +68,16 @@ int RunToEnd(const std::vector<std::string>& args, std::string& output) {
         close(pipe_ends[0]);
         close(pipe_ends[1]);
         std::vector<char*> argv;
-        for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+        for (const std::string& arg : args)
+            argv.push_back(const_cast<char*>(arg.c_str()));
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
     }
     close(pipe_ends[1]);
     char buffer[4096];
-    for (ssize_t got; (got = read(pipe_ends[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<size_t>(got));
+    for (ssize_t got; (got = read(pipe_ends[0], buffer, sizeof buffer)) > 0;)
+        output.append(buffer, static_cast<size_t>(got));
     close(pipe_ends[0]);
     int status = 0;
     waitpid(child, &status, 0);
@@ -81,7 +87,7 @@ int RunToEnd(const std::vector<std::string>& args, std::string& output) {
 // One X server for all the runs, killed when the test ends however it ends. Xvfb picks a free
 // display itself and writes its number to -displayfd.
 class Xvfb {
-public:
+  public:
     Xvfb() {
         int pipe_ends[2];
         REQUIRE(pipe(pipe_ends) == 0);
@@ -92,17 +98,20 @@ public:
             const int null = open("/dev/null", O_WRONLY);
             if (null >= 0) dup2(null, STDOUT_FILENO), dup2(null, STDERR_FILENO);
             const std::string fd = std::to_string(pipe_ends[1]);
-            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1920x24", "-nolisten", "tcp",
-                   static_cast<char*>(nullptr));
+            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1920x24", "-nolisten",
+                   "tcp", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(pipe_ends[1]);
         std::string number;
         pollfd ready{pipe_ends[0], POLLIN, 0};
         char c = 0;
-        while (number.find('\n') == std::string::npos && poll(&ready, 1, 10'000) > 0 && read(pipe_ends[0], &c, 1) == 1) number += c;
+        while (number.find('\n') == std::string::npos && poll(&ready, 1, 10'000) > 0 &&
+               read(pipe_ends[0], &c, 1) == 1)
+            number += c;
         close(pipe_ends[0]);
-        while (!number.empty() && (number.back() == '\n' || number.back() == ' ')) number.pop_back();
+        while (!number.empty() && (number.back() == '\n' || number.back() == ' '))
+            number.pop_back();
         REQUIRE_MESSAGE(!number.empty(), "Xvfb did not start (is it installed?)");
         display = ":" + number;
     }
@@ -117,7 +126,7 @@ public:
 
     std::string display;
 
-private:
+  private:
     pid_t m_pid = -1;
 };
 
@@ -125,7 +134,8 @@ private:
 // than any run lasts: a mark of the first or second criterion in turn, never the one the script
 // chose last on that criterion (a tap on the chosen mark saves nothing), and now and then Undo.
 std::string ScoringScript(std::mt19937& random) {
-    std::string script = std::string("goto staff\ntap ") + kNasrinCard + "\ntext 1111\nkey enter\ngoto score/" + kEntry + "\n";
+    std::string script =
+        std::string("goto staff\ntap ") + kNasrinCard + "\ntext 1111\nkey enter\ngoto score/" + kEntry + "\n";
     std::uniform_int_distribution<int> first_value(0, 12), second_value(0, 15), die(0, 7);
     int first = -1, second = -1;
     for (int tap = 0; tap < 400; ++tap) {
@@ -133,14 +143,18 @@ std::string ScoringScript(std::mt19937& random) {
             script += std::string("tap ") + kUndo + "\n";
         } else if (tap % 2 == 0) {
             int value = first;
-            while (value == first) value = first_value(random);
+            while (value == first)
+                value = first_value(random);
             first = value;
-            script += "tap " + std::to_string(FirstCriterionX(value)) + " " + std::to_string(kFirstCriterionY) + "\n";
+            script += "tap " + std::to_string(FirstCriterionX(value)) + " " +
+                      std::to_string(kFirstCriterionY) + "\n";
         } else {
             int value = second;
-            while (value == second) value = second_value(random);
+            while (value == second)
+                value = second_value(random);
             second = value;
-            script += "tap " + std::to_string(SecondCriterionX(value)) + " " + std::to_string(kSecondCriterionY) + "\n";
+            script += "tap " + std::to_string(SecondCriterionX(value)) + " " +
+                      std::to_string(kSecondCriterionY) + "\n";
         }
         script += "wait 20\n";
     }
@@ -154,10 +168,17 @@ struct Killed {
 };
 
 // Starts the kiosk on the script, kills it with SIGKILL after `delay`, and returns its stderr.
-Killed RunAndKill(const std::string& kiosk, const std::string& display, const fs::path& folder, const std::string& db,
-                  std::chrono::milliseconds delay) {
-    const std::vector<std::string> args = {kiosk, "--windowed", "1920x1080", "--db", db, "--script", (folder / "script.txt").string(),
-                                           "--shots", (folder / "shots").string()};
+Killed RunAndKill(const std::string& kiosk, const std::string& display, const fs::path& folder,
+                  const std::string& db, std::chrono::milliseconds delay) {
+    const std::vector<std::string> args = {kiosk,
+                                           "--windowed",
+                                           "1920x1080",
+                                           "--db",
+                                           db,
+                                           "--script",
+                                           (folder / "script.txt").string(),
+                                           "--shots",
+                                           (folder / "shots").string()};
     int pipe_ends[2];
     REQUIRE(pipe(pipe_ends) == 0);
     const Clock::time_point start = Clock::now();
@@ -171,7 +192,8 @@ Killed RunAndKill(const std::string& kiosk, const std::string& display, const fs
         close(pipe_ends[1]);
         setenv("DISPLAY", display.c_str(), 1);
         std::vector<char*> argv;
-        for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+        for (const std::string& arg : args)
+            argv.push_back(const_cast<char*>(arg.c_str()));
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         const std::string failed = "could not start " + args[0] + ": " + std::strerror(errno) + "\n";
@@ -189,12 +211,15 @@ Killed RunAndKill(const std::string& kiosk, const std::string& display, const fs
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
         if (poll(&ready, 1, static_cast<int>(std::max<long long>(1, left))) <= 0) continue;
         const ssize_t got = read(pipe_ends[0], buffer, sizeof buffer);
-        if (got > 0) run.output.append(buffer, static_cast<size_t>(got));
-        else if (got == 0 || errno != EINTR) reading = false; // the kiosk closed stderr: it has ended
+        if (got > 0)
+            run.output.append(buffer, static_cast<size_t>(got));
+        else if (got == 0 || errno != EINTR)
+            reading = false; // the kiosk closed stderr: it has ended
     }
     kill(child, SIGKILL);
     waitpid(child, &run.status, 0);
-    for (ssize_t got; (got = read(pipe_ends[0], buffer, sizeof buffer)) > 0;) run.output.append(buffer, static_cast<size_t>(got));
+    for (ssize_t got; (got = read(pipe_ends[0], buffer, sizeof buffer)) > 0;)
+        run.output.append(buffer, static_cast<size_t>(got));
     close(pipe_ends[0]);
     run.killed = WIFSIGNALED(run.status) && WTERMSIG(run.status) == SIGKILL;
     return run;
@@ -214,7 +239,8 @@ std::vector<Save> Journaled(const std::string& output) {
         const std::string line = output.substr(pos, end - pos);
         if (line.rfind("kiosk: saved #", 0) != 0) continue;
         std::smatch match;
-        CHECK_MESSAGE(std::regex_match(line, match, line_format), "a journal line not in the expected form: " << line);
+        CHECK_MESSAGE(std::regex_match(line, match, line_format),
+                      "a journal line not in the expected form: " << line);
         if (match.empty()) continue;
         saves.push_back({std::stoll(match[1]), std::stoll(match[2]), match[3], match[4]});
     }
@@ -233,7 +259,9 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
     fs::copy_file(KIOSK_BINARY, kiosk, fs::copy_options::overwrite_existing);
     const std::string db = (folder / "kiosk.db").string();
     std::string seeding;
-    REQUIRE_MESSAGE(RunToEnd({kiosk.string(), "judges", "import", std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair/judges.csv", "--db", db}, seeding) == 0,
+    REQUIRE_MESSAGE(RunToEnd({kiosk.string(), "judges", "import",
+                              std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair/judges.csv", "--db", db},
+                             seeding) == 0,
                     seeding);
     scoring::JudgeId judge = 0;
     {
@@ -255,10 +283,12 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
         std::ofstream(folder / "script.txt") << ScoringScript(random);
         const int delay = delay_ms(random);
         total_delay_ms += delay;
-        const Killed killed = RunAndKill(kiosk.string(), xvfb.display, folder, db, std::chrono::milliseconds(delay));
+        const Killed killed =
+            RunAndKill(kiosk.string(), xvfb.display, folder, db, std::chrono::milliseconds(delay));
         std::ofstream(folder / "last-run-stderr.txt") << killed.output;
         INFO("run " << run << ", killed after " << delay << " ms; the kiosk wrote:\n" << killed.output);
-        REQUIRE_MESSAGE(killed.killed, "the kiosk ended on its own before it was killed (status " << killed.status << ")");
+        REQUIRE_MESSAGE(killed.killed,
+                        "the kiosk ended on its own before it was killed (status " << killed.status << ")");
 
         const std::vector<Save> saved = Journaled(killed.output);
         saves += saved.size();
@@ -279,10 +309,13 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
             if (event.kiosk == store->KioskId()) mine.emplace(event.seq, event);
 
         for (const Save& save : saved) {
-            INFO("reported: #" << save.seq << " judge " << save.judge << " entry " << save.entry << ": " << save.what);
-            CHECK_MESSAGE(all_seqs.insert(save.seq).second, "seq " << save.seq << " was reported as saved twice");
+            INFO("reported: #" << save.seq << " judge " << save.judge << " entry " << save.entry << ": "
+                               << save.what);
+            CHECK_MESSAGE(all_seqs.insert(save.seq).second,
+                          "seq " << save.seq << " was reported as saved twice");
             const auto found = mine.find(save.seq);
-            REQUIRE_MESSAGE(found != mine.end(), "seq " << save.seq << " was reported as saved but is not in the database");
+            REQUIRE_MESSAGE(found != mine.end(),
+                            "seq " << save.seq << " was reported as saved but is not in the database");
             const scoring::Event& event = found->second;
             CHECK(event.judge == judge);
             CHECK(save.judge == judge);
@@ -309,7 +342,8 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
         std::map<std::string, int> expected;
         for (const scoring::Event& event : events) {
             if (event.judge != judge || event.entry != kEntry) continue;
-            if (event.kind == scoring::EventKind::Score && event.value) expected[event.criterion] = *event.value;
+            if (event.kind == scoring::EventKind::Score && event.value)
+                expected[event.criterion] = *event.value;
             if (event.kind == scoring::EventKind::Clear) expected.erase(event.criterion);
         }
         scoring::StoredCard card;
@@ -318,8 +352,10 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
         CHECK_FALSE(card.submitted);
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - test_start).count();
-    MESSAGE(kRuns << " kiosk runs killed with SIGKILL " << kEarliestKillMs << " to " << kLatestKillMs << " ms after start (" << total_delay_ms / kRuns << " ms on average): " << saves
-                  << " saves reported (" << scores << " marks, " << undos << " undos), all found in the database; " << before_any_save
+    MESSAGE(kRuns << " kiosk runs killed with SIGKILL " << kEarliestKillMs << " to " << kLatestKillMs
+                  << " ms after start (" << total_delay_ms / kRuns << " ms on average): " << saves
+                  << " saves reported (" << scores << " marks, " << undos
+                  << " undos), all found in the database; " << before_any_save
                   << " kills landed before any save (" << before_login << " before the login), " << cut_lines
                   << " cut a line short; " << seconds << " s in all");
     CHECK(saves > 400);

@@ -19,7 +19,8 @@ namespace {
 
 std::string Quote(const std::string& arg) {
     std::string quoted = "'";
-    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : arg)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
 }
 
@@ -29,7 +30,8 @@ int Shell(const std::string& command, std::string& output) {
     if (!pipe) return -1;
     std::array<char, 4096> buffer{};
     size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        output.append(buffer.data(), n);
     const int status = pclose(pipe);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -73,10 +75,13 @@ KioskRun Run(const std::string& name, const std::string& script, int screen_w, i
     const fs::path script_file = run.shots / "script.txt";
     std::ofstream(script_file) << script;
 
-    std::string command = (alongside.empty() ? "" : "(" + alongside + ") & ") + "xvfb-run -a -s " + Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") +
-                          " " + Quote(KIOSK_BINARY) + " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " +
-                          Quote(script_file.string()) + " --shots " + Quote(run.shots.string());
-    for (const std::string& arg : args) command += " " + Quote(arg);
+    std::string command =
+        (alongside.empty() ? "" : "(" + alongside + ") & ") + "xvfb-run -a -s " +
+        Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") + " " +
+        Quote(KIOSK_BINARY) + " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " +
+        Quote(script_file.string()) + " --shots " + Quote(run.shots.string());
+    for (const std::string& arg : args)
+        command += " " + Quote(arg);
     run.exit_code = Shell(command, run.output);
     run.report = ReadReport(run.shots / "script-report.tsv");
     return run;
@@ -93,14 +98,16 @@ KioskRun RunKiosk(const std::string& name, const std::string& script, int width,
     return Run(name, script, side, side, args, alongside);
 }
 
-KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height) {
+KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width,
+                            int screen_height) {
     return Run(name, script, screen_width, screen_height, {});
 }
 
 KioskRun RunCommand(const std::vector<std::string>& args) {
     KioskRun run;
     std::string command = Quote(KIOSK_BINARY);
-    for (const std::string& arg : args) command += " " + Quote(arg);
+    for (const std::string& arg : args)
+        command += " " + Quote(arg);
     run.exit_code = Shell(command, run.output);
     return run;
 }
@@ -126,7 +133,8 @@ double Image::Share(int x, int y, int w, int h, Rgb color, int tolerance) const 
         for (int i = std::max(0, x); i < std::min(width, x + w); ++i) {
             const Rgb p = At(i, j);
             ++total;
-            if (std::abs(p.r - color.r) <= tolerance && std::abs(p.g - color.g) <= tolerance && std::abs(p.b - color.b) <= tolerance)
+            if (std::abs(p.r - color.r) <= tolerance && std::abs(p.g - color.g) <= tolerance &&
+                std::abs(p.b - color.b) <= tolerance)
                 ++hits;
         }
     return total ? static_cast<double>(hits) / static_cast<double>(total) : 0;
@@ -136,7 +144,8 @@ double Image::DifferenceFrom(const Image& other) const {
     if (other.width != width || other.height != height) return 1;
     long differ = 0;
     for (size_t i = 0; i < rgb.size(); i += 3) {
-        const int d = std::abs(rgb[i] - other.rgb[i]) + std::abs(rgb[i + 1] - other.rgb[i + 1]) + std::abs(rgb[i + 2] - other.rgb[i + 2]);
+        const int d = std::abs(rgb[i] - other.rgb[i]) + std::abs(rgb[i + 1] - other.rgb[i + 1]) +
+                      std::abs(rgb[i + 2] - other.rgb[i + 2]);
         if (d > 48) ++differ;
     }
     return static_cast<double>(differ) / static_cast<double>(rgb.size() / 3);

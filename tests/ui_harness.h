@@ -31,7 +31,8 @@ struct KioskRun {
 KioskRun RunKiosk(const std::string& name, const std::string& script, int width, int height,
                   const std::vector<std::string>& extra_args = {}, const std::string& alongside = "");
 // Runs the kiosk without --windowed: fullscreen on an X screen of the given size.
-KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width, int screen_height);
+KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, int screen_width,
+                            int screen_height);
 // Runs the kiosk binary with arguments and no display.
 KioskRun RunCommand(const std::vector<std::string>& args);
 

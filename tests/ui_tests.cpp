@@ -17,8 +17,12 @@ const content::FairContent& Demo() {
 }
 
 // The first category on the home screen, and the first innovation in it.
-const content::Category& FirstCategory() { return Demo().categories.front(); }
-const content::Innovation& FirstInnovationOf(const std::string& category) { return *Demo().ByCategory(category).front(); }
+const content::Category& FirstCategory() {
+    return Demo().categories.front();
+}
+const content::Innovation& FirstInnovationOf(const std::string& category) {
+    return *Demo().ByCategory(category).front();
+}
 
 bool Contains(const std::string& haystack, const std::string& needle) {
     return Normalise(haystack).find(Normalise(needle)) != std::string::npos;
@@ -45,20 +49,27 @@ TEST_CASE("kiosk --help and --version answer without a display") {
 TEST_CASE("a visitor taps from the attract screen to an innovation and back home") {
     const content::Category& category = FirstCategory();
     const content::Innovation& innovation = FirstInnovationOf(category.id);
-    const std::string script =
-        "wait 200\nshot attract\n"
-        "tap 960 540\nshot home\n"
-        "tap " + std::to_string(kFirstCardX) + " " + std::to_string(kFirstCategoryCardY) + "\nshot list\n"
-        "tap " + std::to_string(kFirstCardX) + " " + std::to_string(kFirstListCardY) + "\nshot innovation\n"
-        "tap " + std::to_string(kBackButtonX) + " " + std::to_string(kBarButtonY) + "\nshot back\n"
-        "tap " + std::to_string(kHomeButtonX) + " " + std::to_string(kBarButtonY) + "\nshot home-again\nquit\n";
+    const std::string script = "wait 200\nshot attract\n"
+                               "tap 960 540\nshot home\n"
+                               "tap " +
+                               std::to_string(kFirstCardX) + " " + std::to_string(kFirstCategoryCardY) +
+                               "\nshot list\n"
+                               "tap " +
+                               std::to_string(kFirstCardX) + " " + std::to_string(kFirstListCardY) +
+                               "\nshot innovation\n"
+                               "tap " +
+                               std::to_string(kBackButtonX) + " " + std::to_string(kBarButtonY) +
+                               "\nshot back\n"
+                               "tap " +
+                               std::to_string(kHomeButtonX) + " " + std::to_string(kBarButtonY) +
+                               "\nshot home-again\nquit\n";
     const KioskRun run = RunKiosk("browse", script, 1920, 1080, {"--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     REQUIRE(run.report.size() == 13);
     CHECK(run.report[1].route == "attract");
-    CHECK(run.report[2].route == "home");                        // any touch leaves the attract screen...
-    CHECK(run.report[4].route == "category/" + category.id);     // ...without pressing what is under it
+    CHECK(run.report[2].route == "home");                    // any touch leaves the attract screen...
+    CHECK(run.report[4].route == "category/" + category.id); // ...without pressing what is under it
     CHECK(run.report[6].route == "innovation/" + innovation.id);
     CHECK(run.report[8].route == "category/" + category.id);
     CHECK(run.report[10].route == "home");
@@ -91,17 +102,20 @@ TEST_CASE("dragging scrolls the home screen, with inertia, and presses nothing")
     const KioskRun run = RunKiosk("drag", script, 1920, 1080, {"--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
-    for (const ReportRow& row : run.report) CHECK(row.route == "home"); // no card was opened
+    for (const ReportRow& row : run.report)
+        CHECK(row.route == "home"); // no card was opened
     const Image before = Image::Load(run.Shot("before")), moving = Image::Load(run.Shot("moving"));
     const Image after = Image::Load(run.Shot("after"));
     CHECK(after.DifferenceFrom(before) > 0.2);
     CHECK(after.DifferenceFrom(moving) > 0.05); // it kept gliding after the finger lifted
-    CHECK(run.Find("shot moving")->frames + run.Find("wait 2500")->frames > 3); // the glide was animated, frame by frame
+    CHECK(run.Find("shot moving")->frames + run.Find("wait 2500")->frames >
+          3); // the glide was animated, frame by frame
 }
 
 TEST_CASE("a static screen draws no frames") {
     const std::string script = "goto home\nwait 500\nwait 2000\n"
-                               "goto innovation/" + Demo().innovations.back().id + "\nwait 500\nwait 1500\nquit\n";
+                               "goto innovation/" +
+                               Demo().innovations.back().id + "\nwait 500\nwait 1500\nquit\n";
     const KioskRun run = RunKiosk("power", script, 1280, 800);
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -111,17 +125,19 @@ TEST_CASE("a static screen draws no frames") {
 }
 
 TEST_CASE("the attract screen sleeps between slides and draws only the cross-fade") {
-    const KioskRun run = RunKiosk("attract-power", "wait 3000\nwait 6000\nquit\n", 1280, 800, {"--idle", "90"});
+    const KioskRun run =
+        RunKiosk("attract-power", "wait 3000\nwait 6000\nquit\n", 1280, 800, {"--idle", "90"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
-    CHECK(run.Find("wait 3000")->frames <= 3);  // the first slide, then nothing
+    CHECK(run.Find("wait 3000")->frames <= 3);       // the first slide, then nothing
     const long fade = run.Find("wait 6000")->frames; // the 8 s mark falls in here: a 0.8 s fade
     CHECK(fade > 3);
     CHECK(fade < 200);
 }
 
 TEST_CASE("an idle kiosk returns to the attract screen") {
-    const std::string script = "goto innovation/" + Demo().innovations.front().id + "\nwait 500\nwait 1500\nshot idle\nquit\n";
+    const std::string script =
+        "goto innovation/" + Demo().innovations.front().id + "\nwait 500\nwait 1500\nshot idle\nquit\n";
     const KioskRun run = RunKiosk("idle", script, 1280, 800, {"--idle", "1", "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -132,8 +148,9 @@ TEST_CASE("an idle kiosk returns to the attract screen") {
 
 TEST_CASE("the language button switches the screen to English and back") {
     const std::string lang = std::to_string(kLanguageButtonX) + " " + std::to_string(kBarButtonY);
-    const KioskRun run = RunKiosk("language", "goto home\nshot bn\ntap " + lang + "\nshot en\ntap " + lang + "\nshot bn-again\nquit\n",
-                                  1920, 1080);
+    const KioskRun run = RunKiosk(
+        "language", "goto home\nshot bn\ntap " + lang + "\nshot en\ntap " + lang + "\nshot bn-again\nquit\n",
+        1920, 1080);
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     CHECK_FALSE(Contains(Ocr(run.Shot("bn"), "eng"), "Prize categories"));
@@ -142,8 +159,11 @@ TEST_CASE("the language button switches the screen to English and back") {
 }
 
 TEST_CASE("larger text for a visitor who needs it, normal again for the next visitor") {
-    const KioskRun run = RunKiosk("large-text", "goto home\nshot normal\ntap 1593 52\nshot large\ngoto attract\ntap 960 540\n"
-                                  "shot next-visitor\nquit\n", 1920, 1080, {"--lang", "en"});
+    const KioskRun run =
+        RunKiosk("large-text",
+                 "goto home\nshot normal\ntap 1593 52\nshot large\ngoto attract\ntap 960 540\n"
+                 "shot next-visitor\nquit\n",
+                 1920, 1080, {"--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     const Image normal = Image::Load(run.Shot("normal")), large = Image::Load(run.Shot("large"));
@@ -159,31 +179,33 @@ TEST_CASE("every screen lays out at 1920x1080, 1280x800 and portrait 1080x1920")
     const content::Category& category = FirstCategory();
     const content::Innovation& innovation = FirstInnovationOf(category.id);
     auto script_for = [&](int w, int h) {
-        const std::string drag = std::to_string(w / 2) + " " + std::to_string(h * 8 / 10) + " " + std::to_string(w / 2) + " " +
-                                 std::to_string(h * 3 / 10);
-        return "wait 200\nshot attract\ngoto home\nshot home\ngoto category/" + category.id + "\nshot list\ngoto office/" +
-               innovation.office_id + "\nshot office\ngoto innovation/" + innovation.id + "\nshot innovation\ndrag " + drag +
+        const std::string drag = std::to_string(w / 2) + " " + std::to_string(h * 8 / 10) + " " +
+                                 std::to_string(w / 2) + " " + std::to_string(h * 3 / 10);
+        return "wait 200\nshot attract\ngoto home\nshot home\ngoto category/" + category.id +
+               "\nshot list\ngoto office/" + innovation.office_id + "\nshot office\ngoto innovation/" +
+               innovation.id + "\nshot innovation\ndrag " + drag +
                " 300\nwait 2500\nshot innovation-scrolled\nquit\n";
     };
-    const struct {
-        int w, h;
-    } sizes[] = {{1920, 1080}, {1280, 800}, {1080, 1920}};
+    const struct { int w, h; } sizes[] = {{1920, 1080}, {1280, 800}, {1080, 1920}};
     for (const auto& size : sizes) {
         for (const char* lang : {"bn", "en"}) {
             const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h) + "-" + lang;
             CAPTURE(name);
-            const KioskRun run = RunKiosk("layout-" + name, script_for(size.w, size.h), size.w, size.h, {"--lang", lang});
+            const KioskRun run =
+                RunKiosk("layout-" + name, script_for(size.w, size.h), size.w, size.h, {"--lang", lang});
             INFO(run.output);
             REQUIRE(run.exit_code == 0);
             std::vector<Image> shots;
-            for (const char* shot : {"attract", "home", "list", "office", "innovation", "innovation-scrolled"}) {
+            for (const char* shot :
+                 {"attract", "home", "list", "office", "innovation", "innovation-scrolled"}) {
                 CAPTURE(shot);
                 const Image image = Image::Load(run.Shot(shot));
                 REQUIRE_FALSE(image.Empty());
                 CHECK(image.width == size.w);
                 CHECK(image.height == size.h);
                 CHECK(image.Contrast() > 20); // not a blank frame
-                for (const Image& earlier : shots) CHECK(image.DifferenceFrom(earlier) > 0.02);
+                for (const Image& earlier : shots)
+                    CHECK(image.DifferenceFrom(earlier) > 0.02);
                 shots.push_back(image);
             }
             // The top bar: white with the green rule under it, on every screen but attract.
@@ -205,7 +227,8 @@ TEST_CASE("without --windowed the kiosk fills the primary monitor") {
 
 TEST_CASE("the Escape key goes back, like the Back button") {
     const std::string script = "goto category/" + FirstCategory().id + "\ngoto innovation/" +
-                               FirstInnovationOf(FirstCategory().id).id + "\nkey escape\nkey escape\nkey escape\nquit\n";
+                               FirstInnovationOf(FirstCategory().id).id +
+                               "\nkey escape\nkey escape\nkey escape\nquit\n";
     const KioskRun run = RunKiosk("escape", script, 1280, 800);
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -237,14 +260,16 @@ TEST_CASE("unusable pictures show a placeholder, the kiosk carries on") {
     {
         std::ifstream good(model.photos.front().file, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(good)), {});
-        std::ofstream(pack / "pictures" / "truncated.png", std::ios::binary) << bytes.substr(0, bytes.size() / 4);
+        std::ofstream(pack / "pictures" / "truncated.png", std::ios::binary)
+            << bytes.substr(0, bytes.size() / 4);
         bytes.resize(64);
         bytes[16] = 0, bytes[17] = 0, bytes[18] = 0x75, bytes[19] = 0x30; // width 30000
         bytes[20] = 0, bytes[21] = 0, bytes[22] = 0x75, bytes[23] = 0x30; // height 30000
         std::ofstream(pack / "pictures" / "bomb.png", std::ios::binary) << bytes;
     }
     std::string script = "goto innovation/" + model.id + "\nshot top\n";
-    for (int i = 0; i < 8; ++i) script += "drag 640 700 640 100 150\n"; // down to the pictures at the bottom
+    for (int i = 0; i < 8; ++i)
+        script += "drag 640 700 640 100 150\n"; // down to the pictures at the bottom
     script += "wait 2000\nshot pictures\nquit\n";
     const KioskRun run = RunKiosk("bad-pictures", script, 1280, 800, {"--content", pack.string()});
     INFO(run.output);
@@ -264,9 +289,11 @@ TEST_CASE("content saved while the kiosk runs is shown without a restart") {
     const content::Innovation& first = Demo().innovations.front();
     const fs::path file = pack / "innovations" / (first.id + ".json");
     // An organiser edits the English title two seconds in.
-    const std::string edit = "sleep 2; sed -i 's/\\\"en\\\": \\\"" + first.title.en + "\\\"/\\\"en\\\": \\\"Renamed At The Fair\\\"/' '" + file.string() + "'";
-    const KioskRun run = RunKiosk("live-update", "goto innovation/" + first.id + "\nshot before\nwait 6000\nshot after\nquit\n",
-                                  1280, 800, {"--lang", "en", "--content", pack.string()}, edit);
+    const std::string edit = "sleep 2; sed -i 's/\\\"en\\\": \\\"" + first.title.en +
+                             "\\\"/\\\"en\\\": \\\"Renamed At The Fair\\\"/' '" + file.string() + "'";
+    const KioskRun run = RunKiosk(
+        "live-update", "goto innovation/" + first.id + "\nshot before\nwait 6000\nshot after\nquit\n", 1280,
+        800, {"--lang", "en", "--content", pack.string()}, edit);
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     CHECK(run.output.find("content updated") != std::string::npos);
@@ -280,7 +307,8 @@ TEST_CASE("a phone can scan the service link's QR code off the screen") {
     const content::Innovation& innovation = Demo().innovations.front();
     REQUIRE_FALSE(innovation.service_link.empty());
     std::string script = "goto innovation/" + innovation.id + "\n";
-    for (int i = 0; i < 8; ++i) script += "drag 640 700 640 100 100\n"; // down to the end of the page
+    for (int i = 0; i < 8; ++i)
+        script += "drag 640 700 640 100 100\n"; // down to the end of the page
     script += "wait 2500\nshot bottom\nquit\n";
     const KioskRun run = RunKiosk("qr-code", script, 1280, 800);
     INFO(run.output);

@@ -31,7 +31,7 @@ namespace {
 
 // SplitMix64: the same pack for the same seed on every platform, unlike std::*_distribution.
 class Rng {
-public:
+  public:
     explicit Rng(uint64_t seed) : m_state(seed) {}
     uint64_t Next() {
         uint64_t z = (m_state += 0x9e3779b97f4a7c15ull);
@@ -39,11 +39,13 @@ public:
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
         return z ^ (z >> 31);
     }
-    int Int(int low, int high) { return low + static_cast<int>(Next() % static_cast<uint64_t>(high - low + 1)); } // inclusive
+    int Int(int low, int high) {
+        return low + static_cast<int>(Next() % static_cast<uint64_t>(high - low + 1));
+    } // inclusive
     bool Chance(int percent) { return Int(1, 100) <= percent; }
     template <class T> const T& Pick(const std::vector<T>& items) { return items[Next() % items.size()]; }
 
-private:
+  private:
     uint64_t m_state;
 };
 
@@ -54,27 +56,45 @@ struct Words {
     const char* en;
 };
 
-json Text(const std::string& bn, const std::string& en) { return {{"bn", bn}, {"en", en}}; }
-json Text(const Words& words) { return Text(words.bn, words.en); }
+json Text(const std::string& bn, const std::string& en) {
+    return {{"bn", bn}, {"en", en}};
+}
+json Text(const Words& words) {
+    return Text(words.bn, words.en);
+}
 
 const std::vector<Words> kServices{
-    {"জন্ম নিবন্ধন", "birth registration"},        {"ট্রেড লাইসেন্স", "trade licence"},
-    {"পেনশন মঞ্জুরি", "pension approval"},          {"ভূমি নামজারি", "land mutation"},
-    {"পুলিশ ক্লিয়ারেন্স", "police clearance"},      {"পাসপোর্ট নবায়ন", "passport renewal"},
-    {"অগ্নি নিরাপত্তা ছাড়পত্র", "fire safety clearance"}, {"কারাবন্দি সাক্ষাৎ", "prison visit"},
-    {"বয়স্ক ভাতা", "old-age allowance"},            {"শিক্ষাবৃত্তি", "education stipend"},
-    {"কৃষি ভর্তুকি", "farm subsidy"},                 {"মাদকদ্রব্য লাইসেন্স", "narcotics licence"},
-    {"অর্জিত ছুটি অনুমোদন", "earned-leave approval"},  {"সনদ সত্যায়ন", "certificate attestation"},
-    {"গাড়ির ফিটনেস সনদ", "vehicle fitness certificate"}, {"মামলার তথ্য", "case information"},
-    {"জলাবদ্ধতার অভিযোগ", "waterlogging complaints"},   {"টিকা নিবন্ধন", "vaccine registration"},
+    {"জন্ম নিবন্ধন", "birth registration"},
+    {"ট্রেড লাইসেন্স", "trade licence"},
+    {"পেনশন মঞ্জুরি", "pension approval"},
+    {"ভূমি নামজারি", "land mutation"},
+    {"পুলিশ ক্লিয়ারেন্স", "police clearance"},
+    {"পাসপোর্ট নবায়ন", "passport renewal"},
+    {"অগ্নি নিরাপত্তা ছাড়পত্র", "fire safety clearance"},
+    {"কারাবন্দি সাক্ষাৎ", "prison visit"},
+    {"বয়স্ক ভাতা", "old-age allowance"},
+    {"শিক্ষাবৃত্তি", "education stipend"},
+    {"কৃষি ভর্তুকি", "farm subsidy"},
+    {"মাদকদ্রব্য লাইসেন্স", "narcotics licence"},
+    {"অর্জিত ছুটি অনুমোদন", "earned-leave approval"},
+    {"সনদ সত্যায়ন", "certificate attestation"},
+    {"গাড়ির ফিটনেস সনদ", "vehicle fitness certificate"},
+    {"মামলার তথ্য", "case information"},
+    {"জলাবদ্ধতার অভিযোগ", "waterlogging complaints"},
+    {"টিকা নিবন্ধন", "vaccine registration"},
 };
 
 const std::vector<Words> kIdeas{
-    {"অনলাইন আবেদন", "Online application"},      {"ডিজিটাল ট্র্যাকিং", "Digital tracking"},
-    {"এসএমএস বার্তা", "SMS updates"},             {"মোবাইল অ্যাপ", "Mobile app"},
-    {"ই-ফাইলিং", "E-filing"},                     {"এক দিনে সেবা", "One-day service"},
-    {"হেল্প ডেস্ক", "Help desk"},                  {"কিউআর কোড যাচাই", "QR code verification"},
-    {"ডিজিটাল রেজিস্টার", "Digital register"},     {"অনলাইন পেমেন্ট", "Online payment"},
+    {"অনলাইন আবেদন", "Online application"},
+    {"ডিজিটাল ট্র্যাকিং", "Digital tracking"},
+    {"এসএমএস বার্তা", "SMS updates"},
+    {"মোবাইল অ্যাপ", "Mobile app"},
+    {"ই-ফাইলিং", "E-filing"},
+    {"এক দিনে সেবা", "One-day service"},
+    {"হেল্প ডেস্ক", "Help desk"},
+    {"কিউআর কোড যাচাই", "QR code verification"},
+    {"ডিজিটাল রেজিস্টার", "Digital register"},
+    {"অনলাইন পেমেন্ট", "Online payment"},
 };
 
 const std::vector<Words> kAgencies{
@@ -90,9 +110,9 @@ const std::vector<Words> kAgencies{
 };
 
 const std::vector<Words> kPlaces{
-    {"ঢাকা", "Dhaka"},       {"চট্টগ্রাম", "Chattogram"}, {"রাজশাহী", "Rajshahi"}, {"খুলনা", "Khulna"},
-    {"বরিশাল", "Barishal"},   {"সিলেট", "Sylhet"},        {"রংপুর", "Rangpur"},     {"ময়মনসিংহ", "Mymensingh"},
-    {"কুমিল্লা", "Cumilla"},   {"বগুড়া", "Bogura"},        {"যশোর", "Jashore"},      {"দিনাজপুর", "Dinajpur"},
+    {"ঢাকা", "Dhaka"},      {"চট্টগ্রাম", "Chattogram"}, {"রাজশাহী", "Rajshahi"}, {"খুলনা", "Khulna"},
+    {"বরিশাল", "Barishal"}, {"সিলেট", "Sylhet"},       {"রংপুর", "Rangpur"},     {"ময়মনসিংহ", "Mymensingh"},
+    {"কুমিল্লা", "Cumilla"},  {"বগুড়া", "Bogura"},        {"যশোর", "Jashore"},     {"দিনাজপুর", "Dinajpur"},
 };
 
 const std::vector<Words> kCategories{
@@ -103,18 +123,26 @@ const std::vector<Words> kCategories{
 };
 
 const std::vector<Words> kActivities{
-    {"আবেদন জমা", "Submit the application"}, {"কাগজপত্র যাচাই", "Check the papers"},
-    {"ফি জমা", "Pay the fee"},               {"নথি উপস্থাপন", "File put up"},
-    {"সরেজমিন তদন্ত", "Field inquiry"},       {"প্রতিবেদন প্রেরণ", "Report sent"},
-    {"অনুমোদন", "Approval"},                 {"স্বাক্ষর", "Signature"},
+    {"আবেদন জমা", "Submit the application"},
+    {"কাগজপত্র যাচাই", "Check the papers"},
+    {"ফি জমা", "Pay the fee"},
+    {"নথি উপস্থাপন", "File put up"},
+    {"সরেজমিন তদন্ত", "Field inquiry"},
+    {"প্রতিবেদন প্রেরণ", "Report sent"},
+    {"অনুমোদন", "Approval"},
+    {"স্বাক্ষর", "Signature"},
 };
-const std::vector<Words> kDocuments{{"সনদ মুদ্রণ", "Certificate printed"}, {"রেজিস্টারে এন্ট্রি", "Register entry"}};
+const std::vector<Words> kDocuments{{"সনদ মুদ্রণ", "Certificate printed"},
+                                    {"রেজিস্টারে এন্ট্রি", "Register entry"}};
 const std::vector<Words> kWaits{{"ফাইল অপেক্ষমাণ", "File waits"}, {"ডাকে প্রেরণ", "Sent by post"}};
-const std::vector<Words> kDecisions{{"কাগজপত্র ঠিক আছে?", "Papers in order?"}, {"তথ্য সঠিক?", "Details correct?"}};
+const std::vector<Words> kDecisions{{"কাগজপত্র ঠিক আছে?", "Papers in order?"},
+                                    {"তথ্য সঠিক?", "Details correct?"}};
 
 // [SECTION] Texts, TCV and process maps
 
-std::string Bn(int number) { return content::ToBengaliDigits(std::to_string(number)); }
+std::string Bn(int number) {
+    return content::ToBengaliDigits(std::to_string(number));
+}
 
 struct Tcv {
     int days_before, days_after, taka_before, taka_after, visits_before, visits_after;
@@ -161,17 +189,23 @@ json ProcessMap(Rng& rng, int steps, const Words& service) {
             edges.push_back(Edge(i - 1, i));
             continue;
         }
-        list.push_back(Step(i, pick == 3 ? "document" : pick == 4 ? "wait" : "activity",
-                            pick == 3 ? rng.Pick(kDocuments) : pick == 4 ? rng.Pick(kWaits) : rng.Pick(kActivities)));
+        list.push_back(Step(i,
+                            pick == 3   ? "document"
+                            : pick == 4 ? "wait"
+                                        : "activity",
+                            pick == 3   ? rng.Pick(kDocuments)
+                            : pick == 4 ? rng.Pick(kWaits)
+                                        : rng.Pick(kActivities)));
         edges.push_back(Edge(i - 1, i));
     }
-    list.push_back(Step(steps, "end", {(std::string(service.bn) + " সেবা পেলেন").c_str(), "Service received"}));
+    list.push_back(
+        Step(steps, "end", {(std::string(service.bn) + " সেবা পেলেন").c_str(), "Service received"}));
     edges.push_back(Edge(steps - 1, steps));
     return {{"steps", list}, {"edges", edges}};
 }
 
-json Innovation(Rng& rng, int index, const std::string& id, const std::string& office, const std::string& category,
-                int pictures) {
+json Innovation(Rng& rng, int index, const std::string& id, const std::string& office,
+                const std::string& category, int pictures) {
     const Words& service = rng.Pick(kServices);
     const Words& idea = rng.Pick(kIdeas);
     const Tcv tcv = MakeTcv(rng);
@@ -182,25 +216,32 @@ json Innovation(Rng& rng, int index, const std::string& id, const std::string& o
         {"status", rng.Chance(80) ? "running" : "pilot"},
         {"title", Text(std::string(service.bn) + ": " + idea.bn + " (" + Bn(index) + ")",
                        std::string(idea.en) + " for " + service.en + " (" + std::to_string(index) + ")")},
-        {"summary", Text(std::string(service.bn) + " সেবার জন্য " + idea.bn + " চালু হয়েছে। এখন নাগরিক ঘরে বসেই সেবার অগ্রগতি জানতে পারেন।",
-                         std::string(idea.en) + " now serves " + service.en + ". Citizens follow their case from home.")},
-        {"problem", Text("আগে " + std::string(service.bn) + " সেবা পেতে নাগরিককে গড়ে " + Bn(tcv.visits_before) +
-                             " বার অফিসে আসতে হতো এবং " + Bn(tcv.days_before) + " দিন অপেক্ষা করতে হতো। খরচ হতো প্রায় " +
-                             Bn(tcv.taka_before) + " টাকা।",
-                         "Before, citizens came to the office " + std::to_string(tcv.visits_before) + " times and waited " +
-                             std::to_string(tcv.days_before) + " days for " + service.en + ", spending about Tk " +
-                             std::to_string(tcv.taka_before) + ".")},
-        {"solution", Text(std::string(idea.bn) + " ব্যবস্থায় আবেদন, যাচাই ও অনুমোদন এক জায়গায় হয়; প্রতিটি ধাপে আবেদনকারী বার্তা পান।",
-                          "With " + std::string(idea.en) + ", application, checks and approval happen in one place, and the applicant "
-                          "gets a message at every step.")},
+        {"summary", Text(std::string(service.bn) + " সেবার জন্য " + idea.bn +
+                             " চালু হয়েছে। এখন নাগরিক ঘরে বসেই সেবার অগ্রগতি জানতে পারেন।",
+                         std::string(idea.en) + " now serves " + service.en +
+                             ". Citizens follow their case from home.")},
+        {"problem", Text("আগে " + std::string(service.bn) + " সেবা পেতে নাগরিককে গড়ে " +
+                             Bn(tcv.visits_before) + " বার অফিসে আসতে হতো এবং " + Bn(tcv.days_before) +
+                             " দিন অপেক্ষা করতে হতো। খরচ হতো প্রায় " + Bn(tcv.taka_before) + " টাকা।",
+                         "Before, citizens came to the office " + std::to_string(tcv.visits_before) +
+                             " times and waited " + std::to_string(tcv.days_before) + " days for " +
+                             service.en + ", spending about Tk " + std::to_string(tcv.taka_before) + ".")},
+        {"solution", Text(std::string(idea.bn) +
+                              " ব্যবস্থায় আবেদন, যাচাই ও অনুমোদন এক জায়গায় হয়; প্রতিটি ধাপে আবেদনকারী বার্তা পান।",
+                          "With " + std::string(idea.en) +
+                              ", application, checks and approval happen in one place, and the applicant "
+                              "gets a message at every step.")},
         {"service_link", "https://service.gov.bd/" + id},
         {"tcv", TcvJson(tcv)},
-        {"process", {{"before", ProcessMap(rng, rng.Int(9, 18), service)}, {"after", ProcessMap(rng, rng.Int(4, 7), service)}}},
+        {"process",
+         {{"before", ProcessMap(rng, rng.Int(9, 18), service)},
+          {"after", ProcessMap(rng, rng.Int(4, 7), service)}}},
     };
     json photos = json::array();
     for (int k = 1; k <= pictures; ++k)
         photos.push_back({{"file", "pictures/" + id + "-" + std::to_string(k) + ".png"},
-                          {"caption", Text(std::string(idea.bn) + " — ছবি " + Bn(k), std::string(idea.en) + " — photo " + std::to_string(k))}});
+                          {"caption", Text(std::string(idea.bn) + " — ছবি " + Bn(k),
+                                           std::string(idea.en) + " — photo " + std::to_string(k))}});
     if (pictures > 0) innovation["photos"] = photos;
     return innovation;
 }
@@ -211,7 +252,8 @@ json Innovation(Rng& rng, int index, const std::string& id, const std::string& o
 // to encode, since a generated pack may hold thousands.
 void WritePicture(const fs::path& file, Rng& rng) {
     constexpr int kWidth = 96, kHeight = 64;
-    const int r = rng.Int(40, 220), g = rng.Int(40, 220), b = rng.Int(40, 220), band = rng.Int(8, kHeight - 16);
+    const int r = rng.Int(40, 220), g = rng.Int(40, 220), b = rng.Int(40, 220),
+              band = rng.Int(8, kHeight - 16);
     std::vector<unsigned char> pixels(kWidth * kHeight * 3);
     for (int y = 0; y < kHeight; ++y)
         for (int x = 0; x < kWidth; ++x) {
@@ -239,15 +281,20 @@ json Fair(int offices) {
     json office_list = json::array(), category_list = json::array();
     for (int i = 0; i < offices; ++i) {
         const Words& agency = kAgencies[static_cast<size_t>(i) % kAgencies.size()];
-        const Words& place = kPlaces[static_cast<size_t>(i / static_cast<int>(kAgencies.size())) % kPlaces.size()];
-        const std::string number = i < static_cast<int>(kAgencies.size() * kPlaces.size()) ? "" : " " + std::to_string(i);
-        office_list.push_back({{"id", "office-" + std::to_string(i + 1)},
-                               {"name", Text(std::string(agency.bn) + ", " + place.bn + (number.empty() ? "" : " " + Bn(i)),
-                                             std::string(agency.en) + ", " + place.en + number)},
-                               {"short_name", Text(std::string(place.bn) + " " + Bn(i + 1), std::string(place.en) + " " + std::to_string(i + 1))}});
+        const Words& place =
+            kPlaces[static_cast<size_t>(i / static_cast<int>(kAgencies.size())) % kPlaces.size()];
+        const std::string number =
+            i < static_cast<int>(kAgencies.size() * kPlaces.size()) ? "" : " " + std::to_string(i);
+        office_list.push_back(
+            {{"id", "office-" + std::to_string(i + 1)},
+             {"name", Text(std::string(agency.bn) + ", " + place.bn + (number.empty() ? "" : " " + Bn(i)),
+                           std::string(agency.en) + ", " + place.en + number)},
+             {"short_name", Text(std::string(place.bn) + " " + Bn(i + 1),
+                                 std::string(place.en) + " " + std::to_string(i + 1))}});
     }
     for (size_t i = 0; i < kCategories.size(); ++i)
-        category_list.push_back({{"id", "category-" + std::to_string(i + 1)}, {"name", Text(kCategories[i])},
+        category_list.push_back({{"id", "category-" + std::to_string(i + 1)},
+                                 {"name", Text(kCategories[i])},
                                  {"description", Text(std::string(kCategories[i].bn) + " বিষয়ক উদ্ভাবন",
                                                       "Innovations in " + std::string(kCategories[i].en))}});
     return {{"format", 1},
@@ -278,8 +325,9 @@ GeneratedPack GeneratePack(const std::string& folder, const PackSize& size) {
         const std::string id = "innovation-" + std::to_string(i + 1);
         const std::string office = "office-" + std::to_string(i % size.offices + 1);
         const std::string category = "category-" + std::to_string(rng.Int(1, categories));
-        written.json_bytes += WriteJson(root / "innovations" / (id + ".json"),
-                                        Innovation(rng, i + 1, id, office, category, size.pictures_per_innovation));
+        written.json_bytes +=
+            WriteJson(root / "innovations" / (id + ".json"),
+                      Innovation(rng, i + 1, id, office, category, size.pictures_per_innovation));
         ++written.files;
         for (int k = 1; k <= size.pictures_per_innovation; ++k, ++written.pictures)
             WritePicture(root / "pictures" / (id + "-" + std::to_string(k) + ".png"), rng);

@@ -15,7 +15,7 @@ struct PackSize {
 };
 
 struct GeneratedPack {
-    int files = 0;          // JSON files
+    int files = 0; // JSON files
     long long json_bytes = 0;
     int pictures = 0;
 };

@@ -27,15 +27,20 @@ struct Arguments {
     std::string into, out, office, category;
 };
 
-std::optional<Arguments> ParseArguments(const std::vector<std::string>& args, bool importing, std::ostream& err) {
+std::optional<Arguments> ParseArguments(const std::vector<std::string>& args, bool importing,
+                                        std::ostream& err) {
     Arguments parsed;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         std::string* option = nullptr;
-        if (importing && arg == "--into") option = &parsed.into;
-        else if (importing && arg == "--office") option = &parsed.office;
-        else if (importing && arg == "--category") option = &parsed.category;
-        else if (!importing && arg == "--out") option = &parsed.out;
+        if (importing && arg == "--into")
+            option = &parsed.into;
+        else if (importing && arg == "--office")
+            option = &parsed.office;
+        else if (importing && arg == "--category")
+            option = &parsed.category;
+        else if (!importing && arg == "--out")
+            option = &parsed.out;
         if (option) {
             if (i + 1 >= args.size() || args[i + 1].empty()) {
                 err << "kiosk bank: " << arg << " needs a value\n" << kUsage;
@@ -52,7 +57,8 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& args, bo
             return std::nullopt;
         }
     }
-    const bool complete = !parsed.positional.empty() && (importing ? !parsed.into.empty() : !parsed.out.empty());
+    const bool complete =
+        !parsed.positional.empty() && (importing ? !parsed.into.empty() : !parsed.out.empty());
     if (!complete) {
         err << kUsage;
         return std::nullopt;

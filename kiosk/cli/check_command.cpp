@@ -12,11 +12,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kUsage = "usage: kiosk check DIR\n"
-                               "Checks the content pack in DIR and prints every problem as\n"
-                               "  path:line: error|warning: what is wrong\n"
-                               "Errors leave an innovation (office, category, the fair) out of the kiosk;\n"
-                               "warnings are shown anyway. Exit status: 0 clean, 1 problems, 2 wrong usage.\n";
+constexpr const char* kUsage =
+    "usage: kiosk check DIR\n"
+    "Checks the content pack in DIR and prints every problem as\n"
+    "  path:line: error|warning: what is wrong\n"
+    "Errors leave an innovation (office, category, the fair) out of the kiosk;\n"
+    "warnings are shown anyway. Exit status: 0 clean, 1 problems, 2 wrong usage.\n";
 
 // The file as the organiser named the pack: "my-fair/innovations/x.json", not an absolute path.
 std::string AsTyped(const std::string& file, const std::string& folder, const std::string& typed) {
@@ -44,10 +45,13 @@ int Check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     for (const content::PackProblem& problem : pack.problems)
         out << content::FormatProblem(problem, AsTyped(problem.file, pack.content.folder, typed)) << '\n';
 
-    const size_t errors = pack.Count(content::Severity::Error), warnings = pack.Count(content::Severity::Warning);
-    out << typed << ": " << (pack.fair_ok ? Plural(pack.content.innovations.size(), "innovation", "innovations") + " to show"
-                                          : std::string("the fair cannot be shown"))
-        << ", " << Plural(errors, "error", "errors") << ", " << Plural(warnings, "warning", "warnings") << '\n';
+    const size_t errors = pack.Count(content::Severity::Error),
+                 warnings = pack.Count(content::Severity::Warning);
+    out << typed << ": "
+        << (pack.fair_ok ? Plural(pack.content.innovations.size(), "innovation", "innovations") + " to show"
+                         : std::string("the fair cannot be shown"))
+        << ", " << Plural(errors, "error", "errors") << ", " << Plural(warnings, "warning", "warnings")
+        << '\n';
     return pack.problems.empty() ? 0 : 1;
 }
 

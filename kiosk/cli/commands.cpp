@@ -15,7 +15,8 @@ std::string DemoPack() {
 }
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser");
+    return !args.empty() &&
+           (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser");
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

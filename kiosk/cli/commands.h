@@ -30,6 +30,7 @@ int Judges(const std::vector<std::string>& args, std::ostream& out, std::ostream
 // kiosk organiser set-pin|unlock [--db FILE]: the organiser's PIN in the kiosk's store. The PIN is
 // read from `in` unless --pin is given. Exit 0 done, 1 refused, 2 usage.
 int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
-int Organiser(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // PIN from std::cin
+int Organiser(const std::vector<std::string>& args, std::ostream& out,
+              std::ostream& err); // PIN from std::cin
 
 } // namespace kiosk::cli

@@ -17,7 +17,6 @@
 #include <set>
 #include <sstream>
 
-
 namespace kiosk::cli {
 
 namespace {
@@ -34,7 +33,6 @@ constexpr const char* kUsage =
     "from the first line of standard input. The CSV has the columns name, office, categories\n"
     "(ids separated by ;) and PIN; a first row starting with \"name\" is a header.\n";
 
-
 struct Arguments {
     std::string command;
     std::vector<std::string> positional;
@@ -47,7 +45,8 @@ std::optional<Arguments> Parse(const std::vector<std::string>& args, std::ostrea
     parsed.command = args[0];
     for (size_t i = 1; i < args.size(); ++i) {
         if (kOptions.count(args[i])) {
-            if (i + 1 >= args.size()) return err << "kiosk judges: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
+            if (i + 1 >= args.size())
+                return err << "kiosk judges: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
             parsed.options[args[i]] = args[i + 1];
             ++i;
         } else if (args[i].size() > 1 && args[i][0] == '-') {
@@ -75,7 +74,8 @@ std::vector<std::string> SplitCategories(const std::string& text) {
 
 std::string Join(const std::vector<std::string>& ids) {
     std::string joined;
-    for (const std::string& id : ids) joined += (joined.empty() ? "" : ";") + id;
+    for (const std::string& id : ids)
+        joined += (joined.empty() ? "" : ";") + id;
     return joined;
 }
 
@@ -93,7 +93,9 @@ std::optional<scoring::JudgeId> JudgeArgument(const Arguments& args, std::ostrea
     char* end = nullptr;
     const long long id = std::strtoll(args.positional[0].c_str(), &end, 10);
     if (*end != '\0' || id <= 0)
-        return err << "kiosk judges: \"" << args.positional[0] << "\" is not a judge number (see kiosk judges list)\n", std::nullopt;
+        return err << "kiosk judges: \"" << args.positional[0]
+                   << "\" is not a judge number (see kiosk judges list)\n",
+               std::nullopt;
     return id;
 }
 
@@ -106,7 +108,8 @@ std::string PinFrom(const Arguments& args, std::istream& in) {
 }
 
 std::string State(const scoring::Judge& judge, int64_t now) {
-    if (judge.locked_until_ms > now) return "locked for " + std::to_string((judge.locked_until_ms - now + 999) / 1000) + " s";
+    if (judge.locked_until_ms > now)
+        return "locked for " + std::to_string((judge.locked_until_ms - now + 999) / 1000) + " s";
     if (judge.failed_pins > 0) return std::to_string(judge.failed_pins) + " wrong PIN(s)";
     return "ok";
 }
@@ -115,8 +118,8 @@ int List(Setting& setting, std::ostream& out) {
     const std::vector<scoring::Judge> judges = setting.judging.Registry().List();
     out << "judge\tname\toffice\tcategories\tstate\n";
     for (const scoring::Judge& judge : judges)
-        out << judge.id << '\t' << judge.name << '\t' << judge.office << '\t' << Join(judge.categories) << '\t'
-            << State(judge, scoring::SystemClockMs()) << '\n';
+        out << judge.id << '\t' << judge.name << '\t' << judge.office << '\t' << Join(judge.categories)
+            << '\t' << State(judge, scoring::SystemClockMs()) << '\n';
     out << judges.size() << (judges.size() == 1 ? " judge\n" : " judges\n");
     return 0;
 }
@@ -127,7 +130,8 @@ int Add(Setting& setting, const Arguments& args, std::istream& in, std::ostream&
     scoring::NewJudge judge{Trim(args.positional[0]), args.options.at("--office"),
                             SplitCategories(args.options.at("--categories")), ""};
     const std::vector<std::string> problems = setting.judging.CheckAgainstPack(judge);
-    for (const std::string& problem : problems) err << "kiosk judges: " << problem << '\n';
+    for (const std::string& problem : problems)
+        err << "kiosk judges: " << problem << '\n';
     if (!problems.empty()) return 1;
     judge.pin = PinFrom(args, in);
     const scoring::JudgeId id = setting.judging.Registry().Add(judge);
@@ -161,7 +165,7 @@ struct CsvReader {
 
 // libcsv's parser, freed however parsing ends.
 class CsvParser {
-public:
+  public:
     CsvParser() {
         if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw std::bad_alloc();
     }
@@ -170,7 +174,7 @@ public:
     CsvParser& operator=(const CsvParser&) = delete;
     csv_parser* get() { return &m_parser; }
 
-private:
+  private:
     csv_parser m_parser{};
 };
 
@@ -179,14 +183,18 @@ private:
 std::vector<CsvRow> ReadCsv(const std::string& file, std::string& text, std::string& failure) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // Excel's UTF-8 mark
     CsvParser parser;
-    if (text.find('\t') != std::string::npos && text.find(',') == std::string::npos) csv_set_delim(parser.get(), '\t');
+    if (text.find('\t') != std::string::npos && text.find(',') == std::string::npos)
+        csv_set_delim(parser.get(), '\t');
     CsvReader reader;
     for (size_t pos = 0; pos < text.size();) {
         size_t end = text.find('\n', pos);
         end = end == std::string::npos ? text.size() : end + 1;
-        if (!reader.in_row && text.find_first_not_of(" \t\r\n", pos) < end) reader.current.line = reader.line, reader.in_row = true;
-        if (csv_parse(parser.get(), text.data() + pos, end - pos, CsvReader::OnCell, CsvReader::OnRowEnd, &reader) != end - pos) {
-            failure = file + ":" + std::to_string(reader.line) + ": error: not valid CSV (a quote inside a quoted cell is written twice)";
+        if (!reader.in_row && text.find_first_not_of(" \t\r\n", pos) < end)
+            reader.current.line = reader.line, reader.in_row = true;
+        if (csv_parse(parser.get(), text.data() + pos, end - pos, CsvReader::OnCell, CsvReader::OnRowEnd,
+                      &reader) != end - pos) {
+            failure = file + ":" + std::to_string(reader.line) +
+                      ": error: not valid CSV (a quote inside a quoted cell is written twice)";
             return {};
         }
         ++reader.line;
@@ -200,7 +208,8 @@ std::vector<CsvRow> ReadCsv(const std::string& file, std::string& text, std::str
 bool IsHeader(const CsvRow& row) {
     if (row.cells.empty()) return false;
     std::string first = Trim(row.cells[0]);
-    std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(first.begin(), first.end(), first.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return first == "name" || first == "নাম";
 }
 
@@ -209,21 +218,25 @@ std::optional<scoring::NewJudge> JudgeFromRow(Setting& setting, const std::strin
                                               std::vector<std::string>& problems) {
     const std::string at = file + ":" + std::to_string(row.line) + ": error: ";
     std::vector<std::string> cells = row.cells;
-    while (cells.size() > 4 && Trim(cells.back()).empty()) cells.pop_back(); // Excel's padding
+    while (cells.size() > 4 && Trim(cells.back()).empty())
+        cells.pop_back(); // Excel's padding
     if (cells.size() != 4) {
-        problems.push_back(at + "expected 4 columns (name, office, categories, PIN), found " + std::to_string(cells.size()));
+        problems.push_back(at + "expected 4 columns (name, office, categories, PIN), found " +
+                           std::to_string(cells.size()));
         return std::nullopt;
     }
     scoring::NewJudge judge{Trim(cells[0]), Trim(cells[1]), SplitCategories(cells[2]), Trim(cells[3])};
     const size_t before = problems.size();
     if (judge.name.empty()) problems.push_back(at + "the name is empty");
     if (judge.categories.empty()) problems.push_back(at + "no categories: write category ids separated by ;");
-    for (const std::string& problem : setting.judging.CheckAgainstPack(judge)) problems.push_back(at + problem);
+    for (const std::string& problem : setting.judging.CheckAgainstPack(judge))
+        problems.push_back(at + problem);
     if (!scoring::IsValidPin(judge.pin))
-        problems.push_back(at + "the PIN must be 4 to 8 digits" +
-                           (judge.pin.size() < scoring::kShortestPin && !judge.pin.empty()
-                                ? std::string(" (did a spreadsheet drop a leading 0? format the column as text)")
-                                : std::string()));
+        problems.push_back(
+            at + "the PIN must be 4 to 8 digits" +
+            (judge.pin.size() < scoring::kShortestPin && !judge.pin.empty()
+                 ? std::string(" (did a spreadsheet drop a leading 0? format the column as text)")
+                 : std::string()));
     if (problems.size() > before) return std::nullopt;
     return judge;
 }
@@ -251,7 +264,8 @@ int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostr
                                "\" is already on line " + std::to_string(it->second));
         judges.push_back(std::move(*judge));
     }
-    for (const std::string& problem : problems) err << problem << '\n';
+    for (const std::string& problem : problems)
+        err << problem << '\n';
     if (!problems.empty()) return err << file << ": nothing imported; fix the file and run again\n", 1;
 
     int added = 0, updated = 0;
@@ -266,7 +280,8 @@ int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostr
             ++added;
         }
     }
-    out << file << ": " << judges.size() << " judges read: " << added << " added, " << updated << " updated\n";
+    out << file << ": " << judges.size() << " judges read: " << added << " added, " << updated
+        << " updated\n";
     return 0;
 }
 
@@ -279,9 +294,13 @@ int Run(Setting& setting, const Arguments& args, std::istream& in, std::ostream&
     scoring::Judges& registry = setting.judging.Registry();
     const std::optional<scoring::Judge> judge = registry.Find(*id);
     if (!judge) return err << "kiosk judges: there is no judge " << *id << " (see kiosk judges list)\n", 1;
-    if (args.command == "remove") registry.Remove(*id), out << "removed judge " << *id << ": " << judge->name << '\n';
-    else if (args.command == "unlock") registry.Unlock(*id), out << "unlocked judge " << *id << ": " << judge->name << '\n';
-    else registry.SetPin(*id, PinFrom(args, in)), out << "new PIN for judge " << *id << ": " << judge->name << '\n';
+    if (args.command == "remove")
+        registry.Remove(*id), out << "removed judge " << *id << ": " << judge->name << '\n';
+    else if (args.command == "unlock")
+        registry.Unlock(*id), out << "unlocked judge " << *id << ": " << judge->name << '\n';
+    else
+        registry.SetPin(*id, PinFrom(args, in)),
+            out << "new PIN for judge " << *id << ": " << judge->name << '\n';
     return 0;
 }
 
@@ -289,8 +308,10 @@ int Run(Setting& setting, const Arguments& args, std::istream& in, std::ostream&
 
 int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     static const std::set<std::string> kCommands{"list", "add", "remove", "set-pin", "unlock", "import"};
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
-    if (!kCommands.count(args[0])) return err << "kiosk judges: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
+    if (args.empty() || args[0] == "--help" || args[0] == "-h")
+        return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
+    if (!kCommands.count(args[0]))
+        return err << "kiosk judges: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
     const std::optional<Arguments> parsed = Parse(args, err);
     if (!parsed) return 2;
     const auto db = parsed->options.find("--db");
@@ -300,7 +321,8 @@ int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream&
                         folder == parsed->options.end() ? DemoPack() : folder->second);
         if (!setting.pack.fair_ok)
             return err << "kiosk judges: the content pack in " << setting.pack.content.folder
-                       << " cannot be used (run kiosk check on it)\n", 1;
+                       << " cannot be used (run kiosk check on it)\n",
+                   1;
         return Run(setting, *parsed, in, out, err);
     } catch (const std::exception& e) { // Refused, StoreError: the organiser's to fix
         err << "kiosk judges: " << e.what() << '\n';
@@ -308,6 +330,8 @@ int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream&
     }
 }
 
-int Judges(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) { return Judges(args, std::cin, out, err); }
+int Judges(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return Judges(args, std::cin, out, err);
+}
 
 } // namespace kiosk::cli

@@ -22,15 +22,20 @@ constexpr const char* kUsage =
     "unlock ends a lock-out after too many wrong PINs; set-pin ends it too.\n";
 
 // The options each command takes; it takes no other arguments.
-const std::map<std::string, std::set<std::string>> kCommands{{"set-pin", {"--db", "--pin"}}, {"unlock", {"--db"}}};
+const std::map<std::string, std::set<std::string>> kCommands{{"set-pin", {"--db", "--pin"}},
+                                                             {"unlock", {"--db"}}};
 
-std::optional<std::map<std::string, std::string>> Parse(const std::vector<std::string>& args, std::ostream& err) {
+std::optional<std::map<std::string, std::string>> Parse(const std::vector<std::string>& args,
+                                                        std::ostream& err) {
     const std::set<std::string>& allowed = kCommands.at(args[0]);
     std::map<std::string, std::string> options; // "--pin" -> value
     for (size_t i = 1; i < args.size(); ++i) {
         if (!allowed.count(args[i]))
-            return err << "kiosk organiser " << args[0] << ": unexpected \"" << args[i] << "\"\n" << kUsage, std::nullopt;
-        if (i + 1 >= args.size()) return err << "kiosk organiser: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
+            return err << "kiosk organiser " << args[0] << ": unexpected \"" << args[i] << "\"\n"
+                       << kUsage,
+                   std::nullopt;
+        if (i + 1 >= args.size())
+            return err << "kiosk organiser: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
         options[args[i]] = args[i + 1];
         ++i;
     }
@@ -54,8 +59,10 @@ std::string PinFrom(const std::map<std::string, std::string>& options, std::istr
 } // namespace
 
 int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
-    if (!kCommands.count(args[0])) return err << "kiosk organiser: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
+    if (args.empty() || args[0] == "--help" || args[0] == "-h")
+        return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
+    if (!kCommands.count(args[0]))
+        return err << "kiosk organiser: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
     const std::optional<std::map<std::string, std::string>> options = Parse(args, err);
     if (!options) return 2;
     const auto db = options->find("--db");
@@ -64,7 +71,9 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
         scoring::OrganiserPin pin(store);
         if (args[0] == "unlock") {
             if (!pin.IsSet())
-                return err << "kiosk organiser: there is no organiser PIN yet: set one with kiosk organiser set-pin\n", 1;
+                return err << "kiosk organiser: there is no organiser PIN yet: set one with kiosk organiser "
+                              "set-pin\n",
+                       1;
             pin.Unlock();
             out << "the organiser's PIN is unlocked\n";
             return 0;
@@ -79,6 +88,8 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
     }
 }
 
-int Organiser(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) { return Organiser(args, std::cin, out, err); }
+int Organiser(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return Organiser(args, std::cin, out, err);
+}
 
 } // namespace kiosk::cli

@@ -12,8 +12,8 @@ namespace kiosk {
 struct InnovationScreen {
     std::optional<ui::QrCode> qr; // for the service link shown; encoded once per innovation
 
-    float Draw(ui::Context& ui, const content::FairContent& fair, const Route& route, const ScrollFrame& frame,
-               Navigation& nav);
+    float Draw(ui::Context& ui, const content::FairContent& fair, const Route& route,
+               const ScrollFrame& frame, Navigation& nav);
 };
 
 } // namespace kiosk

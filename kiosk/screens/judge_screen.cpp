@@ -12,14 +12,20 @@ using scoring::CardStatus;
 
 StatusLook LookOf(const Context& ui, const scoring::Assignment& a) {
     switch (a.status) {
-    case CardStatus::ToScore: return {ui.T("নম্বর দেওয়া হয়নি", "Not scored yet"), color::kAmber, color::kAmberLight};
+    case CardStatus::ToScore:
+        return {ui.T("নম্বর দেওয়া হয়নি", "Not scored yet"), color::kAmber, color::kAmberLight};
     case CardStatus::Scoring:
         return {ui.Bengali() ? Fraction(ui, a.scored, a.criteria) + " মানদণ্ডে নম্বর, জমা বাকি"
                              : Fraction(ui, a.scored, a.criteria) + " criteria scored, not submitted",
                 color::kBlue, color::kBlueLight};
-    case CardStatus::Submitted: return {ui.T("জমা দেওয়া হয়েছে", "Submitted"), color::kGreenDark, color::kGreenLight};
-    case CardStatus::RecusedOwnOffice: return {ui.T("নিজ দপ্তর: নম্বর দেবেন না", "Own office: not yours to score"), color::kTextMuted, color::Rgb(0xe9ecea)};
-    case CardStatus::ConflictDeclared: return {ui.T("স্বার্থের সংঘাত ঘোষিত", "Conflict of interest declared"), color::kTextMuted, color::Rgb(0xe9ecea)};
+    case CardStatus::Submitted:
+        return {ui.T("জমা দেওয়া হয়েছে", "Submitted"), color::kGreenDark, color::kGreenLight};
+    case CardStatus::RecusedOwnOffice:
+        return {ui.T("নিজ দপ্তর: নম্বর দেবেন না", "Own office: not yours to score"), color::kTextMuted,
+                color::Rgb(0xe9ecea)};
+    case CardStatus::ConflictDeclared:
+        return {ui.T("স্বার্থের সংঘাত ঘোষিত", "Conflict of interest declared"), color::kTextMuted,
+                color::Rgb(0xe9ecea)};
     }
     return {"?", color::kText, color::kSurface};
 }
@@ -35,27 +41,33 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
     const std::vector<scoring::Assignment> assignments = session->Assignments();
     const auto [submitted, to_score] = scoring::CountProgress(assignments);
 
-    const std::string greeting = ui.Bengali() ? session->Who().name + ", আপনার এন্ট্রিগুলো" : "Your entries, " + session->Who().name;
-    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, greeting, color::kText, {width, 2}).y + ui.Px(8);
+    const std::string greeting =
+        ui.Bengali() ? session->Who().name + ", আপনার এন্ট্রিগুলো" : "Your entries, " + session->Who().name;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, greeting, color::kText, {width, 2}).y +
+         ui.Px(8);
 
     // Progress: a bar and "৭/১২ জমা দেওয়া হয়েছে".
     const std::string progress = ui.Bengali() ? Fraction(ui, submitted, to_score) + " জমা দেওয়া হয়েছে"
                                               : Fraction(ui, submitted, to_score) + " submitted";
     const float bar_h = ui.Px(18), label_w = MeasureText(ui.theme, TextStyle::Heading, progress).x;
-    DrawText(ui.draw, ui.theme, TextStyle::Heading, {x, y}, progress, submitted == to_score && to_score > 0 ? color::kGreen : color::kText);
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {x, y}, progress,
+             submitted == to_score && to_score > 0 ? color::kGreen : color::kText);
     const float bar_x = x + label_w + ui.Px(28), bar_w = std::max(ui.Px(120), width - label_w - ui.Px(28));
     const float bar_y = y + (LineHeight(ui.theme, TextStyle::Heading) - bar_h) * 0.5f;
     ui.draw->AddRectFilled({bar_x, bar_y}, {bar_x + bar_w, bar_y + bar_h}, color::kGreenLight, bar_h * 0.5f);
     if (to_score > 0 && submitted > 0)
-        ui.draw->AddRectFilled({bar_x, bar_y}, {bar_x + bar_w * static_cast<float>(submitted) / static_cast<float>(to_score), bar_y + bar_h},
-                               color::kGreen, bar_h * 0.5f);
+        ui.draw->AddRectFilled(
+            {bar_x, bar_y},
+            {bar_x + bar_w * static_cast<float>(submitted) / static_cast<float>(to_score), bar_y + bar_h},
+            color::kGreen, bar_h * 0.5f);
     y += LineHeight(ui.theme, TextStyle::Heading) + margin * 0.5f;
 
     if (assignments.empty()) {
-        y += Banner(ui, x, y, width,
-                    ui.T("আপনার বিভাগে এই মেলায় কোনো এন্ট্রি নেই। আয়োজকের সাথে কথা বলুন।",
-                         "There are no entries in your categories at this fair. Please speak to the organiser."),
-                    color::kAmber, color::kAmberLight);
+        y += Banner(
+            ui, x, y, width,
+            ui.T("আপনার বিভাগে এই মেলায় কোনো এন্ট্রি নেই। আয়োজকের সাথে কথা বলুন।",
+                 "There are no entries in your categories at this fair. Please speak to the organiser."),
+            color::kAmber, color::kAmberLight);
         return y + margin - frame.top;
     }
 
@@ -63,21 +75,30 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
     const int columns = GridColumns(ui, width, 760, 2);
     const float row_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float pad = ui.Px(20), thumb_w = ui.Px(200);
-    const float row_h = std::max(ui.Px(150), pad * 2 + LineHeight(ui.theme, TextStyle::BodyBold) * 2 +
-                                                 LineHeight(ui.theme, TextStyle::Caption) + ChipHeight(ui) + ui.Px(12));
+    const float row_h =
+        std::max(ui.Px(150), pad * 2 + LineHeight(ui.theme, TextStyle::BodyBold) * 2 +
+                                 LineHeight(ui.theme, TextStyle::Caption) + ChipHeight(ui) + ui.Px(12));
     for (size_t i = 0; i < assignments.size(); ++i) {
         const scoring::Assignment& a = assignments[i];
         const content::Innovation* entry = fair.FindInnovation(a.entry);
         if (!entry) continue;
-        const Rect row{x + static_cast<float>(i % columns) * (row_w + gap), y + static_cast<float>(i / columns) * (row_h + gap), row_w, row_h};
+        const Rect row{x + static_cast<float>(i % columns) * (row_w + gap),
+                       y + static_cast<float>(i / columns) * (row_h + gap), row_w, row_h};
         if (row.Bottom() < frame.view.y || row.y > frame.view.Bottom()) continue;
-        const bool set_aside = a.status == CardStatus::RecusedOwnOffice || a.status == CardStatus::ConflictDeclared;
-        if (Card(ui, row, set_aside ? color::Rgb(0xf1f3f2) : color::kSurface)) nav.go = Route{ScreenId::Scorecard, a.entry};
-        Picture(ui, {row.x, row.y, thumb_w, row.h}, CoverPath(entry->photos), ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
-        if (set_aside) ui.draw->AddRectFilled(row.Min(), {row.x + thumb_w, row.Bottom()}, color::Rgb(0xf4f6f2, 170), ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
+        const bool set_aside =
+            a.status == CardStatus::RecusedOwnOffice || a.status == CardStatus::ConflictDeclared;
+        if (Card(ui, row, set_aside ? color::Rgb(0xf1f3f2) : color::kSurface))
+            nav.go = Route{ScreenId::Scorecard, a.entry};
+        Picture(ui, {row.x, row.y, thumb_w, row.h}, CoverPath(entry->photos), ui.theme.Radius(),
+                ImDrawFlags_RoundCornersLeft);
+        if (set_aside)
+            ui.draw->AddRectFilled(row.Min(), {row.x + thumb_w, row.Bottom()}, color::Rgb(0xf4f6f2, 170),
+                                   ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
         const float tx = row.x + thumb_w + pad, tw = row.Right() - tx - pad;
         float ty = row.y + pad;
-        ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {tx, ty}, ui.L(entry->title), set_aside ? color::kTextMuted : color::kText, {tw, 2}).y;
+        ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {tx, ty}, ui.L(entry->title),
+                       set_aside ? color::kTextMuted : color::kText, {tw, 2})
+                  .y;
         const content::Office* office = fair.FindOffice(entry->office_id);
         const content::Category* category = fair.FindCategory(entry->category_id);
         std::string where = office ? ui.L(office->ShortName()) : entry->office_id;
@@ -87,14 +108,18 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
         const float chip_y = row.Bottom() - pad - ChipHeight(ui);
         const float chip_w = Chip(ui, {tx, chip_y}, look.text, look.ink, look.fill);
         if (a.status == CardStatus::Submitted)
-            CheckIcon(ui.draw, {tx + chip_w + ui.Px(24), chip_y + ChipHeight(ui) * 0.5f}, ui.Px(30), color::kGreen, ui.Px(5));
+            CheckIcon(ui.draw, {tx + chip_w + ui.Px(24), chip_y + ChipHeight(ui) * 0.5f}, ui.Px(30),
+                      color::kGreen, ui.Px(5));
     }
     const size_t rows = (assignments.size() + columns - 1) / columns;
     y += static_cast<float>(rows) * (row_h + gap);
-    y += DrawText(ui.draw, ui.theme, TextStyle::Caption, {x, y},
-                  ui.T("কোনো এন্ট্রি ছুঁয়ে তার স্কোরকার্ড খুলুন। প্রতিটি নম্বর সঙ্গে সঙ্গে সংরক্ষিত হয়। কাজ শেষে লগ আউট করুন।",
-                       "Touch an entry to open its scorecard. Every mark is saved the moment you give it. Log out when you are done."),
-                  color::kTextMuted, {width, 0}).y;
+    y += DrawText(
+             ui.draw, ui.theme, TextStyle::Caption, {x, y},
+             ui.T("কোনো এন্ট্রি ছুঁয়ে তার স্কোরকার্ড খুলুন। প্রতিটি নম্বর সঙ্গে সঙ্গে সংরক্ষিত হয়। কাজ শেষে লগ আউট করুন।",
+                  "Touch an entry to open its scorecard. Every mark is saved the moment you give it. Log out "
+                  "when you are done."),
+             color::kTextMuted, {width, 0})
+             .y;
     return y + margin - frame.top;
 }
 

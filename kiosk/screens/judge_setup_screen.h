@@ -21,17 +21,18 @@ std::optional<scoring::JudgeId> ParseJudgeId(const std::string& text);
 
 struct JudgeSetupScreen {
     enum class Field { None, Name, Pin, PinAgain };
-    std::string for_id;           // the route id the state below belongs to ("new" or a judge id); empty: nothing loaded
-    scoring::NewJudge draft;      // the form; draft.pin is set once the PIN was typed twice alike
-    Field field = Field::None;    // the name editor or a step of the PIN pad, over the form
-    std::string name_before;      // the name when its editor opened, back on Cancel
-    std::string pin_typed;        // digits on the PIN pad, ASCII
-    std::string pin_first;        // the first entry, while the second is typed
-    bool pin_mismatch = false;    // the second entry was not the same as the first
+    std::string
+        for_id; // the route id the state below belongs to ("new" or a judge id); empty: nothing loaded
+    scoring::NewJudge draft;   // the form; draft.pin is set once the PIN was typed twice alike
+    Field field = Field::None; // the name editor or a step of the PIN pad, over the form
+    std::string name_before;   // the name when its editor opened, back on Cancel
+    std::string pin_typed;     // digits on the PIN pad, ASCII
+    std::string pin_first;     // the first entry, while the second is typed
+    bool pin_mismatch = false; // the second entry was not the same as the first
     ui::Keyboard keyboard;
-    std::string error;            // why the last save or removal was refused
+    std::string error; // why the last save or removal was refused
     bool confirming_removal = false;
-    std::string saved;            // what was just saved, for the organiser's screen to say (the app moves it there)
+    std::string saved; // what was just saved, for the organiser's screen to say (the app moves it there)
 
     // route.id: "new", or a judge id as text
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
@@ -43,7 +44,7 @@ struct JudgeSetupScreen {
         saved = std::move(keep);
     }
 
-private:
+  private:
     bool Load(Staff& staff, const std::string& id);
     float DrawForm(ui::Context& ui, Staff& staff, const ScrollFrame& frame, Navigation& nav);
     float DrawName(ui::Context& ui, const ScrollFrame& frame);

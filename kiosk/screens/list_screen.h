@@ -10,8 +10,8 @@ namespace kiosk {
 
 struct ListScreen {
     // `route` says whose innovations: an office's or a category's.
-    float Draw(ui::Context& ui, const content::FairContent& fair, const Route& route, const ScrollFrame& frame,
-               Navigation& nav);
+    float Draw(ui::Context& ui, const content::FairContent& fair, const Route& route,
+               const ScrollFrame& frame, Navigation& nav);
 };
 
 // The headline figure of an innovation's TCV for cards: "সময় ৮৯% কম" / "89% less time".

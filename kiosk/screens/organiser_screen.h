@@ -19,8 +19,8 @@ namespace kiosk {
 // What the organiser screen reports about the content.
 struct ContentStatus {
     const content::LoadedPack* pack = nullptr;
-    std::string loaded_at;                         // local time the showing pack was loaded, "14:05:09"
-    std::optional<content::LoadedPack> refused;    // the last update that could not be used
+    std::string loaded_at;                      // local time the showing pack was loaded, "14:05:09"
+    std::optional<content::LoadedPack> refused; // the last update that could not be used
     std::string refused_at;
 };
 
@@ -32,12 +32,15 @@ struct OrganiserScreen {
     std::string reopen_entry, reason, error, done;
     ui::Keyboard keyboard;
 
-    float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame, Navigation& nav);
+    float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame,
+               Navigation& nav);
 
-private:
-    float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame, Navigation& nav);
+  private:
+    float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame,
+                      Navigation& nav);
     float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
-    float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width, const ScrollFrame& frame);
+    float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width,
+                      const ScrollFrame& frame);
 };
 
 } // namespace kiosk

@@ -16,18 +16,21 @@ namespace {
 // The next entry the judge still has to score, after `entry` in browsing order (wrapping round).
 std::string NextToScore(scoring::JudgeSession& session, const std::string& entry) {
     const std::vector<scoring::Assignment> assignments = session.Assignments();
-    const auto here = std::find_if(assignments.begin(), assignments.end(), [&](const scoring::Assignment& a) { return a.entry == entry; });
+    const auto here = std::find_if(assignments.begin(), assignments.end(),
+                                   [&](const scoring::Assignment& a) { return a.entry == entry; });
     const size_t start = here == assignments.end() ? 0 : static_cast<size_t>(here - assignments.begin()) + 1;
     for (size_t i = 0; i < assignments.size(); ++i) {
         const scoring::Assignment& a = assignments[(start + i) % assignments.size()];
-        if (a.entry != entry && (a.status == CardStatus::ToScore || a.status == CardStatus::Scoring)) return a.entry;
+        if (a.entry != entry && (a.status == CardStatus::ToScore || a.status == CardStatus::Scoring))
+            return a.entry;
     }
     return {};
 }
 
 } // namespace
 
-float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav) {
+float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame,
+                         Navigation& nav) {
     scoring::JudgeSession* session = staff.Judge();
     if (!session) return 0;
     if (route.id != entry) *this = ReviewScreen{}, entry = route.id;
@@ -38,10 +41,13 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     try {
         card = session->Card(entry);
     } catch (const std::exception& refused) {
-        return Banner(ui, x, frame.top + margin, width, refused.what(), color::kRed, color::Rgb(0xfde8ea)) + 2 * margin;
+        return Banner(ui, x, frame.top + margin, width, refused.what(), color::kRed, color::Rgb(0xfde8ea)) +
+               2 * margin;
     }
     const content::FairContent& fair = staff.Fair();
-    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, ui.T("পর্যালোচনা", "Review"), color::kTextMuted, {width, 1}).y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, ui.T("পর্যালোচনা", "Review"), color::kTextMuted,
+                  {width, 1})
+             .y;
     y += EntryHeader(ui, fair, *fair.FindInnovation(entry), x, y, width) + gap;
 
     // The marks, one row each; touching a row goes back to the scorecard to change it.
@@ -51,14 +57,18 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         const scoring::Mark& mark = card.marks[i];
         const Rect row{x, y, width, row_h};
         if (i % 2 == 0) ui.draw->AddRectFilled(row.Min(), row.Max(), color::kSurface, ui.Px(8));
-        if (card.status != CardStatus::Submitted && ui.Tapped(row)) nav.go = Route{ScreenId::Scorecard, entry};
+        if (card.status != CardStatus::Submitted && ui.Tapped(row))
+            nav.go = Route{ScreenId::Scorecard, entry};
         const float line = LineHeight(ui.theme, TextStyle::Body);
         DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, y + (row_h - line) * 0.5f},
-                 ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(mark.criterion->name), color::kText, {width * 0.6f, 1});
-        const std::string value = mark.marks ? ui.Number(*mark.marks) + " / " + ui.Number(mark.criterion->max_marks)
-                                             : ui.T("নম্বর দেওয়া হয়নি", "Not scored");
+                 ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(mark.criterion->name), color::kText,
+                 {width * 0.6f, 1});
+        const std::string value = mark.marks
+                                      ? ui.Number(*mark.marks) + " / " + ui.Number(mark.criterion->max_marks)
+                                      : ui.T("নম্বর দেওয়া হয়নি", "Not scored");
         const float value_w = MeasureText(ui.theme, TextStyle::BodyBold, value).x;
-        DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {row.Right() - pad - value_w, y + (row_h - line) * 0.5f}, value,
+        DrawText(ui.draw, ui.theme, TextStyle::BodyBold,
+                 {row.Right() - pad - value_w, y + (row_h - line) * 0.5f}, value,
                  mark.marks ? color::kText : color::kAmber);
         if (mark.marks) total += *mark.marks * mark.criterion->weight;
         out_of += mark.criterion->max_marks * mark.criterion->weight;
@@ -66,50 +76,64 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     }
     ui.draw->AddRectFilled({x, y + ui.Px(4)}, {x + width, y + ui.Px(7)}, color::kText);
     y += ui.Px(16);
-    const std::string total_text = std::string(ui.T("মোট", "Total")) + ":  " + ui.Number(total, total == static_cast<long>(total) ? 0 : 1) +
-                                   " / " + ui.Number(out_of, out_of == static_cast<long>(out_of) ? 0 : 1);
+    const std::string total_text = std::string(ui.T("মোট", "Total")) + ":  " +
+                                   ui.Number(total, total == static_cast<long>(total) ? 0 : 1) + " / " +
+                                   ui.Number(out_of, out_of == static_cast<long>(out_of) ? 0 : 1);
     const float total_w = MeasureText(ui.theme, TextStyle::Heading, total_text).x;
     DrawText(ui.draw, ui.theme, TextStyle::Heading, {x + width - pad - total_w, y}, total_text, color::kText);
     y += LineHeight(ui.theme, TextStyle::Heading) + gap;
 
     if (!card.comment.empty()) {
         y = SectionHeading(ui, x, y, width, ui.T("মন্তব্য", "Comment"));
-        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, card.comment, color::kText, {width, 0}).y + gap;
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, card.comment, color::kText, {width, 0}).y +
+             gap;
     }
 
     const float button_h = ui.Px(88), button_w = std::min(width, ui.Px(560));
     if (card.status == CardStatus::Submitted) {
-        y += Banner(ui, x, y, width,
-                    ui.T("জমা দেওয়া হয়েছে। নম্বর এখন লক করা; বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
-                         "Submitted. The marks are locked; to change them, the organiser must reopen the card."),
-                    color::kGreen, color::kGreenLight) + gap;
+        y += Banner(
+                 ui, x, y, width,
+                 ui.T("জমা দেওয়া হয়েছে। নম্বর এখন লক করা; বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
+                      "Submitted. The marks are locked; to change them, the organiser must reopen the card."),
+                 color::kGreen, color::kGreenLight) +
+             gap;
         const std::string next = NextToScore(*session, entry);
-        if (!next.empty() && Button(ui, {x, y, button_w, button_h}, ui.T("পরের এন্ট্রি", "Next entry"), ButtonKind::Primary))
+        if (!next.empty() &&
+            Button(ui, {x, y, button_w, button_h}, ui.T("পরের এন্ট্রি", "Next entry"), ButtonKind::Primary))
             nav.go = Route{ScreenId::Scorecard, next};
-        if (Button(ui, {x + (next.empty() ? 0 : button_w + gap), y, button_w, button_h}, ui.T("আমার এন্ট্রিগুলো", "My entries"),
+        if (Button(ui, {x + (next.empty() ? 0 : button_w + gap), y, button_w, button_h},
+                   ui.T("আমার এন্ট্রিগুলো", "My entries"),
                    next.empty() ? ButtonKind::Primary : ButtonKind::Secondary))
             nav.go = Route{ScreenId::Judge, {}};
         return y + button_h + margin - frame.top;
     }
     if (card.status != CardStatus::ToScore && card.status != CardStatus::Scoring) {
-        if (Button(ui, {x, y, button_w, button_h}, ui.T("আমার এন্ট্রিগুলো", "My entries"))) nav.go = Route{ScreenId::Judge, {}};
+        if (Button(ui, {x, y, button_w, button_h}, ui.T("আমার এন্ট্রিগুলো", "My entries")))
+            nav.go = Route{ScreenId::Judge, {}};
         return y + button_h + margin - frame.top;
     }
 
     const int missing = static_cast<int>(card.marks.size()) - card.Scored();
     if (missing > 0) {
         y += Banner(ui, x, y, width,
-                    ui.Bengali() ? ui.Number(missing) + "টি মানদণ্ডে এখনো নম্বর দেওয়া হয়নি। সবগুলোতে নম্বর দিলে জমা দেওয়া যাবে।"
+                    ui.Bengali() ? ui.Number(missing) +
+                                       "টি মানদণ্ডে এখনো নম্বর দেওয়া হয়নি। সবগুলোতে নম্বর দিলে জমা দেওয়া যাবে।"
                                  : ui.Number(missing) + (missing == 1 ? " criterion is" : " criteria are") +
                                        " not scored yet. Score them all to submit.",
-                    color::kAmber, color::kAmberLight) + gap;
-        if (Button(ui, {x, y, button_w, button_h}, ui.T("স্কোরকার্ডে ফিরে যান", "Back to the scorecard"), ButtonKind::Primary))
+                    color::kAmber, color::kAmberLight) +
+             gap;
+        if (Button(ui, {x, y, button_w, button_h}, ui.T("স্কোরকার্ডে ফিরে যান", "Back to the scorecard"),
+                   ButtonKind::Primary))
             nav.go = Route{ScreenId::Scorecard, entry};
         return y + button_h + margin - frame.top;
     }
-    if (!error.empty()) y += Banner(ui, x, y, width, std::string(ui.T("জমা হয়নি: ", "Not submitted: ")) + error, color::kRed, color::Rgb(0xfde8ea)) + gap;
+    if (!error.empty())
+        y += Banner(ui, x, y, width, std::string(ui.T("জমা হয়নি: ", "Not submitted: ")) + error, color::kRed,
+                    color::Rgb(0xfde8ea)) +
+             gap;
     if (!confirming) {
-        if (Button(ui, {x, y, button_w, button_h}, ui.T("জমা দিন", "Submit"), ButtonKind::Primary)) confirming = true;
+        if (Button(ui, {x, y, button_w, button_h}, ui.T("জমা দিন", "Submit"), ButtonKind::Primary))
+            confirming = true;
         if (Button(ui, {x + button_w + gap, y, button_w, button_h}, ui.T("নম্বর বদলান", "Change marks")))
             nav.go = Route{ScreenId::Scorecard, entry};
         return y + button_h + margin - frame.top;
@@ -117,7 +141,8 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     y += Banner(ui, x, y, width,
                 ui.T("জমা দিলে এই এন্ট্রির নম্বর আর বদলাতে পারবেন না। জমা দেবেন?",
                      "Once submitted, you cannot change the marks for this entry. Submit now?"),
-                color::kBlue, color::kBlueLight) + gap;
+                color::kBlue, color::kBlueLight) +
+         gap;
     if (Button(ui, {x, y, button_w, button_h}, ui.T("হ্যাঁ, জমা দিন", "Yes, submit"), ButtonKind::Primary)) {
         try {
             staff.Journal("submit", session->Submit(entry));
@@ -127,7 +152,8 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         }
         confirming = false;
     }
-    if (Button(ui, {x + button_w + gap, y, button_w, button_h}, ui.T("না, এখন নয়", "No, not yet"))) confirming = false;
+    if (Button(ui, {x + button_w + gap, y, button_w, button_h}, ui.T("না, এখন নয়", "No, not yet")))
+        confirming = false;
     return y + button_h + margin - frame.top;
 }
 

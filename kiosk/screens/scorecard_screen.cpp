@@ -31,30 +31,39 @@ bool MarkButton(Context& ui, const Rect& r, const std::string& label, bool chose
     const bool pressing = enabled && ui.Pressing(r);
     ImU32 fill = chosen ? color::kGreen : pressing ? color::kSurfacePressed : color::kSurface;
     ImU32 ink = chosen ? color::kTextOnDark : color::kText;
-    if (!enabled) fill = chosen ? color::Rgb(0x6f9c8b) : color::kBackground, ink = chosen ? color::kTextOnDark : color::Rgb(0x8a968f);
+    if (!enabled)
+        fill = chosen ? color::Rgb(0x6f9c8b) : color::kBackground,
+        ink = chosen ? color::kTextOnDark : color::Rgb(0x8a968f);
     const float radius = ui.Px(12);
     ui.draw->AddRectFilled(r.Min(), r.Max(), fill, radius);
-    if (!chosen) ui.draw->AddRect(r.Min(), r.Max(), pressing ? color::kGreen : color::kBorder, radius, 0, ui.Px(pressing ? 3 : 2));
+    if (!chosen)
+        ui.draw->AddRect(r.Min(), r.Max(), pressing ? color::kGreen : color::kBorder, radius, 0,
+                         ui.Px(pressing ? 3 : 2));
     const float line = LineHeight(ui.theme, TextStyle::Heading);
-    DrawText(ui.draw, ui.theme, TextStyle::Heading, {r.x, r.y + (r.h - line) * 0.5f}, label, ink, {r.w, 1, Align::Center});
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {r.x, r.y + (r.h - line) * 0.5f}, label, ink,
+             {r.w, 1, Align::Center});
     return enabled && ui.Tapped(r);
 }
 
 // "Not scored": an amber outline with a dashed look, so it never reads as a zero.
 void NotScoredTag(Context& ui, ImVec2 top_right, const char* text) {
-    const float w = MeasureText(ui.theme, TextStyle::BodyBold, text).x + ui.Px(40), h = LineHeight(ui.theme, TextStyle::BodyBold) + ui.Px(12);
+    const float w = MeasureText(ui.theme, TextStyle::BodyBold, text).x + ui.Px(40),
+                h = LineHeight(ui.theme, TextStyle::BodyBold) + ui.Px(12);
     const Rect r{top_right.x - w, top_right.y, w, h};
     ui.draw->AddRectFilled(r.Min(), r.Max(), color::kAmberLight, h * 0.5f);
     for (float dx = r.x + h * 0.5f; dx < r.Right() - h * 0.5f; dx += ui.Px(14)) {
         ui.draw->AddLine({dx, r.y + ui.Px(1)}, {dx + ui.Px(7), r.y + ui.Px(1)}, color::kAmber, ui.Px(2));
-        ui.draw->AddLine({dx, r.Bottom() - ui.Px(1)}, {dx + ui.Px(7), r.Bottom() - ui.Px(1)}, color::kAmber, ui.Px(2));
+        ui.draw->AddLine({dx, r.Bottom() - ui.Px(1)}, {dx + ui.Px(7), r.Bottom() - ui.Px(1)}, color::kAmber,
+                         ui.Px(2));
     }
-    DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {r.x, r.y + ui.Px(6)}, text, color::kAmber, {w, 1, Align::Center});
+    DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {r.x, r.y + ui.Px(6)}, text, color::kAmber,
+             {w, 1, Align::Center});
 }
 
 } // namespace
 
-float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x, float y, float width) {
+float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x,
+                  float y, float width) {
     const float start = y;
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, ui.L(entry.title), color::kText, {width, 2}).y;
     const content::Office* office = fair.FindOffice(entry.office_id);
@@ -78,7 +87,8 @@ template <class Change> void ScorecardScreen::Save(Staff& staff, const std::stri
     }
 }
 
-float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav) {
+float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame,
+                            Navigation& nav) {
     scoring::JudgeSession* session = staff.Judge();
     if (!session) return 0;
     if (route.id != entry) *this = ScorecardScreen{}, entry = route.id;
@@ -87,21 +97,25 @@ float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const
         card = session->Card(entry);
     } catch (const std::exception& refused) {
         const float margin = PageMargin(ui);
-        return Banner(ui, frame.view.x + margin, frame.top + margin, frame.view.w - 2 * margin, refused.what(), color::kRed,
-                      color::Rgb(0xfde8ea)) + 2 * margin;
+        return Banner(ui, frame.view.x + margin, frame.top + margin, frame.view.w - 2 * margin,
+                      refused.what(), color::kRed, color::Rgb(0xfde8ea)) +
+               2 * margin;
     }
-    if (mode != Mode::Marks && card.status != CardStatus::ToScore && card.status != CardStatus::Scoring) mode = Mode::Marks;
+    if (mode != Mode::Marks && card.status != CardStatus::ToScore && card.status != CardStatus::Scoring)
+        mode = Mode::Marks;
     return mode == Mode::Marks ? DrawMarks(ui, staff, card, frame, nav) : DrawEditor(ui, staff, card, frame);
 }
 
-float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame, Navigation& nav) {
+float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Scorecard& card,
+                                 const ScrollFrame& frame, Navigation& nav) {
     scoring::JudgeSession& session = *staff.Judge();
     const content::FairContent& fair = staff.Fair();
     const content::Innovation& innovation = *fair.FindInnovation(card.entry);
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
     const bool open = card.status == CardStatus::ToScore || card.status == CardStatus::Scoring;
-    const bool recused = card.status == CardStatus::RecusedOwnOffice || card.status == CardStatus::ConflictDeclared;
+    const bool recused =
+        card.status == CardStatus::RecusedOwnOffice || card.status == CardStatus::ConflictDeclared;
 
     // The action bar stays at the bottom; content scrolls above it and takes no touches under it.
     const float bar_h = ui.Px(112);
@@ -114,7 +128,8 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     const float see_w = ui.Px(300), conflict_w = open ? ui.Px(440) : 0;
     const bool beside = width - see_w - conflict_w - 2 * gap >= ui.Px(700);
     float buttons_y = y;
-    y += EntryHeader(ui, fair, innovation, x, y, beside ? width - see_w - conflict_w - 2 * gap : width) + ui.Px(20);
+    y += EntryHeader(ui, fair, innovation, x, y, beside ? width - see_w - conflict_w - 2 * gap : width) +
+         ui.Px(20);
     if (!beside) buttons_y = y, y += ui.Px(72) + gap;
     if (Button(ui, {x + width - see_w, buttons_y, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
         nav.go = Route{ScreenId::Innovation, card.entry};
@@ -124,19 +139,28 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
 
     if (card.status == CardStatus::RecusedOwnOffice)
         y += Banner(ui, x, y, width,
-                    ui.T("এটি আপনার নিজের দপ্তরের এন্ট্রি, তাই এতে আপনি নম্বর দেবেন না। অন্য বিচারকেরা এটি মূল্যায়ন করবেন।",
-                         "This is an entry of your own office, so it is not yours to score. Other judges will score it."),
-                    color::kTextMuted, kGreyFill) + gap;
+                    ui.T("এটি আপনার নিজের দপ্তরের এন্ট্রি, তাই এতে আপনি নম্বর দেবেন না। অন্য বিচারকেরা এটি মূল্যায়ন "
+                         "করবেন।",
+                         "This is an entry of your own office, so it is not yours to score. Other judges "
+                         "will score it."),
+                    color::kTextMuted, kGreyFill) +
+             gap;
     else if (card.status == CardStatus::ConflictDeclared)
-        y += Banner(ui, x, y, width,
-                    std::string(ui.T("আপনি স্বার্থের সংঘাত ঘোষণা করেছেন, তাই এতে নম্বর দেবেন না। কারণ: ",
-                                     "You declared a conflict of interest, so this entry is not yours to score. Reason: ")) + card.conflict_reason,
-                    color::kTextMuted, kGreyFill) + gap;
+        y += Banner(
+                 ui, x, y, width,
+                 std::string(ui.T(
+                     "আপনি স্বার্থের সংঘাত ঘোষণা করেছেন, তাই এতে নম্বর দেবেন না। কারণ: ",
+                     "You declared a conflict of interest, so this entry is not yours to score. Reason: ")) +
+                     card.conflict_reason,
+                 color::kTextMuted, kGreyFill) +
+             gap;
     else if (card.status == CardStatus::Submitted)
-        y += Banner(ui, x, y, width,
-                    ui.T("জমা দেওয়া হয়েছে: নম্বর আর বদলানো যাবে না। বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
-                         "Submitted: the marks are locked. To change them, the organiser must reopen the card."),
-                    color::kGreen, color::kGreenLight) + gap;
+        y += Banner(
+                 ui, x, y, width,
+                 ui.T("জমা দেওয়া হয়েছে: নম্বর আর বদলানো যাবে না। বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
+                      "Submitted: the marks are locked. To change them, the organiser must reopen the card."),
+                 color::kGreen, color::kGreenLight) +
+             gap;
 
     // One block per criterion: name and marks given, guidance, then the mark buttons.
     const float pad = ui.Px(28), cell_gap = ui.Px(10), cell_h = ui.Px(76);
@@ -147,43 +171,57 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         const int count = criterion.max_marks + 1;
         const int fit = std::max(1, static_cast<int>((inner_w + cell_gap) / (ui.Px(76) + cell_gap)));
         const int rows = (count + fit - 1) / fit, columns = (count + rows - 1) / rows;
-        const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks) : "out of " + ui.Number(criterion.max_marks);
-        const std::string guidance = ui.L(criterion.guidance).empty() ? "" : ui.L(criterion.guidance) + "  (" + max_text + ")";
+        const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) /
+                                                      static_cast<float>(columns));
+        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks)
+                                                  : "out of " + ui.Number(criterion.max_marks);
+        const std::string guidance =
+            ui.L(criterion.guidance).empty() ? "" : ui.L(criterion.guidance) + "  (" + max_text + ")";
         const TextOptions guidance_wrap{inner_w, 3};
         const float name_h = LineHeight(ui.theme, TextStyle::Heading) + ui.Px(14);
-        const float guidance_h = guidance.empty() ? 0 : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
-        const float block_h = pad * 2 + name_h + guidance_h + static_cast<float>(rows) * (cell_h + cell_gap) - cell_gap;
+        const float guidance_h =
+            guidance.empty()
+                ? 0
+                : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
+        const float block_h =
+            pad * 2 + name_h + guidance_h + static_cast<float>(rows) * (cell_h + cell_gap) - cell_gap;
         const Rect block{x, y, width, block_h};
         y += block_h + gap;
         if (block.Bottom() < frame.view.y || block.y > frame.view.Bottom()) continue;
 
-        ui.draw->AddRectFilled({block.x, block.y + ui.Px(3)}, {block.Right(), block.Bottom() + ui.Px(4)}, color::kShadow, ui.theme.Radius());
+        ui.draw->AddRectFilled({block.x, block.y + ui.Px(3)}, {block.Right(), block.Bottom() + ui.Px(4)},
+                               color::kShadow, ui.theme.Radius());
         ui.draw->AddRectFilled(block.Min(), block.Max(), color::kSurface, ui.theme.Radius());
-        ui.draw->AddRectFilled(block.Min(), {block.x + ui.Px(10), block.Bottom()}, mark.marks ? color::kGreen : color::kAmber,
-                               ui.theme.Radius(), ImDrawFlags_RoundCornersLeft);
+        ui.draw->AddRectFilled(block.Min(), {block.x + ui.Px(10), block.Bottom()},
+                               mark.marks ? color::kGreen : color::kAmber, ui.theme.Radius(),
+                               ImDrawFlags_RoundCornersLeft);
 
         float by = block.y + pad;
         const float state_w = ui.Px(420);
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by}, ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name),
-                 color::kText, {inner_w - state_w, 1});
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by},
+                 ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name), color::kText,
+                 {inner_w - state_w, 1});
         const ImVec2 state_right{block.Right() - pad, by - ui.Px(4)};
         if (mark.marks) {
             const std::string given = ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks);
             const float given_w = MeasureText(ui.theme, TextStyle::Heading, given).x;
-            DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given, color::kGreen);
+            DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given,
+                     color::kGreen);
             if (open) {
                 const float clear_w = ui.Px(150);
-                const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w, ui.Px(56)};
+                const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w,
+                                 ui.Px(56)};
                 if (Button(ui, clear, ui.T("মুছুন", "Clear")))
-                    Save(staff, "clear " + criterion.id, [&] { return session.ClearMarks(card.entry, criterion.id); });
+                    Save(staff, "clear " + criterion.id,
+                         [&] { return session.ClearMarks(card.entry, criterion.id); });
             }
         } else {
             NotScoredTag(ui, state_right, ui.T("নম্বর দেওয়া হয়নি", "Not scored"));
         }
         by += name_h;
         if (!guidance.empty()) {
-            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance, color::kTextMuted, guidance_wrap);
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance, color::kTextMuted,
+                     guidance_wrap);
             by += guidance_h;
         }
         for (int value = 0; value < count; ++value) {
@@ -201,7 +239,8 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     if (!recused) {
         y = SectionHeading(ui, x, y, width, ui.T("মন্তব্য (ঐচ্ছিক)", "Comment (optional)"));
         edit_comment = TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
-                                 open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment") : ui.T("কোনো মন্তব্য নেই", "No comment"),
+                                 open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment")
+                                      : ui.T("কোনো মন্তব্য নেই", "No comment"),
                                  false);
         y += ui.Px(150) + gap;
     }
@@ -217,13 +256,15 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     if (Button(ui, undo, ui.T("পূর্বাবস্থা", "Undo"), ButtonKind::Secondary, open && card.can_undo))
         Save(staff, "undo", [&] { return session.Undo(card.entry); });
     const Rect comment{undo.Right() + gap, by, ui.Px(narrow ? 190 : 230), bh};
-    edit_comment |= Button(ui, comment, card.comment.empty() ? ui.T("মন্তব্য", "Comment") : ui.T("মন্তব্য বদলান", "Edit comment"),
-                           ButtonKind::Secondary, open);
+    edit_comment |= Button(
+        ui, comment, card.comment.empty() ? ui.T("মন্তব্য", "Comment") : ui.T("মন্তব্য বদলান", "Edit comment"),
+        ButtonKind::Secondary, open);
     if (edit_comment && open) mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
     const float review_w = ui.Px(narrow ? 300 : 420);
     const Rect review{x + width - review_w, by, review_w, bh};
-    if (Button(ui, review, card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
-                                                                : ui.T("পর্যালোচনা ও জমা", "Review and submit"),
+    if (Button(ui, review,
+               card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
+                                                    : ui.T("পর্যালোচনা ও জমা", "Review and submit"),
                ButtonKind::Primary, !recused))
         nav.go = Route{ScreenId::Review, card.entry};
 
@@ -239,16 +280,19 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         status(std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, 0);
     } else if (!saved_time.empty()) {
         CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
-        status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) + (ui.Bengali() ? content::ToBengaliDigits(saved_time) : saved_time), color::kGreen,
-               ui.Px(50));
+        status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) +
+                   (ui.Bengali() ? content::ToBengaliDigits(saved_time) : saved_time),
+               color::kGreen, ui.Px(50));
     } else if (open) {
         const std::string scored = Fraction(ui, card.Scored(), static_cast<int>(card.marks.size()));
-        status(ui.Bengali() ? scored + " মানদণ্ডে নম্বর দেওয়া হয়েছে" : scored + " criteria scored", color::kTextMuted, 0);
+        status(ui.Bengali() ? scored + " মানদণ্ডে নম্বর দেওয়া হয়েছে" : scored + " criteria scored",
+               color::kTextMuted, 0);
     }
     return y - frame.top;
 }
 
-float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame) {
+float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scorecard& card,
+                                  const ScrollFrame& frame) {
     scoring::JudgeSession& session = *staff.Judge();
     ui.typing = true;
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
@@ -257,15 +301,24 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
     const bool conflict = mode == Mode::Conflict;
     const content::Innovation& innovation = *staff.Fair().FindInnovation(card.entry);
 
-    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y}, conflict ? ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict of interest")
-                                                                       : ui.T("মন্তব্য", "Comment"),
-                  color::kText, {width, 1}).y;
-    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, ui.L(innovation.title), color::kTextMuted, {width, 1}).y + ui.Px(12);
+    y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y},
+                  conflict ? ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict of interest")
+                           : ui.T("মন্তব্য", "Comment"),
+                  color::kText, {width, 1})
+             .y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, ui.L(innovation.title), color::kTextMuted,
+                  {width, 1})
+             .y +
+         ui.Px(12);
     if (conflict) {
         y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
-                      ui.T("ঘোষণা করলে আপনি এই এন্ট্রিতে আর নম্বর দিতে পারবেন না। কারণটি সংরক্ষিত থাকবে। একটি কারণ বেছে নিন বা লিখুন।",
-                           "Once declared, you will not score this entry; the reason is kept. Choose a reason or type one."),
-                      color::kText, {width, 0}).y + ui.Px(12);
+                      ui.T("ঘোষণা করলে আপনি এই এন্ট্রিতে আর নম্বর দিতে পারবেন না। কারণটি সংরক্ষিত থাকবে। একটি "
+                           "কারণ বেছে নিন বা লিখুন।",
+                           "Once declared, you will not score this entry; the reason is kept. Choose a "
+                           "reason or type one."),
+                      color::kText, {width, 0})
+                 .y +
+             ui.Px(12);
         float cx = x;
         for (const Reason& reason : kConflictReasons) {
             const char* text = ui.T(reason.bn, reason.en);
@@ -278,10 +331,12 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
     }
     const float field_h = ui.Px(130);
     TextField(ui, {x, y, width, field_h}, draft,
-              conflict ? ui.T("কারণ লিখুন", "Type the reason") : ui.T("আপনার মন্তব্য লিখুন", "Type your comment"), true);
+              conflict ? ui.T("কারণ লিখুন", "Type the reason") : ui.T("আপনার মন্তব্য লিখুন", "Type your comment"),
+              true);
     y += field_h + gap;
     if (!error.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {width, 1});
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                 std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {width, 1});
         y += LineHeight(ui.theme, TextStyle::Body);
     }
 
@@ -294,8 +349,11 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
         }
         if (error.empty()) mode = Mode::Marks;
         break;
-    case KeyboardAction::Cancel: mode = Mode::Marks, error.clear(); break;
-    default: break;
+    case KeyboardAction::Cancel:
+        mode = Mode::Marks, error.clear();
+        break;
+    default:
+        break;
     }
     return frame.view.h; // nothing to scroll
 }

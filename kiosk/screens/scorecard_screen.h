@@ -16,22 +16,24 @@ namespace kiosk {
 struct ScorecardScreen {
     enum class Mode { Marks, Comment, Conflict };
     Mode mode = Mode::Marks;
-    std::string entry;        // the card the state below belongs to
-    std::string draft;        // the comment or reason being typed
+    std::string entry; // the card the state below belongs to
+    std::string draft; // the comment or reason being typed
     ui::Keyboard keyboard;
-    std::string error;        // why the last change was not saved
-    std::string saved_time;   // local time of the last change saved from this screen
+    std::string error;      // why the last change was not saved
+    std::string saved_time; // local time of the last change saved from this screen
 
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
 
-private:
-    float DrawMarks(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame, Navigation& nav);
+  private:
+    float DrawMarks(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame,
+                    Navigation& nav);
     float DrawEditor(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame);
     // Runs one change; journals it and notes the time when saved, keeps the reason when not.
     template <class Change> void Save(Staff& staff, const std::string& what, Change change);
 };
 
 // The entry's title, office and category as a judge needs them at the top of a card.
-float EntryHeader(ui::Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x, float y, float width);
+float EntryHeader(ui::Context& ui, const content::FairContent& fair, const content::Innovation& entry,
+                  float x, float y, float width);
 
 } // namespace kiosk

@@ -14,7 +14,8 @@ int GridColumns(const ui::Context& ui, float width, float min_width, int max_col
 
 int BalancedColumns(int columns, size_t count) {
     auto rows = [&](int c) { return (count + static_cast<size_t>(c) - 1) / static_cast<size_t>(c); };
-    while (columns > 1 && count % static_cast<size_t>(columns) != 0 && rows(columns - 1) == rows(columns)) --columns;
+    while (columns > 1 && count % static_cast<size_t>(columns) != 0 && rows(columns - 1) == rows(columns))
+        --columns;
     return columns;
 }
 
@@ -42,17 +43,21 @@ float Banner(ui::Context& ui, float x, float y, float width, const std::string& 
     const float h = ui::MeasureText(ui.theme, ui::TextStyle::Body, text, wrap).y + 2 * pad;
     ui.draw->AddRectFilled({x, y}, {x + width, y + h}, fill, ui.Px(10));
     ui.draw->AddRectFilled({x, y}, {x + ui.Px(8), y + h}, ink, ui.Px(10), ImDrawFlags_RoundCornersLeft);
-    ui::DrawText(ui.draw, ui.theme, ui::TextStyle::Body, {x + pad + ui.Px(8), y + pad}, text, ui::color::kText, wrap);
+    ui::DrawText(ui.draw, ui.theme, ui::TextStyle::Body, {x + pad + ui.Px(8), y + pad}, text,
+                 ui::color::kText, wrap);
     return h;
 }
 
-float PageMargin(const ui::Context& ui) { return ui.Portrait() ? ui.Px(32) : ui.Px(56); }
+float PageMargin(const ui::Context& ui) {
+    return ui.Portrait() ? ui.Px(32) : ui.Px(56);
+}
 
 float SectionHeading(ui::Context& ui, float x, float y, float width, const std::string& text) {
-    ui.draw->AddRectFilled({x, y + ui.Px(8)}, {x + ui.Px(8), y + ui::LineHeight(ui.theme, ui::TextStyle::Heading) - ui.Px(8)},
+    ui.draw->AddRectFilled({x, y + ui.Px(8)},
+                           {x + ui.Px(8), y + ui::LineHeight(ui.theme, ui::TextStyle::Heading) - ui.Px(8)},
                            ui::color::kRed, ui.Px(4));
-    const ImVec2 size = ui::DrawText(ui.draw, ui.theme, ui::TextStyle::Heading, {x + ui.Px(22), y}, text, ui::color::kText,
-                                     {width - ui.Px(22), 2});
+    const ImVec2 size = ui::DrawText(ui.draw, ui.theme, ui::TextStyle::Heading, {x + ui.Px(22), y}, text,
+                                     ui::color::kText, {width - ui.Px(22), 2});
     return y + size.y + ui.Px(16);
 }
 

@@ -15,7 +15,7 @@ struct Navigation {
     std::optional<Route> go;
     bool replace = false; // `go` takes this screen's place in the back stack
     bool back = false;
-    bool logout = false;  // the staff member at the kiosk leaves
+    bool logout = false; // the staff member at the kiosk leaves
 };
 
 // The part of the window a screen's content scrolls in, and where its content starts this frame.

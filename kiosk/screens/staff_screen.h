@@ -16,15 +16,15 @@ struct StaffScreen {
     Who who = Who::Nobody;
     scoring::JudgeId judge = 0;
     std::string judge_name;
-    std::string pin;          // ASCII digits typed so far
+    std::string pin;                          // ASCII digits typed so far
     std::optional<scoring::PinCheck> refused; // why the last PIN was not taken
-    double locked_until = 0;  // kiosk time the lock-out ends
+    double locked_until = 0;                  // kiosk time the lock-out ends
 
     void Reset() { *this = StaffScreen{}; }
     float Draw(ui::Context& ui, Staff& staff, const ScrollFrame& frame, Navigation& nav);
     double NextChange(double now) const; // the lock-out countdown ticks once a second
 
-private:
+  private:
     float DrawChooser(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
     float DrawPinPad(ui::Context& ui, Staff& staff, const ScrollFrame& frame, Navigation& nav);
     void TryPin(ui::Context& ui, Staff& staff, Navigation& nav);

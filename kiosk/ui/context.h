@@ -17,13 +17,13 @@ struct Context {
     Touch touch;
     PictureCache pictures;
     content::Lang lang = content::Lang::Bengali;
-    double now = 0;       // seconds
-    float dt = 0;         // seconds since the previous frame
-    ImVec2 screen{};      // window size in pixels
+    double now = 0;  // seconds
+    float dt = 0;    // seconds since the previous frame
+    ImVec2 screen{}; // window size in pixels
     ImDrawList* draw = nullptr;
     bool animating = false; // set by anything that moves this frame: another frame follows
     Rect clip;              // where input may start: the visible part of a scrolled area
-    bool typing = false;    // a text box or PIN pad has the keys this frame: Backspace and Escape are not Back
+    bool typing = false; // a text box or PIN pad has the keys this frame: Backspace and Escape are not Back
 
     // A tap or a held press on `rect`, counting only touches that began in the visible area.
     bool Tapped(const Rect& rect) const { return clip.Contains(touch.Start()) && touch.Tapped(rect); }

@@ -20,10 +20,14 @@ size_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
     if (b0 < 0x80) return cp = b0, 1;
     size_t len = 0;
     char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
-    else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
-    else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
-    else return 0;
+    if ((b0 & 0xE0) == 0xC0)
+        len = 2, cp = b0 & 0x1F, min = 0x80;
+    else if ((b0 & 0xF0) == 0xE0)
+        len = 3, cp = b0 & 0x0F, min = 0x800;
+    else if ((b0 & 0xF8) == 0xF0)
+        len = 4, cp = b0 & 0x07, min = 0x10000;
+    else
+        return 0;
     if (i + len > s.size()) return 0;
     for (size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
@@ -34,13 +38,16 @@ size_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
     return len;
 }
 
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool IsContinuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Where the valid code point that ends `s` starts, or npos when `s` does not end in one.
 size_t LastCodePointStart(std::string_view s) {
     if (s.empty()) return std::string_view::npos;
     size_t start = s.size() - 1;
-    for (int back = 0; start > 0 && back < 3 && IsContinuation(s[start]); ++back) --start;
+    for (int back = 0; start > 0 && back < 3 && IsContinuation(s[start]); ++back)
+        --start;
     char32_t cp = 0;
     const size_t len = DecodeAt(s, start, cp);
     return len != 0 && start + len == s.size() ? start : std::string_view::npos;
@@ -64,7 +71,9 @@ void AppendUtf8(std::string& out, char32_t cp) {
     }
 }
 
-bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool IsControl(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
 
 constexpr char32_t kVirama = 0x09CD;
 
@@ -86,7 +95,7 @@ struct RowSpec {
     std::string_view keys;
     std::string_view shifted = {}; // empty: the same as keys
     Special before = Special::None, after = Special::None;
-    float special_units = 1.5f;    // the control key's width in keys
+    float special_units = 1.5f; // the control key's width in keys
 };
 
 // The alphabet in the order taught at school. Vowel signs sit under their vowels (virama under
@@ -134,7 +143,8 @@ std::vector<std::string_view> Split(std::string_view keys) {
 
 std::vector<std::vector<std::string_view>> BuildRows(content::Lang layout, bool shift) {
     std::vector<std::vector<std::string_view>> rows;
-    for (const RowSpec& spec : Specs(layout)) rows.push_back(Split(shift && !spec.shifted.empty() ? spec.shifted : spec.keys));
+    for (const RowSpec& spec : Specs(layout))
+        rows.push_back(Split(shift && !spec.shifted.empty() ? spec.shifted : spec.keys));
     return rows;
 }
 
@@ -169,7 +179,8 @@ void DrawLabel(Context& ui, const Rect& r, std::string_view label, TextStyle sty
 // A left-pointing key cap with a cross: the backspace sign.
 void BackspaceIcon(ImDrawList* draw, ImVec2 c, float s, ImU32 ink, float t) {
     const float h = s * 0.36f, left = c.x - s * 0.5f, tip = c.x - s * 0.22f, right = c.x + s * 0.5f;
-    const ImVec2 outline[] = {{left, c.y}, {tip, c.y - h}, {right, c.y - h}, {right, c.y + h}, {tip, c.y + h}};
+    const ImVec2 outline[] = {
+        {left, c.y}, {tip, c.y - h}, {right, c.y - h}, {right, c.y + h}, {tip, c.y + h}};
     draw->AddPolyline(outline, 5, ink, ImDrawFlags_Closed, t);
     const float x = c.x + s * 0.12f, d = h * 0.45f;
     draw->AddLine({x - d, c.y - d}, {x + d, c.y + d}, ink, t);
@@ -178,9 +189,10 @@ void BackspaceIcon(ImDrawList* draw, ImVec2 c, float s, ImU32 ink, float t) {
 
 // An upward block arrow, filled when shift is on.
 void ShiftIcon(ImDrawList* draw, ImVec2 c, float s, ImU32 ink, float t, bool filled) {
-    const float w = s * 0.42f, stem = s * 0.2f, top = c.y - s * 0.45f, mid = c.y + s * 0.02f, bottom = c.y + s * 0.42f;
-    const ImVec2 arrow[] = {{c.x, top},          {c.x + w, mid},       {c.x + stem, mid}, {c.x + stem, bottom},
-                            {c.x - stem, bottom}, {c.x - stem, mid},   {c.x - w, mid}};
+    const float w = s * 0.42f, stem = s * 0.2f, top = c.y - s * 0.45f, mid = c.y + s * 0.02f,
+                bottom = c.y + s * 0.42f;
+    const ImVec2 arrow[] = {{c.x, top},           {c.x + w, mid},    {c.x + stem, mid}, {c.x + stem, bottom},
+                            {c.x - stem, bottom}, {c.x - stem, mid}, {c.x - w, mid}};
     if (filled) {
         draw->AddTriangleFilled(arrow[0], arrow[1], arrow[6], ink);
         draw->AddRectFilled({c.x - stem, mid}, {c.x + stem, bottom}, ink);
@@ -206,7 +218,8 @@ void IconLabel(Context& ui, const Rect& r, std::string_view word, ImU32 ink, Ico
 // The label of a character key: a combining mark is shown on a dotted circle (◌ি), as in print.
 std::string KeyLabel(std::string_view key) {
     char32_t cp = 0;
-    if (!key.empty() && DecodeAt(key, 0, cp) == key.size() && JoinsPrevious(cp)) return "\u25CC" + std::string(key);
+    if (!key.empty() && DecodeAt(key, 0, cp) == key.size() && JoinsPrevious(cp))
+        return "\u25CC" + std::string(key);
     return std::string(key);
 }
 
@@ -222,7 +235,8 @@ void EraseLastCharacter(std::string& text) {
         return;
     }
     // An invalid tail is not a character anyone typed: it goes as a whole, back to the last valid one.
-    do text.pop_back();
+    do
+        text.pop_back();
     while (!text.empty() && LastCodePointStart(text) == std::string_view::npos);
 }
 
@@ -253,7 +267,8 @@ const std::vector<std::vector<std::string_view>>& KeyRows(content::Lang layout, 
 // ---- Keyboard -------------------------------------------------------------------------------
 
 float Keyboard::Height(const Context& ui, float /*width*/) const {
-    const float rows = static_cast<float>(std::max(kBengali.size(), kEnglish.size()) + 1); // + the control row
+    const float rows =
+        static_cast<float>(std::max(kBengali.size(), kEnglish.size()) + 1); // + the control row
     return rows * ui.Px(kKeyHeight) + (rows - 1) * ui.Px(kKeyGap) + 2 * ui.Px(kPad);
 }
 
@@ -273,7 +288,8 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
     const std::vector<RowSpec>& specs = Specs(layout);
     const std::vector<std::vector<std::string_view>>& rows = KeyRows(layout, shift);
     float max_units = 1;
-    for (size_t r = 0; r < specs.size(); ++r) max_units = std::max(max_units, RowUnits(specs[r], rows[r].size()));
+    for (size_t r = 0; r < specs.size(); ++r)
+        max_units = std::max(max_units, RowUnits(specs[r], rows[r].size()));
 
     const float pad = ui.Px(kPad), gap = ui.Px(kKeyGap);
     const float row_count = static_cast<float>(specs.size() + 1);
@@ -295,8 +311,11 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
         state.ink = color::kText;
         if (look == Look::Control) fill = color::kGreenLight, state.ink = color::kGreenDark;
         if (look == Look::Primary || lit) fill = color::kGreen, state.ink = color::kTextOnDark;
-        if (state.pressed) fill = look == Look::Primary || lit ? color::kGreenDark : color::kGreen, state.ink = color::kTextOnDark;
-        ui.draw->AddRectFilled({k.x, k.y + ui.Px(2)}, {k.Right(), k.Bottom() + ui.Px(2)}, color::kShadow, rounding);
+        if (state.pressed)
+            fill = look == Look::Primary || lit ? color::kGreenDark : color::kGreen,
+            state.ink = color::kTextOnDark;
+        ui.draw->AddRectFilled({k.x, k.y + ui.Px(2)}, {k.Right(), k.Bottom() + ui.Px(2)}, color::kShadow,
+                               rounding);
         ui.draw->AddRectFilled(k.Min(), k.Max(), fill, rounding);
         return state;
     };
@@ -312,7 +331,8 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
             if (ui.Pressing(k)) {
                 ui.animating = true;
                 const double held = ui.now - ui.touch.PressTime();
-                while (held >= kRepeatDelay && erase_repeats <= static_cast<int>((held - kRepeatDelay) / kRepeatEvery)) {
+                while (held >= kRepeatDelay &&
+                       erase_repeats <= static_cast<int>((held - kRepeatDelay) / kRepeatEvery)) {
                     erase();
                     ++erase_repeats;
                 }
@@ -333,7 +353,9 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
             const bool bengali = layout == content::Lang::Bengali;
             const float half = k.w * 0.5f, inset = ui.Px(6);
             const bool both = std::max(MeasureText(ui.theme, TextStyle::BodyBold, "English").x,
-                                       MeasureText(ui.theme, TextStyle::BodyBold, "বাংলা").x) + ui.Px(20) <= half - inset;
+                                       MeasureText(ui.theme, TextStyle::BodyBold, "বাংলা").x) +
+                                  ui.Px(20) <=
+                              half - inset;
             if (both) {
                 const Rect left{k.x + inset, k.y + inset, half - inset, k.h - 2 * inset};
                 const Rect right{k.x + half, k.y + inset, half - inset, k.h - 2 * inset};
@@ -368,7 +390,8 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
             if (c.tapped) action = KeyboardAction::Done;
             break;
         }
-        case Special::None: break;
+        case Special::None:
+            break;
         }
     };
 
@@ -409,10 +432,12 @@ KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) 
     ImGuiIO& io = ImGui::GetIO();
     std::string chars;
     for (const ImWchar c : io.InputQueueCharacters)
-        if (c != 0xFFFD && (c < 0xD800 || c > 0xDFFF)) AppendUtf8(chars, c); // ImGui's invalid marker, lone surrogates
+        if (c != 0xFFFD && (c < 0xD800 || c > 0xDFFF))
+            AppendUtf8(chars, c); // ImGui's invalid marker, lone surrogates
     if (!chars.empty()) typed(chars);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) erase();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
         action = KeyboardAction::Done;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) action = KeyboardAction::Cancel;
 
@@ -433,7 +458,9 @@ struct Span {
 // Lines of `text` for `width`, broken after spaces (and at newlines); a word wider than a line
 // is cut between characters, never inside one (see JoinsPrevious).
 std::vector<Span> WrapLines(const Theme& theme, TextStyle style, std::string_view text, float width) {
-    const auto fits = [&](size_t b, size_t e) { return MeasureText(theme, style, text.substr(b, e - b)).x <= width; };
+    const auto fits = [&](size_t b, size_t e) {
+        return MeasureText(theme, style, text.substr(b, e - b)).x <= width;
+    };
     std::vector<Span> lines;
     size_t start = 0, i = 0;
     while (i < text.size()) {
@@ -443,9 +470,11 @@ std::vector<Span> WrapLines(const Theme& theme, TextStyle style, std::string_vie
             continue;
         }
         size_t word_end = i;
-        while (word_end < text.size() && text[word_end] != ' ' && text[word_end] != '\n') ++word_end;
+        while (word_end < text.size() && text[word_end] != ' ' && text[word_end] != '\n')
+            ++word_end;
         size_t next = word_end;
-        while (next < text.size() && text[next] == ' ') ++next;
+        while (next < text.size() && text[next] == ' ')
+            ++next;
         if (!fits(start, word_end) && start < i) { // the word starts a new line
             lines.push_back({start, i});
             start = i;
@@ -460,12 +489,14 @@ std::vector<Span> WrapLines(const Theme& theme, TextStyle style, std::string_vie
                 prev = cp;
                 p += len;
             }
-            if (cuts.empty()) break; // one character wider than the line: it stays whole
+            if (cuts.empty()) break;         // one character wider than the line: it stays whole
             size_t lo = 0, hi = cuts.size(); // the first cut that does not fit, by bisection
             while (lo < hi) {
                 const size_t mid = (lo + hi) / 2;
-                if (fits(start, cuts[mid])) lo = mid + 1;
-                else hi = mid;
+                if (fits(start, cuts[mid]))
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
             const size_t cut = cuts[lo == 0 ? 0 : lo - 1];
             lines.push_back({start, cut});
@@ -480,25 +511,28 @@ std::vector<Span> WrapLines(const Theme& theme, TextStyle style, std::string_vie
 } // namespace
 
 float TextFieldHeight(const Context& ui, int max_lines) {
-    return LineHeight(ui.theme, TextStyle::Body) * static_cast<float>(std::max(1, max_lines)) + 2 * ui.Px(kFieldPadY);
+    return LineHeight(ui.theme, TextStyle::Body) * static_cast<float>(std::max(1, max_lines)) +
+           2 * ui.Px(kFieldPadY);
 }
 
-bool TextField(Context& ui, const Rect& rect, const std::string& text, std::string_view placeholder, bool focused,
-               int max_lines) {
+bool TextField(Context& ui, const Rect& rect, const std::string& text, std::string_view placeholder,
+               bool focused, int max_lines) {
     max_lines = std::max(1, max_lines);
     const float pad_x = ui.Px(kFieldPadX), pad_y = ui.Px(kFieldPadY), rounding = ui.Px(12);
     const float line = LineHeight(ui.theme, TextStyle::Body);
     const float width = std::max(1.f, rect.w - 2 * pad_x - ui.Px(4)); // room for the caret
     const bool pressing = ui.Pressing(rect);
 
-    ui.draw->AddRectFilled(rect.Min(), rect.Max(), pressing ? color::kSurfacePressed : color::kSurface, rounding);
-    ui.draw->AddRect(rect.Min(), rect.Max(), focused || pressing ? color::kGreen : color::kBorder, rounding, 0,
-                     ui.Px(focused ? 3 : 2));
+    ui.draw->AddRectFilled(rect.Min(), rect.Max(), pressing ? color::kSurfacePressed : color::kSurface,
+                           rounding);
+    ui.draw->AddRect(rect.Min(), rect.Max(), focused || pressing ? color::kGreen : color::kBorder, rounding,
+                     0, ui.Px(focused ? 3 : 2));
     ui.draw->PushClipRect(rect.Min(), rect.Max(), true);
     const ImVec2 origin{rect.x + pad_x, rect.y + pad_y};
     ImVec2 caret = origin;
     if (text.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, origin, placeholder, color::kTextMuted, {width, max_lines});
+        DrawText(ui.draw, ui.theme, TextStyle::Body, origin, placeholder, color::kTextMuted,
+                 {width, max_lines});
     } else if (!focused) {
         DrawText(ui.draw, ui.theme, TextStyle::Body, origin, text, color::kText, {width, max_lines});
     } else {
@@ -508,34 +542,41 @@ bool TextField(Context& ui, const Rect& rect, const std::string& text, std::stri
         float y = origin.y;
         for (size_t i = first; i < lines.size(); ++i, y += line)
             DrawText(ui.draw, ui.theme, TextStyle::Body, {origin.x, y},
-                     std::string_view(text).substr(lines[i].begin, lines[i].end - lines[i].begin), color::kText);
+                     std::string_view(text).substr(lines[i].begin, lines[i].end - lines[i].begin),
+                     color::kText);
         // After the last character, trailing spaces included (the engine's widths leave them out).
         const Span last = lines.back();
         size_t trimmed = last.end;
-        while (trimmed > last.begin && text[trimmed - 1] == ' ') --trimmed;
-        const float space = MeasureText(ui.theme, TextStyle::Body, "a a").x - MeasureText(ui.theme, TextStyle::Body, "aa").x;
-        const float x = MeasureText(ui.theme, TextStyle::Body, std::string_view(text).substr(last.begin, trimmed - last.begin)).x +
+        while (trimmed > last.begin && text[trimmed - 1] == ' ')
+            --trimmed;
+        const float space =
+            MeasureText(ui.theme, TextStyle::Body, "a a").x - MeasureText(ui.theme, TextStyle::Body, "aa").x;
+        const float x = MeasureText(ui.theme, TextStyle::Body,
+                                    std::string_view(text).substr(last.begin, trimmed - last.begin))
+                            .x +
                         static_cast<float>(last.end - trimmed) * space;
         caret = {origin.x + std::min(x, width), y - line};
         if (first > 0) { // more above: a small chevron in the top-right corner
             const float s = ui.Px(8), cx = rect.Right() - pad_x * 0.5f - ui.Px(2), cy = origin.y + ui.Px(10);
-            ui.draw->AddTriangleFilled({cx - s, cy + s * 0.6f}, {cx, cy - s * 0.6f}, {cx + s, cy + s * 0.6f}, color::kTextMuted);
+            ui.draw->AddTriangleFilled({cx - s, cy + s * 0.6f}, {cx, cy - s * 0.6f}, {cx + s, cy + s * 0.6f},
+                                       color::kTextMuted);
         }
     }
     if (focused) // steady, not blinking: a blinking caret would keep the kiosk drawing (and never settle)
-        ui.draw->AddRectFilled({caret.x + ui.Px(1), caret.y + ui.Px(5)}, {caret.x + ui.Px(4), caret.y + line - ui.Px(5)},
-                               color::kGreen);
+        ui.draw->AddRectFilled({caret.x + ui.Px(1), caret.y + ui.Px(5)},
+                               {caret.x + ui.Px(4), caret.y + line - ui.Px(5)}, color::kGreen);
     ui.draw->PopClipRect();
     return ui.Tapped(rect);
 }
 
-KeyboardAction Keyboard::DrawAtFoot(Context& ui, float x, float width, float top, float bottom, std::string& text) {
+KeyboardAction Keyboard::DrawAtFoot(Context& ui, float x, float width, float top, float bottom,
+                                    std::string& text) {
     const float height = Height(ui, width);
     return Draw(ui, {x, std::max(top, bottom - height), width, height}, text);
 }
 
-float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin, size_t max_digits,
-              bool enabled) {
+float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin,
+              size_t max_digits, bool enabled) {
     if (enabled) {
         const ImGuiIO& io = ImGui::GetIO();
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
@@ -547,18 +588,27 @@ float PinKeys(Context& ui, float x, float y, float width, float key_h, float key
     const float key_w = (width - 2 * key_gap) / 3;
     static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "erase"};
     for (int i = 0; i < 12; ++i) {
-        const Rect key{x + static_cast<float>(i % 3) * (key_w + key_gap), y + static_cast<float>(i / 3) * (key_h + key_gap), key_w, key_h};
+        const Rect key{x + static_cast<float>(i % 3) * (key_w + key_gap),
+                       y + static_cast<float>(i / 3) * (key_h + key_gap), key_w, key_h};
         const std::string id = kKeys[i];
         std::string label = id;
-        if (id == "clear") label = ui.T("সব মুছুন", "Clear");
-        else if (id == "erase") label.clear(); // drawn as a back arrow
-        else if (ui.Bengali()) label = content::ToBengaliDigits(id);
+        if (id == "clear")
+            label = ui.T("সব মুছুন", "Clear");
+        else if (id == "erase")
+            label.clear(); // drawn as a back arrow
+        else if (ui.Bengali())
+            label = content::ToBengaliDigits(id);
         const bool tapped = Button(ui, key, label, ButtonKind::Secondary, enabled);
-        if (id == "erase") BackIcon(ui.draw, {key.x + key.w * 0.5f, key.y + key.h * 0.5f}, ui.Px(40), enabled ? color::kGreenDark : color::kBorder);
+        if (id == "erase")
+            BackIcon(ui.draw, {key.x + key.w * 0.5f, key.y + key.h * 0.5f}, ui.Px(40),
+                     enabled ? color::kGreenDark : color::kBorder);
         if (!tapped) continue;
-        if (id.size() == 1 && pin.size() < max_digits) pin += id;
-        else if (id == "clear") pin.clear();
-        else if (id == "erase" && !pin.empty()) pin.pop_back();
+        if (id.size() == 1 && pin.size() < max_digits)
+            pin += id;
+        else if (id == "clear")
+            pin.clear();
+        else if (id == "erase" && !pin.empty())
+            pin.pop_back();
     }
     return 4 * (key_h + key_gap);
 }

@@ -70,15 +70,15 @@ struct Keyboard {
 // empty; returns true when tapped. Focused: a green border, the end of the text (its last
 // max_lines lines, "…" when the start is cut off) and a steady caret after it. Not focused: the
 // start of the text, ending in "…" when it does not fit.
-bool TextField(Context& ui, const Rect& rect, const std::string& text, std::string_view placeholder, bool focused,
-               int max_lines = 3);
+bool TextField(Context& ui, const Rect& rect, const std::string& text, std::string_view placeholder,
+               bool focused, int max_lines = 3);
 // The height of a TextField that shows `max_lines` lines.
 float TextFieldHeight(const Context& ui, int max_lines = 3);
 
 // A PIN pad's twelve keys (1-9, then clear, 0, erase) in a 3x4 grid at (x, y), `width` wide:
 // taps and a physical keyboard's digits and Backspace edit `pin`, ASCII digits up to `max_digits`
 // whichever digits the keys show. Greyed and deaf when not `enabled`. Returns the height used.
-float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin, size_t max_digits,
-              bool enabled = true);
+float PinKeys(Context& ui, float x, float y, float width, float key_h, float key_gap, std::string& pin,
+              size_t max_digits, bool enabled = true);
 
 } // namespace ui

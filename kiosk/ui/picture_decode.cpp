@@ -18,8 +18,8 @@ DecodedPicture DecodePicture(const std::string& path, int max_side) {
         return picture;
     }
     int width = 0, height = 0, channels = 0;
-    std::unique_ptr<unsigned char, void (*)(void*)> pixels(stbi_load(path.c_str(), &width, &height, &channels, 4),
-                                                           stbi_image_free);
+    std::unique_ptr<unsigned char, void (*)(void*)> pixels(
+        stbi_load(path.c_str(), &width, &height, &channels, 4), stbi_image_free);
     if (!pixels) {
         picture.error = std::string("is damaged or cut short (") + stbi_failure_reason() + ")";
         return picture;
@@ -34,7 +34,8 @@ DecodedPicture DecodePicture(const std::string& path, int max_side) {
     picture.width = std::max(1, static_cast<int>(width * shrink + 0.5));
     picture.height = std::max(1, static_cast<int>(height * shrink + 0.5));
     picture.rgba.resize(static_cast<size_t>(picture.width) * picture.height * 4);
-    stbir_resize_uint8_srgb(pixels.get(), width, height, 0, picture.rgba.data(), picture.width, picture.height, 0, 4, 3, 0);
+    stbir_resize_uint8_srgb(pixels.get(), width, height, 0, picture.rgba.data(), picture.width,
+                            picture.height, 0, 4, 3, 0);
     return picture;
 }
 

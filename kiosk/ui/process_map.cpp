@@ -15,8 +15,8 @@ using content::EdgeLabel;
 using content::StepKind;
 
 struct NodeBox {
-    Rect rect;       // the shape's bounding box
-    float text_h;    // height of its label
+    Rect rect;    // the shape's bounding box
+    float text_h; // height of its label
 };
 
 struct Layout {
@@ -71,7 +71,8 @@ void DrawShape(Context& ui, StepKind kind, const Rect& r) {
     switch (kind) {
     case StepKind::Start:
     case StepKind::End:
-        draw->AddRectFilled(r.Min(), r.Max(), kind == StepKind::Start ? color::kGreen : color::kGreenDark, r.h * 0.5f);
+        draw->AddRectFilled(r.Min(), r.Max(), kind == StepKind::Start ? color::kGreen : color::kGreenDark,
+                            r.h * 0.5f);
         break;
     case StepKind::Activity:
         draw->AddRectFilled(r.Min(), r.Max(), color::kSurface, ui.Px(8));
@@ -94,7 +95,8 @@ void DrawShape(Context& ui, StepKind kind, const Rect& r) {
         // The outline is star-shaped around the centre, so a fan of triangles fills it.
         for (size_t i = 0; i < points.size(); ++i)
             draw->AddTriangleFilled(c, points[i], points[(i + 1) % points.size()], color::kBlueLight);
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), color::kBlue, ImDrawFlags_Closed, line);
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), color::kBlue, ImDrawFlags_Closed,
+                          line);
         break;
     }
     case StepKind::Wait: {
@@ -103,8 +105,10 @@ void DrawShape(Context& ui, StepKind kind, const Rect& r) {
         // An hourglass at the left: waiting.
         const float s = ui.Px(11);
         const ImVec2 h{r.x + ui.Px(22), c.y};
-        draw->AddTriangleFilled({h.x - s, h.y - s * 1.3f}, {h.x + s, h.y - s * 1.3f}, h, color::Rgb(0x6b4fa0));
-        draw->AddTriangleFilled({h.x - s, h.y + s * 1.3f}, {h.x + s, h.y + s * 1.3f}, h, color::Rgb(0x6b4fa0));
+        draw->AddTriangleFilled({h.x - s, h.y - s * 1.3f}, {h.x + s, h.y - s * 1.3f}, h,
+                                color::Rgb(0x6b4fa0));
+        draw->AddTriangleFilled({h.x - s, h.y + s * 1.3f}, {h.x + s, h.y + s * 1.3f}, h,
+                                color::Rgb(0x6b4fa0));
         break;
     }
     }
@@ -138,18 +142,22 @@ float DrawProcessMap(Context& ui, const content::ProcessMap& map, ImVec2 origin,
             const ImVec2 p0{a.x + a.w * 0.5f, a.Bottom()}, p1{b.x + b.w * 0.5f, b.y};
             draw->AddLine(p0, {p1.x, p1.y - head * 0.8f}, edge_color, thickness);
             Arrowhead(draw, p1, {0, 1}, head, edge_color);
-            if (label) DrawText(draw, ui.theme, TextStyle::Caption, {p0.x + ui.Px(10), p0.y + ui.Px(2)}, label, color::kAmber);
+            if (label)
+                DrawText(draw, ui.theme, TextStyle::Caption, {p0.x + ui.Px(10), p0.y + ui.Px(2)}, label,
+                         color::kAmber);
             continue;
         }
         // Out of the right side, along its lane, into the target's right side.
         const float lane = layout.lane_x0 + layout.lane_step * static_cast<float>(layout.lane_of_edge[e]);
         const float y0 = a.y + a.h * 0.5f + ui.Px(6) * static_cast<float>(layout.lane_of_edge[e] % 2);
         const float y1 = b.y + b.h * 0.5f - ui.Px(6) * static_cast<float>(layout.lane_of_edge[e] % 2);
-        const ImVec2 path[] = {{a.Right(), y0},
-                               {lane, y0}, {lane, y1}, {b.Right() + head * 0.8f, y1}};
+        const ImVec2 path[] = {{a.Right(), y0}, {lane, y0}, {lane, y1}, {b.Right() + head * 0.8f, y1}};
         draw->AddPolyline(path, 4, edge_color, 0, thickness);
         Arrowhead(draw, {b.Right(), y1}, {-1, 0}, head, edge_color);
-        if (label) DrawText(draw, ui.theme, TextStyle::Caption, {a.Right() + ui.Px(6), y0 - LineHeight(ui.theme, TextStyle::Caption)}, label, color::kAmber);
+        if (label)
+            DrawText(draw, ui.theme, TextStyle::Caption,
+                     {a.Right() + ui.Px(6), y0 - LineHeight(ui.theme, TextStyle::Caption)}, label,
+                     color::kAmber);
     }
 
     for (size_t i = 0; i < map.steps.size(); ++i) {
@@ -160,8 +168,8 @@ float DrawProcessMap(Context& ui, const content::ProcessMap& map, ImVec2 origin,
         const bool on_dark = step.kind == StepKind::Start || step.kind == StepKind::End;
         const float text_y = node.rect.y + (node.rect.h - node.text_h) * 0.5f -
                              (step.kind == StepKind::Document ? ui.Px(5) : 0);
-        DrawText(draw, ui.theme, TextStyle::Caption, {node.rect.x + (node.rect.w - wrap) * 0.5f, text_y}, ui.L(step.label),
-                 on_dark ? color::kTextOnDark : color::kText, {wrap, 3, Align::Center});
+        DrawText(draw, ui.theme, TextStyle::Caption, {node.rect.x + (node.rect.w - wrap) * 0.5f, text_y},
+                 ui.L(step.label), on_dark ? color::kTextOnDark : color::kText, {wrap, 3, Align::Center});
     }
     return layout.height;
 }

@@ -10,7 +10,7 @@
 namespace ui {
 
 class QrCode {
-public:
+  public:
     // Nothing when the text cannot be encoded (too long for a QR code).
     static std::optional<QrCode> Encode(const std::string& text);
 
@@ -22,7 +22,7 @@ public:
     // each module snapped to whole pixels so phone cameras read it cleanly.
     void Draw(ImDrawList* draw, ImVec2 pos, float side) const;
 
-private:
+  private:
     std::string m_text;
     int m_size = 0;
     std::vector<unsigned char> m_modules;

@@ -20,9 +20,12 @@ Texture::Texture(const unsigned char* rgba, int width, int height) : m_width(wid
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
 }
 
-Texture::~Texture() { Release(); }
+Texture::~Texture() {
+    Release();
+}
 
-Texture::Texture(Texture&& other) noexcept : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height) {
+Texture::Texture(Texture&& other) noexcept
+    : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height) {
     other.m_id = 0;
 }
 

@@ -19,7 +19,7 @@
 namespace ui {
 
 class Texture {
-public:
+  public:
     Texture() = default;
     Texture(const unsigned char* rgba, int width, int height);
     ~Texture();
@@ -33,7 +33,7 @@ public:
     int Height() const { return m_height; }
     size_t Bytes() const { return static_cast<size_t>(m_width) * m_height * 4; }
 
-private:
+  private:
     void Release();
     unsigned int m_id = 0;
     int m_width = 0, m_height = 0;
@@ -42,7 +42,7 @@ private:
 enum class PictureState { Loading, Ready, Failed };
 
 class PictureCache {
-public:
+  public:
     explicit PictureCache(size_t memory_cap_bytes = 192u << 20);
     ~PictureCache();
     PictureCache(const PictureCache&) = delete;
@@ -66,7 +66,7 @@ public:
 
     size_t MemoryBytes() const { return m_bytes; }
 
-private:
+  private:
     struct Entry {
         Texture texture;
         PictureState state = PictureState::Loading;

@@ -10,6 +10,8 @@ float Theme::FontSize(TextStyle style) const {
     return std::round(kDesign[static_cast<int>(style)] * scale * (large_text ? kLargeTextScale : 1.f));
 }
 
-float ScaleFor(int width, int height) { return std::max(0.4f, static_cast<float>(std::min(width, height)) / 1080.f); }
+float ScaleFor(int width, int height) {
+    return std::max(0.4f, static_cast<float>(std::min(width, height)) / 1080.f);
+}
 
 } // namespace ui

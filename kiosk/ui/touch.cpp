@@ -38,7 +38,8 @@ bool Touch::Tapped(const Rect& rect) const {
 }
 
 bool Touch::LongPressed(const Rect& rect, double now, double seconds) {
-    if (!m_down || m_dragging || m_consumed || !rect.Contains(m_start) || now - m_press_time < seconds) return false;
+    if (!m_down || m_dragging || m_consumed || !rect.Contains(m_start) || now - m_press_time < seconds)
+        return false;
     m_consumed = true; // the release that follows taps nothing
     return true;
 }
@@ -53,7 +54,8 @@ float Scroller::Update(const Touch& touch, const Rect& view, float content_heigh
     const float max_offset = MaxOffset();
     dt = std::min(dt, 0.05f);
 
-    if (m_grabbed || (touch.Down() && touch.Dragging() && !touch.Consumed() && view.Contains(touch.Start()))) {
+    if (m_grabbed ||
+        (touch.Down() && touch.Dragging() && !touch.Consumed() && view.Contains(touch.Start()))) {
         if (!m_grabbed) {
             m_grabbed = true;
             m_grab_offset = m_offset + touch.Delta().y; // so the content does not jump by the slop
@@ -90,8 +92,10 @@ bool Scroller::Animating() const {
 }
 
 void Scroller::ScrollIntoView(float top, float bottom, float view_height) {
-    if (top < m_offset) SetOffset(top);
-    else if (bottom > m_offset + view_height) SetOffset(bottom - view_height);
+    if (top < m_offset)
+        SetOffset(top);
+    else if (bottom > m_offset + view_height)
+        SetOffset(bottom - view_height);
 }
 
 } // namespace ui

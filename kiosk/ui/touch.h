@@ -16,18 +16,18 @@ struct Rect {
 };
 
 class Touch {
-public:
+  public:
     // Reads the pointer from ImGui's io once per frame.
     void Update(double now, float slop_px);
 
     bool Down() const { return m_down; }
-    bool Pressed() const { return m_pressed; }    // touched this frame
-    bool Released() const { return m_released; }  // lifted this frame
-    bool Dragging() const { return m_dragging; }  // moved past the slop since the press
+    bool Pressed() const { return m_pressed; }   // touched this frame
+    bool Released() const { return m_released; } // lifted this frame
+    bool Dragging() const { return m_dragging; } // moved past the slop since the press
     ImVec2 Start() const { return m_start; }
     ImVec2 Pos() const { return m_pos; }
     ImVec2 Delta() const { return {m_pos.x - m_start.x, m_pos.y - m_start.y}; }
-    float VelocityY() const { return m_velocity_y; } // px/s, smoothed over the last moves
+    float VelocityY() const { return m_velocity_y; }  // px/s, smoothed over the last moves
     double PressTime() const { return m_press_time; } // when the finger touched
 
     // True on the frame a tap ends inside `rect` (press and release both inside, no drag).
@@ -40,7 +40,7 @@ public:
     void Consume() { m_consumed = true; }
     bool Consumed() const { return m_consumed; }
 
-private:
+  private:
     bool m_down = false, m_pressed = false, m_released = false, m_dragging = false, m_consumed = false;
     ImVec2 m_start{}, m_pos{};
     double m_last_time = 0, m_press_time = 0;
@@ -50,15 +50,18 @@ private:
 // A vertically scrolling region: drag to scroll, fling to keep it moving (inertia with friction),
 // a rubber band at the ends, the mouse wheel for development.
 class Scroller {
-public:
+  public:
     // Call once per frame before drawing the content; returns the scroll offset to draw with.
     float Update(const Touch& touch, const Rect& view, float content_height, float dt);
     bool Animating() const; // still moving after the finger left
     float Offset() const { return m_offset; }
-    void SetOffset(float offset) { m_offset = offset; m_velocity = 0; }
+    void SetOffset(float offset) {
+        m_offset = offset;
+        m_velocity = 0;
+    }
     void ScrollIntoView(float top, float bottom, float view_height);
 
-private:
+  private:
     float MaxOffset() const { return m_content > m_view ? m_content - m_view : 0; }
 
     float m_offset = 0, m_velocity = 0;

@@ -12,7 +12,8 @@ namespace ui {
 enum class ButtonKind { Primary, Secondary, OnDark };
 
 // A disabled button is drawn greyed and never taps.
-bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
+bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind = ButtonKind::Secondary,
+            bool enabled = true);
 // A white rounded card with a soft shadow; returns true when tapped. `pressed` tints it.
 bool Card(Context& ui, const Rect& rect, ImU32 fill = color::kSurface);
 // A small rounded label; returns its width.
