@@ -1,9 +1,11 @@
 // Text cost per frame for a 1920x1080 screen of about 5 000 Bengali glyphs (the demo fair's
 // paragraphs in card columns): the first (cold) frame, frames with the layout cache off
 // (shaping, wrapping and atlas look-ups every frame), and steady-state cached frames, with the
-// cache hit rate. The glyph atlas keeps no GL textures here: uploads are a one-off cost.
+// cache hit rate. The kiosk's painter puts the quads into an ImDrawList; the glyph atlas keeps
+// no GL textures here: uploads are a one-off cost.
 #include "content/pack_loader.h"
 #include "kiosk/text/engine.h"
+#include "kiosk/ui/text_painter.h"
 
 #include <imgui.h>
 
@@ -35,11 +37,11 @@ uint64_t DrawScreen(text::Engine& engine, ImDrawList* draw, const std::vector<Pa
     for (const Paragraph& p : paragraphs) {
         const text::Style& style = p.heading ? heading : body;
         const text::LayoutOptions options{kColumnWidth, p.heading ? 2 : 0, text::Align::Left};
-        const float h = engine.Measure(p.text, style, options).y; // measure first, as screens do
+        const float h = engine.Measure(p.text, style, options).height; // measure first, as screens do
         if (y + h > kHeight && ++column == kColumns) break;
         if (y + h > kHeight) y = kGap;
-        engine.Draw(draw, {kGap + static_cast<float>(column) * (kColumnWidth + kGap), y}, p.text, style,
-                    options, IM_COL32(23, 36, 30, 255));
+        ui::PaintText(engine, draw, {kGap + static_cast<float>(column) * (kColumnWidth + kGap), y}, p.text,
+                      style, options, IM_COL32(23, 36, 30, 255));
         y += h + (p.heading ? 4.f : kGap);
         if (engine.Stats().glyphs_drawn - before >= kTargetGlyphs) break;
     }

@@ -1,6 +1,7 @@
 #include "content/json_source.h"
 
 #include "content/pack_rules.h"
+#include "content/utf8.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,7 +27,7 @@ TextPosition PositionAt(std::string_view text, size_t offset) {
     for (size_t i = 0; i < offset; ++i)
         if (text[i] == '\n') ++position.line, line_start = i + 1;
     for (size_t i = line_start; i < offset; ++i) // count characters, not UTF-8 continuation bytes
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++position.column;
+        if (!IsUtf8Continuation(text[i])) ++position.column;
     return position;
 }
 

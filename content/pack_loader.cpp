@@ -11,6 +11,7 @@
 
 #include "content/json_source.h"
 #include "content/pack_rules.h"
+#include "content/utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,7 +101,7 @@ std::string Shown(std::string_view text) {
             shown += c;
     }
     if (i < text.size()) {
-        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+        while (!shown.empty() && IsUtf8Continuation(shown.back()))
             shown.pop_back();
         if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0)
             shown.pop_back(); // a cut lead byte

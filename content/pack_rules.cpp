@@ -288,43 +288,6 @@ std::optional<std::string> CheckPicture(const std::string& path) {
 
 // [SECTION] Text
 
-size_t DecodeUtf8(std::string_view text, size_t pos, char32_t& out) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    size_t length = 0;
-    char32_t value = 0, minimum = 0;
-    if (lead < 0x80) {
-        out = lead;
-        return 1;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF)
-        length = 2, value = lead & 0x1Fu, minimum = 0x80;
-    else if (lead >= 0xE0 && lead <= 0xEF)
-        length = 3, value = lead & 0x0Fu, minimum = 0x800;
-    else if (lead >= 0xF0 && lead <= 0xF4)
-        length = 4, value = lead & 0x07u, minimum = 0x10000;
-    else
-        return 0;
-    if (pos + length > text.size()) return 0;
-    for (size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0u) != 0x80u) return 0;
-        value = (value << 6) | (byte(pos + i) & 0x3Fu);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-    out = value;
-    return length;
-}
-
-std::optional<size_t> InvalidUtf8Offset(std::string_view text) {
-    char32_t code = 0;
-    for (size_t i = 0; i < text.size();) {
-        const size_t length = DecodeUtf8(text, i, code);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::nullopt;
-}
-
 static size_t EditDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/model.h"
+#include "content/utf8.h" // DecodeUtf8, InvalidUtf8Offset: the pack rules check text with them
 
 #include <optional>
 #include <string>
@@ -46,13 +47,6 @@ std::vector<MapIssue> CheckProcessMap(const ProcessMap& map);
 // Why a picture cannot be shown, read from its header only (stb_image's stbi_info); nothing
 // when it is a readable image within the size limits.
 std::optional<std::string> CheckPicture(const std::string& path);
-
-// Decodes one code point at `pos`; returns its length, or 0 when the bytes there are not UTF-8
-// (overlong forms, surrogates and values past U+10FFFF included).
-size_t DecodeUtf8(std::string_view text, size_t pos, char32_t& out);
-
-// The UTF-8 byte offset of the first byte that is not valid UTF-8; nothing when all of it is.
-std::optional<size_t> InvalidUtf8Offset(std::string_view text);
 
 // The known name closest to a misspelt one (at most two edits away), or "".
 std::string ClosestName(std::string_view name, const std::vector<std::string_view>& known);

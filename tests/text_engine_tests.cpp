@@ -1,8 +1,9 @@
 // The text engine without a window: UTF-8, itemisation, shaping and fallback, line breaking
-// (word boundaries, clusters, the danda), ellipsis, long strings and the layout cache.
+// (word boundaries, clusters, the danda), ellipsis, long strings and the layout cache. Built into
+// portable_text_tests, with no ImGui or GL; painting into an ImDrawList is text_painter_tests.cpp.
+#include "content/utf8.h"
 #include "kiosk/text/engine.h"
 #include "kiosk/text/itemize.h"
-#include "kiosk/text/utf8.h"
 
 #include <doctest/doctest.h>
 
@@ -23,7 +24,7 @@ Shaper& TestShaper() {
 const Style kBody{Weight::Regular, 27, 39};
 
 std::u32string U32(std::string_view utf8) {
-    return DecodeUtf8(utf8);
+    return content::DecodeUtf8Replacing(utf8);
 }
 
 std::vector<ShapedGlyph> Shape(std::string_view utf8, Weight weight = Weight::Regular) {
@@ -60,15 +61,15 @@ TEST_CASE("UTF-8: Bengali decodes, each malformed sequence becomes one U+FFFD") 
     CHECK(U32("\x80\x80") == U"\uFFFD\uFFFD"); // stray continuation bytes
     CHECK(U32("\xE0\xA6") == U"\uFFFD");       // a truncated ক
     CHECK(U32("\xE0\xA6"
-              "x") == U"\uFFFDx");                          // ... followed by ASCII, which survives
-    CHECK(U32("\xC0\xAF") == U"\uFFFD\uFFFD");              // overlong '/'
-    CHECK(U32("\xED\xA0\x80") == U"\uFFFD\uFFFD\uFFFD");    // a UTF-16 surrogate
-    CHECK(U32("\xF4\x90\x80\x80").front() == kReplacement); // beyond U+10FFFF
+              "x") == U"\uFFFDx");                       // ... followed by ASCII, which survives
+    CHECK(U32("\xC0\xAF") == U"\uFFFD\uFFFD");           // overlong '/'
+    CHECK(U32("\xED\xA0\x80") == U"\uFFFD\uFFFD\uFFFD"); // a UTF-16 surrogate
+    CHECK(U32("\xF4\x90\x80\x80").front() == content::kReplacementCharacter); // beyond U+10FFFF
     CHECK(U32("😀") == U"\U0001F600");
-    CHECK(DecodeUtf8("abcdef", 3) == U"abc");
+    CHECK(content::DecodeUtf8Replacing("abcdef", 3) == U"abc");
     std::string back;
     for (char32_t cp : std::u32string_view(U"ক্ষ😀a"))
-        AppendUtf8(back, cp);
+        content::AppendUtf8(back, cp);
     CHECK(back == "ক্ষ😀a");
 }
 
@@ -336,61 +337,6 @@ TEST_CASE("fonts: a missing font is a clear error") {
         CHECK(message.find("fonts-noto-core") != std::string::npos);
     }
     CHECK_THROWS_AS(FontSet(FontFiles{{"/nonexistent.ttf", "", "", ""}}), FontError);
-}
-
-TEST_CASE("engine: unchanged text is laid out once and drawn from cached quads") {
-    ImGui::CreateContext();
-    ImGui::GetIO().Fonts->Build();
-    {
-        Engine engine(FindFonts(), std::make_unique<NullTextureBackend>());
-        ImDrawList draw(ImGui::GetDrawListSharedData());
-        auto frame = [&](float width) {
-            engine.BeginFrame();
-            draw._ResetForNewFrame();
-            draw.PushClipRect({0, 0}, {4000, 4000});
-            draw.PushTextureID(ImGui::GetIO().Fonts->TexID);
-            const ImVec2 size = engine.Draw(&draw, {10.4f, 20.6f}, kParagraph, kBody, {width, 0, Align::Left},
-                                            IM_COL32_WHITE);
-            engine.Draw(&draw, {10, 500}, "Innovation", kBody, {}, IM_COL32_WHITE);
-            return size;
-        };
-        const ImVec2 first = frame(500);
-        const EngineStats cold = engine.Stats();
-        CHECK(cold.layout_misses == 2);
-        CHECK(cold.layout_hits == 0);
-        CHECK(cold.glyphs_rendered > 30);
-        const int vertices = draw.VtxBuffer.Size;
-        REQUIRE(vertices > 4 * 100);
-        CHECK(first.x <= 500);
-
-        const ImVec2 second = frame(500);
-        const EngineStats warm = engine.Stats();
-        CHECK(warm.layout_hits == 2);
-        CHECK(warm.layout_misses == 2);
-        CHECK(warm.quad_rebuilds == cold.quad_rebuilds); // nothing looked up again
-        CHECK(warm.glyphs_rendered == cold.glyphs_rendered);
-        CHECK(draw.VtxBuffer.Size == vertices);
-        CHECK(second.y == first.y);
-        // Glyph quads sit on whole pixels.
-        CHECK(draw.VtxBuffer[0].pos.x == std::round(draw.VtxBuffer[0].pos.x));
-        CHECK(draw.VtxBuffer[0].pos.y == std::round(draw.VtxBuffer[0].pos.y));
-
-        frame(300); // another width is another layout
-        CHECK(engine.Stats().layout_misses == 3);
-        CHECK(engine.Measure(kParagraph, kBody, {300, 0, Align::Left}).x <= 300);
-        CHECK(engine.Stats().layout_hits == 4);
-
-        // Lines outside the clip rectangle are not emitted.
-        engine.BeginFrame();
-        draw._ResetForNewFrame();
-        draw.PushClipRect({0, 0}, {2000, 60});
-        draw.PushTextureID(ImGui::GetIO().Fonts->TexID);
-        engine.Draw(&draw, {0, 0}, kParagraph, kBody, {300, 0, Align::Left}, IM_COL32_WHITE);
-        const int clipped_vertices = draw.VtxBuffer.Size;
-        CHECK(clipped_vertices > 0);
-        CHECK(clipped_vertices < vertices / 2);
-    }
-    ImGui::DestroyContext();
 }
 
 TEST_CASE("engine: the layout cache keeps the recently used and drops the rest") {

@@ -6,7 +6,7 @@
 // To measure another build's screenshots (e.g. the ImGui font path before issue 3), make them
 // with the same script and pack and set KIOSK_OCR_SHOTS to their folder.
 #include "content/pack_loader.h"
-#include "kiosk/text/utf8.h"
+#include "content/utf8.h"
 #include "ui_harness.h"
 
 #include <doctest/doctest.h>
@@ -26,7 +26,7 @@ const std::string kPack = KIOSK_SOURCE_DIR "/tests/data/ocr";
 // one space; invisible joiners go; a Bengali letter with a nukta or a two-part vowel sign is
 // its single code point (য় not য + ়, ো not ে + া), as tesseract may write either.
 std::u32string ForCer(const std::string& utf8) {
-    const std::u32string in = text::DecodeUtf8(utf8);
+    const std::u32string in = content::DecodeUtf8Replacing(utf8);
     std::u32string out;
     for (char32_t cp : in) {
         if (cp == 0x200C || cp == 0x200D || cp == 0xFEFF) continue;

@@ -42,7 +42,7 @@ static void DrawSlide(Context& ui, const content::FairContent& fair, const conte
 
     ui.draw->AddRectFilled({0, 0}, size, color::Rgb(0x004d38, a));
     const std::string& cover_path = CoverPath(innovation.photos);
-    const Texture* cover =
+    const GlTexture* cover =
         cover_path.empty() ? nullptr : ui.pictures.Get(cover_path, std::max(size.x, size.y));
     if (cover) {
         const float aspect_tex = static_cast<float>(cover->Width()) / static_cast<float>(cover->Height());

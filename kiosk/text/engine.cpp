@@ -128,11 +128,12 @@ void Engine::BuildQuads(Entry& entry) {
     entry.quads_epoch = packer.Epoch();
 }
 
-ImVec2 Engine::Draw(ImDrawList* draw, ImVec2 pos, std::string_view text, const Style& style,
-                    const LayoutOptions& options, ImU32 color) {
+TextQuads Engine::Quads(std::string_view text, const Style& style, const LayoutOptions& options,
+                        float visible_top, float visible_bottom) {
     Entry& entry = Find(text, style, options);
     const Layout& layout = entry.layout;
-    if (layout.lines.empty() || (color & IM_COL32_A_MASK) == 0) return {layout.width, layout.height};
+    const Size size{layout.width, layout.height};
+    if (layout.lines.empty()) return {{}, 0, size};
 
     AtlasPacker& packer = m_glyphs.Packer();
     if (entry.quads_epoch != packer.Epoch() || !entry.quads_complete)
@@ -141,42 +142,17 @@ ImVec2 Engine::Draw(ImDrawList* draw, ImVec2 pos, std::string_view text, const S
         for (uint32_t shelf : entry.shelves)
             packer.Touch(shelf);
 
-    // Whole pixels: glyph bitmaps then land exactly on screen pixels.
-    const ImVec2 origin{std::round(pos.x), std::round(pos.y)};
-    const ImVec4 clip = draw->_ClipRectStack.empty() ? ImVec4(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX)
-                                                     : draw->_ClipRectStack.back();
     // Lines are in order top to bottom: find the visible ones.
     const auto first = std::partition_point(layout.lines.begin(), layout.lines.end(), [&](const Line& line) {
-        return origin.y + line.top + style.line_height < clip.y;
+        return line.top + style.line_height < visible_top;
     });
     const auto last = std::partition_point(first, layout.lines.end(),
-                                           [&](const Line& line) { return origin.y + line.top <= clip.w; });
-    if (first == last) return {layout.width, layout.height};
+                                           [&](const Line& line) { return line.top <= visible_bottom; });
+    if (first == last) return {{}, 0, size};
     const uint32_t q_begin = entry.line_quads[static_cast<size_t>(first - layout.lines.begin())];
     const uint32_t q_end = entry.line_quads[static_cast<size_t>(last - layout.lines.begin())];
-
-    for (uint32_t mask = entry.page_mask; mask != 0; mask &= mask - 1) {
-        const uint16_t page = static_cast<uint16_t>(std::countr_zero(mask));
-        draw->PushTextureID(reinterpret_cast<ImTextureID>(m_glyphs.TextureId(page)));
-        constexpr uint32_t kBatch = 4096; // quads per reservation, well inside 16-bit indices
-        for (uint32_t q = q_begin; q < q_end;) {
-            uint32_t count = 0;
-            uint32_t stop = q;
-            for (; stop < q_end && count < kBatch; ++stop)
-                count += entry.quads[stop].page == page;
-            draw->PrimReserve(static_cast<int>(count * 6), static_cast<int>(count * 4));
-            for (; q < stop; ++q) {
-                const Quad& quad = entry.quads[q];
-                if (quad.page != page) continue;
-                draw->PrimRectUV({origin.x + quad.x0, origin.y + quad.y0},
-                                 {origin.x + quad.x1, origin.y + quad.y1}, {quad.u0, quad.v0},
-                                 {quad.u1, quad.v1}, color);
-            }
-            m_stats.glyphs_drawn += count;
-        }
-        draw->PopTextureID();
-    }
-    return {layout.width, layout.height};
+    m_stats.glyphs_drawn += q_end - q_begin;
+    return {std::span<const GlyphQuad>(entry.quads).subspan(q_begin, q_end - q_begin), entry.page_mask, size};
 }
 
 EngineStats Engine::Stats() const {

@@ -1,20 +1,44 @@
-// The text engine: shaped, wrapped layouts cached by (text, style, options), drawn as glyph
-// quads from the atlas into an ImDrawList, so text mixes with the other draw-list drawing.
-// An unchanged frame costs a hash look-up per string and a copy of its cached quads.
+// The text engine: shaped, wrapped layouts cached by (text, style, options), each with its
+// glyphs as textured quads on the atlas pages. A painter (ImDrawList in the kiosk, see
+// kiosk/ui/text_painter.h; a printer could use Cairo) copies the quads out; the engine itself
+// knows no ImGui and no GL. An unchanged frame costs a hash look-up per string and a copy of its
+// cached quads.
 #pragma once
 
 #include "kiosk/text/glyph_cache.h"
 #include "kiosk/text/layout.h"
 
-#include <imgui.h>
-
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace text {
+
+struct Point {
+    float x = 0, y = 0;
+};
+struct Size {
+    float width = 0, height = 0;
+    friend bool operator==(const Size&, const Size&) = default;
+};
+
+// One glyph bitmap placed on the page: pixels relative to the layout's top-left, whole pixels
+// when that top-left is, and texture coordinates (0..1) in atlas page `page`.
+struct GlyphQuad {
+    float x0, y0, x1, y1;
+    float u0, v0, u1, v1;
+    uint16_t page;
+};
+
+// The quads of the lines a painter shows, in order; valid until the engine is next called.
+struct TextQuads {
+    std::span<const GlyphQuad> quads;
+    uint32_t pages = 0; // bit p: some quad lies on page p (pages from 31 on share bit 31)
+    Size size;          // the whole layout's
+};
 
 struct EngineConfig {
     AtlasPacker::Config atlas{};
@@ -42,25 +66,25 @@ class Engine {
 
     // The cached layout (valid until the next BeginFrame).
     const Layout& Lay(std::string_view text, const Style& style, const LayoutOptions& options);
-    ImVec2 Measure(std::string_view text, const Style& style, const LayoutOptions& options) {
+    Size Measure(std::string_view text, const Style& style, const LayoutOptions& options) {
         const Layout& layout = Lay(text, style, options);
         return {layout.width, layout.height};
     }
-    // Draws with the layout's top-left at `pos` (rounded to whole pixels); returns the size.
-    // Only lines inside the draw list's clip rectangle are emitted.
-    ImVec2 Draw(ImDrawList* draw, ImVec2 pos, std::string_view text, const Style& style,
-                const LayoutOptions& options, ImU32 color);
+    // The glyph quads of the lines that reach into [visible_top, visible_bottom] (pixels down from
+    // the layout's top: a painter's clip rectangle), glyph bitmaps rendered and uploaded as
+    // needed. Counted as drawn in Stats().
+    TextQuads Quads(std::string_view text, const Style& style, const LayoutOptions& options,
+                    float visible_top = -kUnbounded, float visible_bottom = kUnbounded);
+    // What a painter draws page `page` with (the TextureBackend's id).
+    uintptr_t TextureId(int page) const { return m_glyphs.TextureId(page); }
 
     EngineStats Stats() const;
     void ResetStats() { m_stats = {}; }
     void SetLayoutCaching(bool on) { m_config.cache_layouts = on; }
 
+    static constexpr float kUnbounded = 1e30f;
+
   private:
-    struct Quad {
-        float x0, y0, x1, y1; // relative to the rounded origin
-        float u0, v0, u1, v1;
-        uint16_t page;
-    };
     struct Entry {
         std::string text;
         Style style;
@@ -68,7 +92,7 @@ class Engine {
         Layout layout;
         uint64_t last_used = 0;
         // Atlas positions of the glyphs, valid while the atlas epoch is unchanged.
-        std::vector<Quad> quads;
+        std::vector<GlyphQuad> quads;
         std::vector<uint32_t> line_quads; // first quad of each line, and the end
         std::vector<uint32_t> shelves;    // atlas shelves used, to mark them used each frame
         uint64_t quads_epoch = UINT64_MAX;

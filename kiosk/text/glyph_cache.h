@@ -1,5 +1,6 @@
 // Glyph bitmaps: rendered by glyph index with FreeType on first use, placed by the AtlasPacker
-// and handed to a TextureBackend (GL in the kiosk, nothing in unit tests and the benchmark).
+// and handed to a TextureBackend (GL textures in the kiosk, nothing in unit tests and the
+// benchmark), so this library needs no GL.
 #pragma once
 
 #include "kiosk/text/atlas.h"
@@ -17,7 +18,7 @@ class TextureBackend {
     virtual ~TextureBackend() = default;
     virtual void AddPage(int size) = 0; // an empty (transparent) page, appended
     virtual void Upload(int page, int x, int y, int w, int h, const uint8_t* coverage) = 0;
-    virtual uintptr_t TextureId(int page) const = 0; // what ImDrawList draws with
+    virtual uintptr_t TextureId(int page) const = 0; // what a painter draws with (a GL name in the kiosk)
 };
 
 // Keeps nothing: for layout-only use without a GL context.

@@ -1,6 +1,6 @@
 #include "kiosk/text/layout.h"
 
-#include "kiosk/text/utf8.h"
+#include "content/utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -203,14 +203,14 @@ Layout LayOut(Shaper& shaper, std::string_view utf8, const Style& style, const L
     const FontSet& fonts = shaper.Fonts();
     layout.em = style.size * fonts.EmPerPixelSize();
 
-    std::u32string text = DecodeUtf8(utf8, kMaxCodepoints + 1);
+    std::u32string text = content::DecodeUtf8Replacing(utf8, kMaxCodepoints + 1);
     const bool capped = text.size() > kMaxCodepoints;
     if (capped) text.resize(kMaxCodepoints);
     for (char32_t& cp : text) {
         if (cp == U'\t')
             cp = U' ';
         else if ((cp < 0x20 && !IsParagraphEnd(cp)) || cp == 0x7F)
-            cp = kReplacement; // controls show as damage
+            cp = content::kReplacementCharacter; // controls show as damage
     }
     if (text.size() && IsParagraphEnd(text.back())) { // a final line break adds no empty line
         text.pop_back();

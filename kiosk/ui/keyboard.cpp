@@ -1,6 +1,7 @@
 #include "kiosk/ui/keyboard.h"
 
 #include "content/locale.h"
+#include "content/utf8.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -13,62 +14,22 @@ namespace {
 
 // ---- UTF-8 ----------------------------------------------------------------------------------
 
-// The code point starting at s[i]: its length in bytes, or 0 when the bytes there are not valid
-// UTF-8 (stray continuation, truncated, overlong, surrogate, beyond U+10FFFF).
-size_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return cp = b0, 1;
-    size_t len = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0)
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    else if ((b0 & 0xF0) == 0xE0)
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    else if ((b0 & 0xF8) == 0xF0)
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    else
-        return 0;
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
+using content::AppendUtf8;
 
-bool IsContinuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+// The code point starting at s[i]: its length in bytes, or 0 when the bytes there are not valid UTF-8.
+size_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
+    return content::DecodeUtf8(s, i, cp);
 }
 
 // Where the valid code point that ends `s` starts, or npos when `s` does not end in one.
 size_t LastCodePointStart(std::string_view s) {
     if (s.empty()) return std::string_view::npos;
     size_t start = s.size() - 1;
-    for (int back = 0; start > 0 && back < 3 && IsContinuation(s[start]); ++back)
+    for (int back = 0; start > 0 && back < 3 && content::IsUtf8Continuation(s[start]); ++back)
         --start;
     char32_t cp = 0;
     const size_t len = DecodeAt(s, start, cp);
     return len != 0 && start + len == s.size() ? start : std::string_view::npos;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 bool IsControl(char32_t cp) {

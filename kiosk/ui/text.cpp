@@ -1,7 +1,7 @@
 #include "kiosk/ui/text.h"
 
 #include "kiosk/text/engine.h"
-#include "kiosk/text/gl_texture.h"
+#include "kiosk/ui/text_painter.h"
 
 #include <cmath>
 #include <memory>
@@ -38,8 +38,7 @@ text::LayoutOptions OptionsOf(const TextOptions& options) {
 std::string StartText() {
     if (g_engine && g_engine_has_gl) return {};
     try {
-        g_engine =
-            std::make_unique<text::Engine>(text::FindFonts(), std::make_unique<text::GlTextureBackend>());
+        g_engine = std::make_unique<text::Engine>(text::FindFonts(), std::make_unique<GlAtlasPages>());
         g_engine_has_gl = true;
     } catch (const text::FontError& e) {
         return e.what();
@@ -61,12 +60,13 @@ float LineHeight(const Theme& theme, TextStyle style) {
 }
 
 ImVec2 MeasureText(const Theme& theme, TextStyle style, std::string_view text, const TextOptions& options) {
-    return Engine().Measure(text, StyleOf(theme, style), OptionsOf(options));
+    const text::Size size = Engine().Measure(text, StyleOf(theme, style), OptionsOf(options));
+    return {size.width, size.height};
 }
 
 ImVec2 DrawText(ImDrawList* draw, const Theme& theme, TextStyle style, ImVec2 pos, std::string_view text,
                 ImU32 color, const TextOptions& options) {
-    return Engine().Draw(draw, pos, text, StyleOf(theme, style), OptionsOf(options), color);
+    return PaintText(Engine(), draw, pos, text, StyleOf(theme, style), OptionsOf(options), color);
 }
 
 } // namespace ui

@@ -1,50 +1,11 @@
 #include "kiosk/ui/textures.h"
 
-#include <GL/gl.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
 namespace ui {
-
-Texture::Texture(const unsigned char* rgba, int width, int height) : m_width(width), m_height(height) {
-    glGenTextures(1, &m_id);
-    glBindTexture(GL_TEXTURE_2D, m_id);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, 0x812F); // GL_CLAMP_TO_EDGE
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, 0x812F);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-}
-
-Texture::~Texture() {
-    Release();
-}
-
-Texture::Texture(Texture&& other) noexcept
-    : m_id(other.m_id), m_width(other.m_width), m_height(other.m_height) {
-    other.m_id = 0;
-}
-
-Texture& Texture::operator=(Texture&& other) noexcept {
-    if (this != &other) {
-        Release(); // free ours before taking theirs
-        m_id = other.m_id;
-        m_width = other.m_width;
-        m_height = other.m_height;
-        other.m_id = 0;
-    }
-    return *this;
-}
-
-void Texture::Release() {
-    if (m_id) glDeleteTextures(1, &m_id);
-    m_id = 0;
-    m_width = m_height = 0;
-}
 
 // Decoded sizes come in a few steps, so a picture shown at slightly different sizes is decoded once.
 static int SizeBucket(float shown_px) {
@@ -86,7 +47,7 @@ void PictureCache::Work(std::stop_token stop) {
     }
 }
 
-const Texture* PictureCache::Get(const std::string& path, float shown_px, PictureState* state) {
+const GlTexture* PictureCache::Get(const std::string& path, float shown_px, PictureState* state) {
     const int bucket = SizeBucket(shown_px);
     const std::string key = path + "@" + std::to_string(bucket);
     auto [it, added] = m_entries.try_emplace(key);
@@ -125,7 +86,7 @@ bool PictureCache::Update() {
                          entry.error.c_str());
             continue;
         }
-        entry.texture = Texture(done.picture.rgba.data(), done.picture.width, done.picture.height);
+        entry.texture = GlTexture::Rgba(done.picture.rgba.data(), done.picture.width, done.picture.height);
         entry.state = PictureState::Ready;
         m_bytes += entry.texture.Bytes();
     }

@@ -3,8 +3,6 @@
 // letting the least recently drawn go.
 #pragma once
 
-#include <imgui.h>
-
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -14,30 +12,10 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/ui/gl_texture.h"
 #include "kiosk/ui/picture_decode.h"
 
 namespace ui {
-
-class Texture {
-  public:
-    Texture() = default;
-    Texture(const unsigned char* rgba, int width, int height);
-    ~Texture();
-    Texture(Texture&& other) noexcept;
-    Texture& operator=(Texture&& other) noexcept;
-    Texture(const Texture&) = delete;
-    Texture& operator=(const Texture&) = delete;
-
-    ImTextureID Id() const { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_id)); }
-    int Width() const { return m_width; }
-    int Height() const { return m_height; }
-    size_t Bytes() const { return static_cast<size_t>(m_width) * m_height * 4; }
-
-  private:
-    void Release();
-    unsigned int m_id = 0;
-    int m_width = 0, m_height = 0;
-};
 
 enum class PictureState { Loading, Ready, Failed };
 
@@ -50,7 +28,7 @@ class PictureCache {
 
     // The picture at `path` for drawing `shown_px` wide or tall: the texture when ready, else
     // nullptr and the state (loading: asked for; failed: the file is unusable).
-    const Texture* Get(const std::string& path, float shown_px, PictureState* state = nullptr);
+    const GlTexture* Get(const std::string& path, float shown_px, PictureState* state = nullptr);
     // Once per frame on the UI thread: uploads what the worker finished, evicts over the cap.
     // True while work is left, so the caller draws again.
     bool Update();
@@ -68,7 +46,7 @@ class PictureCache {
 
   private:
     struct Entry {
-        Texture texture;
+        GlTexture texture;
         PictureState state = PictureState::Loading;
         long last_used = 0;
         std::string error;

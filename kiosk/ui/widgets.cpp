@@ -57,7 +57,7 @@ float Chip(Context& ui, ImVec2 pos, std::string_view text, ImU32 fg, ImU32 bg) {
     return width;
 }
 
-void CropToFill(const Texture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1) {
+void CropToFill(const GlTexture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1) {
     const float aspect_box = width / height;
     const float aspect_tex = static_cast<float>(texture.Width()) / static_cast<float>(texture.Height());
     uv0 = {0, 0}, uv1 = {1, 1};
@@ -75,7 +75,8 @@ const std::string& CoverPath(const std::vector<content::Photo>& photos) {
 
 void Picture(Context& ui, const Rect& rect, const std::string& path, float rounding, ImDrawFlags corners) {
     PictureState state = PictureState::Failed;
-    const Texture* texture = path.empty() ? nullptr : ui.pictures.Get(path, std::max(rect.w, rect.h), &state);
+    const GlTexture* texture =
+        path.empty() ? nullptr : ui.pictures.Get(path, std::max(rect.w, rect.h), &state);
     if (state == PictureState::Loading) {
         ui.draw->AddRectFilled(rect.Min(), rect.Max(), color::kGreenLight, rounding, corners);
         return;

@@ -25,7 +25,7 @@ float ChipHeight(const Context& ui);
 void Picture(Context& ui, const Rect& rect, const std::string& path, float rounding,
              ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 // Texture coordinates that crop `texture` to fill a width x height box without stretching it.
-void CropToFill(const Texture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1);
+void CropToFill(const GlTexture& texture, float width, float height, ImVec2& uv0, ImVec2& uv1);
 // The first photo of a list of photos, or an empty path.
 const std::string& CoverPath(const std::vector<content::Photo>& photos);
 
