@@ -17,9 +17,6 @@
 
 namespace text {
 
-struct Point {
-    float x = 0, y = 0;
-};
 struct Size {
     float width = 0, height = 0;
     friend bool operator==(const Size&, const Size&) = default;
