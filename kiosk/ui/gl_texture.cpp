@@ -3,10 +3,15 @@
 
 #include <GL/gl.h>
 
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace ui {
+
+static_assert(!std::is_copy_constructible_v<GlTexture> && !std::is_copy_assignable_v<GlTexture>);
+static_assert(std::is_nothrow_move_constructible_v<GlTexture> &&
+              std::is_nothrow_move_assignable_v<GlTexture>);
 
 namespace {
 // GL 3.x names the GL 1.1 header does not have; the functions taking them are GL 1.1.
