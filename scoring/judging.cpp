@@ -1,6 +1,8 @@
 #include "scoring/judging.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <tuple>
 
 namespace scoring {
 
@@ -45,14 +47,35 @@ int Scorecard::Scored() const {
         std::count_if(marks.begin(), marks.end(), [](const Mark& m) { return m.marks.has_value(); }));
 }
 
+// Σ marks × weight ÷ Σ max × weight: the weighted total's one definition.
+void WeightedTotal::Add(const content::Criterion& criterion, std::optional<int> given) {
+    if (given) marks += *given * criterion.weight;
+    out_of += criterion.max_marks * criterion.weight;
+}
+
 WeightedTotal Weigh(const std::vector<Mark>& marks) {
     WeightedTotal total;
-    for (const Mark& mark : marks) {
-        if (mark.marks) total.marks += *mark.marks * mark.criterion->weight;
-        total.out_of += mark.criterion->max_marks * mark.criterion->weight;
-    }
+    for (const Mark& mark : marks)
+        total.Add(*mark.criterion, mark.marks);
     return total;
 }
+
+namespace {
+
+CardStatus StatusOf(const Judge& judge, const content::Innovation& entry, const StoredCard& stored,
+                    int scored) {
+    if (entry.office_id == judge.office) return CardStatus::RecusedOwnOffice;
+    if (stored.conflict) return CardStatus::ConflictDeclared;
+    if (stored.submitted) return CardStatus::Submitted;
+    return scored > 0 ? CardStatus::Scoring : CardStatus::ToScore;
+}
+
+const StoredCard& OrBlank(const StoredCard* stored) {
+    static const StoredCard kBlank;
+    return stored ? *stored : kBlank;
+}
+
+} // namespace
 
 Judging::Judging(Store& store, const content::FairContent& content, Clock clock)
     : m_content(content), m_judges(store, clock), m_log(store, clock) {
@@ -104,6 +127,7 @@ template <class Change> int64_t Judging::Saving(Change change) {
 
 void Judging::Reopen(JudgeId judge, const std::string& entry, const std::string& reason) {
     Saving([&] { return m_log.Reopen(judge, entry, reason); });
+    if (const Judge* who = m_judges.Get(judge)) ChangedOne(*who, entry);
 }
 
 std::vector<std::string> Judging::CheckAgainstPack(const NewJudge& judge) const {
@@ -121,29 +145,39 @@ std::vector<std::string> Judging::CriterionIds() const {
 }
 
 Scorecard Judging::CardFrom(const Judge& judge, const content::Innovation& entry,
-                            const StoredCard* stored) const {
-    static const StoredCard kBlank;
-    if (!stored) stored = &kBlank;
+                            const StoredCard* found) const {
+    const StoredCard& stored = OrBlank(found);
     Scorecard card;
     card.entry = entry.id;
     card.marks.reserve(m_content.rubric.criteria.size());
     for (const content::Criterion& criterion : m_content.rubric.criteria) {
-        const auto found = stored->marks.find(criterion.id);
+        const auto given = stored.marks.find(criterion.id);
         card.marks.push_back(
-            {&criterion, found == stored->marks.end() ? std::nullopt : std::optional<int>(found->second)});
+            {&criterion, given == stored.marks.end() ? std::nullopt : std::optional<int>(given->second)});
     }
-    card.comment = stored->comment;
-    card.conflict_reason = stored->conflict.value_or("");
-    card.can_undo = stored->can_undo;
-    if (entry.office_id == judge.office)
-        card.status = CardStatus::RecusedOwnOffice, card.can_undo = false;
-    else if (stored->conflict)
-        card.status = CardStatus::ConflictDeclared;
-    else if (stored->submitted)
-        card.status = CardStatus::Submitted;
-    else
-        card.status = card.Scored() > 0 ? CardStatus::Scoring : CardStatus::ToScore;
+    card.comment = stored.comment;
+    card.conflict_reason = stored.conflict.value_or("");
+    card.status = StatusOf(judge, entry, stored, card.Scored());
+    card.can_undo = stored.can_undo && card.status != CardStatus::RecusedOwnOffice;
     return card;
+}
+
+// What CardFrom gives, counted without building the card: the judge's list has 500 of them.
+Assignment Judging::AssignmentFrom(const Judge& judge, const content::Innovation& entry,
+                                   const StoredCard* found) const {
+    const StoredCard& stored = OrBlank(found);
+    Assignment assignment{entry.id};
+    WeightedTotal total;
+    for (const content::Criterion& criterion : m_content.rubric.criteria) {
+        const auto given = stored.marks.find(criterion.id);
+        const bool scored = given != stored.marks.end();
+        assignment.scored += scored;
+        total.Add(criterion, scored ? std::optional<int>(given->second) : std::nullopt);
+    }
+    assignment.criteria = static_cast<int>(m_content.rubric.criteria.size());
+    assignment.status = StatusOf(judge, entry, stored, assignment.scored);
+    assignment.weighted_percent = total.Percent();
+    return assignment;
 }
 
 const std::vector<Assignment>& Judging::AssignmentsOf(const Judge& judge) {
@@ -151,29 +185,50 @@ const std::vector<Assignment>& Judging::AssignmentsOf(const Judge& judge) {
     const uint64_t roster = m_judges.Generation(), cards = m_log.Book().VersionOf(judge.key);
     if (built.roster == roster && built.cards == cards && roster != 0) return built.assignments;
     built.assignments.clear();
-    for (const content::Innovation& innovation : m_content.innovations) {
-        if (!JudgesCategory(judge, innovation.category_id)) continue;
-        const Scorecard card = CardFrom(judge, innovation, m_log.Book().Find(judge.key, innovation.id));
-        built.assignments.push_back({innovation.id, card.status, card.Scored(),
-                                     static_cast<int>(card.marks.size()), card.Weighted().Percent()});
-    }
+    for (const content::Innovation& innovation : m_content.innovations)
+        if (JudgesCategory(judge, innovation.category_id))
+            built.assignments.push_back(
+                AssignmentFrom(judge, innovation, m_log.Book().Find(judge.key, innovation.id)));
     built.roster = roster, built.cards = cards;
     return built.assignments;
+}
+
+// This process saved one event on one card: when the list was up to date just before, only that
+// row changes (other programs' events come through Refresh and rebuild the list).
+void Judging::ChangedOne(const Judge& judge, const std::string& entry) {
+    const auto found = m_built.find(judge.id);
+    const uint64_t cards = m_log.Book().VersionOf(judge.key);
+    if (found == m_built.end() || found->second.roster != m_judges.Generation() ||
+        found->second.cards + 1 != cards)
+        return;
+    for (Assignment& assignment : found->second.assignments)
+        if (assignment.entry == entry)
+            assignment =
+                AssignmentFrom(judge, *m_content.FindInnovation(entry), m_log.Book().Find(judge.key, entry));
+    found->second.cards = cards;
 }
 
 // [SECTION] The organiser's side
 
 // Progress only: the cards' marks stay out of the organiser's view while judging runs.
-std::vector<JudgeProgress> Judging::Overview() {
-    std::vector<JudgeProgress> overview;
-    const std::vector<Judge> roster = m_judges.List();
-    overview.reserve(roster.size());
-    for (const Judge& judge : roster) {
-        const std::vector<Assignment>& assignments = AssignmentsOf(judge);
-        const auto [submitted, to_score] = CountProgress(assignments);
-        overview.push_back({judge, assignments, submitted, to_score});
+const std::vector<JudgeProgress>& Judging::Overview() {
+    OverviewBuilt& built = m_overview;
+    if (built.roster != m_judges.Generation()) {
+        built = {m_judges.Generation(), {}, {}};
+        for (const Judge& judge : m_judges.List()) {
+            built.progress.push_back({judge, {}, 0, 0});
+            built.cards.push_back(UINT64_MAX);
+        }
     }
-    return overview;
+    for (size_t i = 0; i < built.progress.size(); ++i) {
+        JudgeProgress& progress = built.progress[i];
+        const uint64_t cards = m_log.Book().VersionOf(progress.judge.key);
+        if (built.cards[i] == cards) continue;
+        progress.assignments = AssignmentsOf(progress.judge);
+        std::tie(progress.submitted, progress.to_score) = CountProgress(progress.assignments);
+        built.cards[i] = cards;
+    }
+    return built.progress;
 }
 
 // [SECTION] The judge's side
@@ -204,6 +259,7 @@ Scorecard JudgeSession::Card(const std::string& entry) {
 }
 
 Scorecard JudgeSession::Saved(const std::string& entry, int64_t seq) {
+    m_judging.ChangedOne(Current(), entry);
     Scorecard card = Card(entry);
     card.last_saved_seq = seq;
     return card;

@@ -48,8 +48,9 @@ struct Assignment {
 // A judge's weighted total for an entry, the one definition every screen and report uses:
 // Σ marks × weight ÷ Σ max × weight × 100, over the whole rubric (a criterion not scored counts 0).
 struct WeightedTotal {
-    double marks = 0;  // Σ marks × weight
-    double out_of = 0; // Σ max × weight
+    double marks = 0;                                                        // Σ marks × weight
+    double out_of = 0;                                                       // Σ max × weight
+    void Add(const content::Criterion& criterion, std::optional<int> given); // the definition
     double Percent() const { return out_of > 0 ? marks / out_of * 100.0 : 0.0; }
 };
 
@@ -105,7 +106,9 @@ class Judging {
     // A session for the judge when the PIN is right; otherwise why not (wrong, locked, store failed).
     LoginResult LogIn(JudgeId judge, std::string_view pin);
 
-    std::vector<JudgeProgress> Overview(); // every active judge, by name: the organiser's progress view
+    // Every active judge, by name: the organiser's progress view. From memory; only the judges
+    // whose cards changed are built again. Valid until the next call (bind it by reference).
+    const std::vector<JudgeProgress>& Overview();
 
     // Takes in what other programs wrote to the file since (PRAGMA data_version: nothing is read
     // when nothing changed). Never throws: on a failure the last good model stays and
@@ -127,7 +130,10 @@ class Judging {
     std::vector<std::string> CriterionIds() const;
     // The judge's side and the organiser's overview both read cards through these two.
     Scorecard CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard* stored) const;
+    Assignment AssignmentFrom(const Judge& judge, const content::Innovation& entry,
+                              const StoredCard* stored) const;
     const std::vector<Assignment>& AssignmentsOf(const Judge& judge);
+    void ChangedOne(const Judge& judge, const std::string& entry); // after this process's own save
     // Runs a change; records a store failure in LastProblem() (and rethrows it), clears it on success.
     template <class Change> int64_t Saving(Change change);
 
@@ -142,6 +148,11 @@ class Judging {
     ScoreLog m_log;
     std::vector<std::string> m_criterion_ids;
     std::map<JudgeId, Built> m_built;
+    struct OverviewBuilt {
+        uint64_t roster = 0;
+        std::vector<uint64_t> cards; // each judge's cards version its progress was built from
+        std::vector<JudgeProgress> progress;
+    } m_overview;
     std::optional<StoreFailure> m_problem;
 };
 
