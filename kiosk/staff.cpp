@@ -8,8 +8,19 @@ Staff::Staff(scoring::Store* store, std::string problem, const content::FairCont
              double idle_timeout_s)
     : m_store(store), m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
     if (!m_store) return;
-    m_judging.emplace(*m_store, content);
-    m_organiser_pin.emplace(*m_store);
+    try {
+        m_judging.emplace(*m_store, content);
+        m_organiser_pin.emplace(*m_store);
+    } catch (const scoring::StoreFailure& failure) { // visitors browse on; judging says why not
+        m_judging.reset();
+        m_problem = failure.what();
+        std::fprintf(stderr, "kiosk: %s\n", failure.what());
+    }
+}
+
+void Staff::Refresh() {
+    if (m_judging) m_judging->Refresh();
+    if (m_organiser_pin) m_organiser_pin->Refresh();
 }
 
 Staff::~Staff() = default;

@@ -24,6 +24,9 @@ class Staff {
     ~Staff();
 
     bool Available() const { return m_judging.has_value(); }
+    // Takes in what other programs wrote to the database; never throws. The app calls it about
+    // once a second, outside drawing (see scoring::Judging::Refresh).
+    void Refresh();
     const std::string& Problem() const { return m_problem; }
 
     std::vector<scoring::Judge> Judges();

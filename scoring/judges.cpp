@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace scoring {
 
@@ -10,20 +12,8 @@ namespace {
 
 void InitSodium() {
     static const bool ready = sodium_init() >= 0; // thread-safe, once
-    if (!ready) throw Refused("libsodium cannot start: PINs cannot be checked");
+    if (!ready) throw Refused(Refusal::PinHashFailed, {});
 }
-
-Judge JudgeFromRow(sql::Statement& row) {
-    Judge judge;
-    judge.id = row.ColumnInt(0);
-    judge.name = row.ColumnText(1);
-    judge.office = row.ColumnText(2);
-    judge.failed_pins = static_cast<int>(row.ColumnInt(3));
-    judge.locked_until_ms = row.ColumnInt(4);
-    return judge;
-}
-
-constexpr const char* kJudgeColumns = "SELECT id, name, office, failed_pins, locked_until FROM judges ";
 
 // 30 s for the first lock-out, doubling with each one after it.
 int64_t LockDelayMs(int64_t lockouts) {
@@ -41,11 +31,11 @@ bool IsValidPin(std::string_view pin) {
 }
 
 std::string HashPin(std::string_view pin) {
-    if (!IsValidPin(pin)) throw Refused("a PIN is 4 to 8 digits");
+    if (!IsValidPin(pin)) throw Refused(Refusal::BadPin, {});
     InitSodium();
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, pin.data(), pin.size(), kPinOpsLimit, kPinMemLimit) != 0)
-        throw Refused("not enough memory to hash the PIN");
+        throw Refused(Refusal::PinHashFailed, {});
     return hash;
 }
 
@@ -54,51 +44,86 @@ bool VerifyPin(const std::string& hash, std::string_view pin) {
     return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
 }
 
-Judges::Judges(Store& store, Clock clock) : m_db(store.Database()), m_clock(std::move(clock)) {}
-
-std::vector<Judge> Judges::List() {
-    std::vector<Judge> judges;
-    sql::Statement rows = m_db.Prepare(std::string(kJudgeColumns) + "WHERE removed = 0 ORDER BY name, id");
-    while (rows.Step())
-        judges.push_back(JudgeFromRow(rows));
-    for (Judge& judge : judges)
-        judge = *Find(judge.id);
-    return judges;
+Judges::Judges(Store& store, Clock clock)
+    : m_store(store), m_db(store.Database()), m_clock(std::move(clock)) {
+    Reload();
 }
 
-std::optional<Judge> Judges::Find(JudgeId id) {
-    sql::Statement row = m_db.Prepare(std::string(kJudgeColumns) + "WHERE id = ? AND removed = 0");
-    row.Bind(1, id);
-    if (!row.Step()) return std::nullopt;
-    Judge judge = JudgeFromRow(row);
+// [SECTION] The roster in memory
+
+void Judges::Reload() {
+    const int64_t version = m_store.DataVersion();
+    std::vector<Judge> roster;
+    std::map<JudgeId, size_t> index;
+    sql::Statement rows = m_db.Prepare("SELECT id, key, name, office, failed_pins, locked_until FROM judges "
+                                       "WHERE removed = 0 ORDER BY name, id");
+    while (rows.Step()) {
+        Judge judge;
+        judge.id = rows.ColumnInt(0);
+        judge.key = rows.ColumnText(1);
+        judge.name = rows.ColumnText(2);
+        judge.office = rows.ColumnText(3);
+        judge.failed_pins = static_cast<int>(rows.ColumnInt(4));
+        judge.locked_until_ms = rows.ColumnInt(5);
+        index[judge.id] = roster.size();
+        roster.push_back(std::move(judge));
+    }
     sql::Statement categories =
-        m_db.Prepare("SELECT category FROM judge_categories WHERE judge = ? ORDER BY category");
-    categories.Bind(1, id);
+        m_db.Prepare("SELECT judge, category FROM judge_categories ORDER BY judge, category");
     while (categories.Step())
-        judge.categories.push_back(categories.ColumnText(0));
-    return judge;
+        if (const auto found = index.find(categories.ColumnInt(0)); found != index.end())
+            roster[found->second].categories.push_back(categories.ColumnText(1));
+    m_roster = std::move(roster);
+    m_data_version = version;
+    Changed();
 }
 
-std::optional<Judge> Judges::FindByName(const std::string& name) {
-    sql::Statement row = m_db.Prepare("SELECT id FROM judges WHERE name = ? AND removed = 0");
-    row.Bind(1, name);
-    if (!row.Step()) return std::nullopt;
-    return Find(row.ColumnInt(0));
+bool Judges::ReloadIfChanged() {
+    if (m_store.DataVersion() == m_data_version) return false;
+    Reload();
+    return true;
 }
 
-Judge Judges::Require(JudgeId id) {
-    std::optional<Judge> judge = Find(id);
-    if (!judge) throw Refused("there is no judge " + std::to_string(id));
-    return *judge;
+void Judges::Sort() {
+    std::sort(m_roster.begin(), m_roster.end(),
+              [](const Judge& a, const Judge& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+    Changed();
+}
+
+std::vector<Judge> Judges::List() const {
+    return m_roster;
+}
+
+const Judge* Judges::Get(JudgeId id) const {
+    for (const Judge& judge : m_roster)
+        if (judge.id == id) return &judge;
+    return nullptr;
+}
+
+std::optional<Judge> Judges::Find(JudgeId id) const {
+    const Judge* judge = Get(id);
+    return judge ? std::optional<Judge>(*judge) : std::nullopt;
+}
+
+std::optional<Judge> Judges::FindByName(const std::string& name) const {
+    for (const Judge& judge : m_roster)
+        if (judge.name == name) return judge;
+    return std::nullopt;
+}
+
+// [SECTION] Changes: SQL first, then the roster in memory once committed
+
+Judge* Judges::Require(JudgeId id) {
+    for (Judge& judge : m_roster)
+        if (judge.id == id) return &judge;
+    throw Refused(Refusal::NoSuchJudge, {std::to_string(id)});
 }
 
 void Judges::Check(const NewJudge& judge, bool with_pin) {
-    if (judge.name.empty()) throw Refused("a judge needs a name");
-    if (judge.office.empty()) throw Refused("judge \"" + judge.name + "\" needs an office (for recusal)");
-    if (judge.categories.empty())
-        throw Refused("judge \"" + judge.name + "\" needs at least one category to judge");
-    if (with_pin && !IsValidPin(judge.pin))
-        throw Refused("the PIN of judge \"" + judge.name + "\" must be 4 to 8 digits");
+    if (judge.name.empty()) throw Refused(Refusal::JudgeNameNeeded, {});
+    if (judge.office.empty()) throw Refused(Refusal::JudgeOfficeNeeded, {judge.name});
+    if (judge.categories.empty()) throw Refused(Refusal::JudgeCategoryNeeded, {judge.name});
+    if (with_pin && !IsValidPin(judge.pin)) throw Refused(Refusal::BadPin, {judge.name});
 }
 
 void Judges::SetCategories(JudgeId id, const std::vector<std::string>& categories) {
@@ -110,31 +135,45 @@ void Judges::SetCategories(JudgeId id, const std::vector<std::string>& categorie
             .Run();
 }
 
+static std::vector<std::string> SortedUnique(std::vector<std::string> items) {
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    return items;
+}
+
 JudgeId Judges::Add(const NewJudge& judge) {
     Check(judge, true);
     const std::string hash = HashPin(judge.pin); // slow: outside the transaction
     sql::Transaction transaction(m_db);
-    if (FindByName(judge.name)) throw Refused("there is already a judge named \"" + judge.name + "\"");
-    m_db.Prepare("INSERT INTO judges(name, office, pin_hash) VALUES(?, ?, ?)")
-        .Bind(1, judge.name)
-        .Bind(2, judge.office)
-        .Bind(3, hash)
+    Reload(); // inside the transaction: what another connection did is seen
+    if (FindByName(judge.name)) throw Refused(Refusal::JudgeNameTaken, {judge.name});
+    Judge added{.key = RandomHex(16),
+                .name = judge.name,
+                .office = judge.office,
+                .categories = SortedUnique(judge.categories)};
+    m_db.Prepare("INSERT INTO judges(key, name, office, pin_hash) VALUES(?, ?, ?, ?)")
+        .Bind(1, added.key)
+        .Bind(2, judge.name)
+        .Bind(3, judge.office)
+        .Bind(4, hash)
         .Run();
-    sql::Statement last = m_db.Prepare("SELECT last_insert_rowid()");
-    last.Step();
-    const JudgeId added = last.ColumnInt(0);
-    SetCategories(added, judge.categories);
+    added.id = m_db.LastInsertId();
+    SetCategories(added.id, added.categories);
     transaction.Commit();
-    return added;
+    const JudgeId id = added.id;
+    m_roster.push_back(std::move(added));
+    Sort();
+    return id;
 }
 
 void Judges::Update(JudgeId id, const NewJudge& judge) {
     Check(judge, !judge.pin.empty());
     const std::string hash = judge.pin.empty() ? std::string() : HashPin(judge.pin);
     sql::Transaction transaction(m_db);
+    Reload();
     Require(id);
     if (std::optional<Judge> other = FindByName(judge.name); other && other->id != id)
-        throw Refused("there is already a judge named \"" + judge.name + "\"");
+        throw Refused(Refusal::JudgeNameTaken, {judge.name});
     m_db.Prepare("UPDATE judges SET name = ?, office = ? WHERE id = ?")
         .Bind(1, judge.name)
         .Bind(2, judge.office)
@@ -142,20 +181,28 @@ void Judges::Update(JudgeId id, const NewJudge& judge) {
         .Run();
     if (!hash.empty())
         m_db.Prepare("UPDATE judges SET pin_hash = ? WHERE id = ?").Bind(1, hash).Bind(2, id).Run();
-    SetCategories(id, judge.categories);
+    const std::vector<std::string> categories = SortedUnique(judge.categories);
+    SetCategories(id, categories);
     transaction.Commit();
+    Judge* changed = Require(id);
+    changed->name = judge.name, changed->office = judge.office, changed->categories = categories;
+    Sort();
 }
 
 void Judges::Remove(JudgeId id) {
     sql::Transaction transaction(m_db);
+    Reload();
     Require(id);
     m_db.Prepare("UPDATE judges SET removed = 1 WHERE id = ?").Bind(1, id).Run();
     transaction.Commit();
+    std::erase_if(m_roster, [&](const Judge& judge) { return judge.id == id; });
+    Changed();
 }
 
 void Judges::SetPin(JudgeId id, std::string_view pin) {
     const std::string hash = HashPin(pin);
     sql::Transaction transaction(m_db);
+    Reload();
     Require(id);
     m_db.Prepare(
             "UPDATE judges SET pin_hash = ?, failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?")
@@ -163,15 +210,22 @@ void Judges::SetPin(JudgeId id, std::string_view pin) {
         .Bind(2, id)
         .Run();
     transaction.Commit();
+    Judge* changed = Require(id);
+    changed->failed_pins = 0, changed->locked_until_ms = 0;
+    Changed();
 }
 
 void Judges::Unlock(JudgeId id) {
     sql::Transaction transaction(m_db);
+    Reload();
     Require(id);
     m_db.Prepare("UPDATE judges SET failed_pins = 0, lockouts = 0, locked_until = 0 WHERE id = ?")
         .Bind(1, id)
         .Run();
     transaction.Commit();
+    Judge* changed = Require(id);
+    changed->failed_pins = 0, changed->locked_until_ms = 0;
+    Changed();
 }
 
 PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now) {
@@ -188,7 +242,7 @@ PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now) {
     return {PinCheck::Result::WrongPin, 0, delay};
 }
 
-PinCheck Judges::CheckPin(JudgeId id, std::string_view pin) {
+PinCheck Judges::CheckPin(JudgeId id, std::string_view pin) try {
     sql::Statement row = m_db.Prepare(
         "SELECT pin_hash, failed_pins, lockouts, locked_until FROM judges WHERE id = ? AND removed = 0");
     row.Bind(1, id);
@@ -201,14 +255,22 @@ PinCheck Judges::CheckPin(JudgeId id, std::string_view pin) {
     // The hash is checked outside any transaction: it takes tens of milliseconds.
     PinLockOut after = before;
     const PinCheck check = CountPinTry(after, IsValidPin(pin) && VerifyPin(hash, pin), now);
-    if (after != before)
+    if (after != before) {
         m_db.Prepare("UPDATE judges SET failed_pins = ?, lockouts = ?, locked_until = ? WHERE id = ?")
             .Bind(1, after.failed)
             .Bind(2, after.lockouts)
             .Bind(3, after.locked_until)
             .Bind(4, id)
             .Run();
+        for (Judge& judge : m_roster)
+            if (judge.id == id)
+                judge.failed_pins = static_cast<int>(after.failed),
+                judge.locked_until_ms = after.locked_until;
+        Changed();
+    }
     return check;
+} catch (const StoreFailure& failure) {
+    return {PinCheck::Result::StoreFailed, 0, 0, failure};
 }
 
 } // namespace scoring

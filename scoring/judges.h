@@ -1,6 +1,7 @@
 // The fair's judges as the organiser sets them up: name, office, the categories they judge, and a
 // PIN kept only as an Argon2id hash (libsodium crypto_pwhash_str). Wrong PINs lock a judge out
-// for a growing delay, kept in the store so a restart does not reset it.
+// for a growing delay, kept in the store so a restart does not reset it. The roster is kept in
+// memory (the screens read it while drawing) and read again after each change and by Reload().
 #pragma once
 
 #include "scoring/store.h"
@@ -16,7 +17,8 @@ namespace scoring {
 using JudgeId = int64_t;
 
 struct Judge {
-    JudgeId id = 0;
+    JudgeId id = 0;  // this store's row: the handle of screens and command line
+    std::string key; // fair-wide: random, made once where the judge was added, the same in every store
     std::string name;
     std::string office;                  // an office id of the content pack: recused from its entries
     std::vector<std::string> categories; // category ids of the pack, sorted
@@ -50,10 +52,11 @@ constexpr int kPinTries = 5;
 constexpr int64_t kFirstLockMs = 30'000, kLongestLockMs = 3'600'000;
 
 struct PinCheck {
-    enum class Result { Ok, WrongPin, Locked, UnknownJudge };
+    enum class Result { Ok, WrongPin, Locked, UnknownJudge, StoreFailed };
     Result result = Result::UnknownJudge;
     int tries_left = 0;        // WrongPin: before the next lock-out
     int64_t locked_for_ms = 0; // Locked (also a WrongPin that just locked): how long until another try
+    std::optional<StoreFailure> failure{}; // StoreFailed: the database could not be read or written
 };
 
 // The lock-out state a PIN keeps (a judge's row, the organiser's meta), and one checked PIN
@@ -66,29 +69,46 @@ PinCheck CountPinTry(PinLockOut& lock, bool right, int64_t now_ms);
 
 class Judges {
   public:
+    // Reads the roster (throws StoreFailure).
     explicit Judges(Store& store, Clock clock = SystemClockMs);
 
-    std::vector<Judge> List();             // the active judges, by name
-    std::optional<Judge> Find(JudgeId id); // active judges only
-    std::optional<Judge> FindByName(const std::string& name);
+    // From memory, no SQL.
+    std::vector<Judge> List() const;             // the active judges, by name
+    std::optional<Judge> Find(JudgeId id) const; // active judges only
+    std::optional<Judge> FindByName(const std::string& name) const;
+    const Judge* Get(JudgeId id) const; // into the roster: valid until the next change or reload
+    uint64_t Generation() const { return m_generation; } // grows with every change of the roster
 
-    // Each throws Refused (nothing written) when the name, PIN or id is not acceptable.
+    // Reads the roster again when another connection changed the file (PRAGMA data_version), or
+    // always. Throws StoreFailure, keeping the roster it had.
+    bool ReloadIfChanged();
+    void Reload();
+
+    // Each throws Refused (nothing written) when the name, PIN or id is not acceptable, or
+    // StoreFailure (nothing written).
     JudgeId Add(const NewJudge& judge);
     void Update(JudgeId id, const NewJudge& judge); // name, office, categories; the PIN too when given
     void Remove(JudgeId id);                        // kept in the store for the audit trail
     void SetPin(JudgeId id, std::string_view pin);
     void Unlock(JudgeId id);
 
-    // Checks a PIN and counts wrong ones. While locked, the PIN is not even checked.
+    // Checks a PIN and counts wrong ones. While locked, the PIN is not even checked. Never throws
+    // for the store: a failure is Result::StoreFailed with the failure.
     PinCheck CheckPin(JudgeId id, std::string_view pin);
 
   private:
     void SetCategories(JudgeId id, const std::vector<std::string>& categories);
     void Check(const NewJudge& judge, bool with_pin);
-    Judge Require(JudgeId id);
+    Judge* Require(JudgeId id);
+    void Sort();
+    void Changed() { ++m_generation; }
 
+    Store& m_store;
     sql::Database& m_db;
     Clock m_clock;
+    std::vector<Judge> m_roster; // active judges, by name then id
+    uint64_t m_generation = 0;
+    int64_t m_data_version = -1;
 };
 
 } // namespace scoring

@@ -5,14 +5,21 @@
 //   JudgeSession   one logged-in judge's side: assignments, scorecards, scoring, undo, submit,
 //                  conflicts. It only ever reads that judge's own cards: other judges' scores
 //                  and the standings are not reachable from it.
-// Every change is saved durably before the call returns; a refused change throws Refused with a
-// message fit to show, and writes nothing.
+// Every change is saved durably before the call returns; a refused change throws Refused (a code
+// with its arguments, worded by the screens) and writes nothing; a failing database throws
+// StoreFailure, writes nothing, and the next call simply tries again.
+//
+// Reads (assignments, cards, progress, the overview, the roster) come from memory: the judges
+// (Judges), the cards (ScoreLog's CardBook) and, built from them once per change, each judge's
+// assignments. No SQL runs while the screens draw. The model follows this process's own writes at
+// once and other programs' (the command line, later sync) when Refresh() is called.
 #pragma once
 
 #include "content/model.h"
 #include "scoring/judges.h"
 #include "scoring/score_log.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +42,16 @@ struct Assignment {
     CardStatus status = CardStatus::ToScore;
     int scored = 0; // criteria scored, of `criteria`
     int criteria = 0;
+    double weighted_percent = 0; // WeightedTotal::Percent() of the card as it is
+};
+
+// A judge's weighted total for an entry, the one definition every screen and report uses:
+// Σ marks × weight ÷ Σ max × weight × 100, over the whole rubric (a criterion not scored counts 0).
+struct WeightedTotal {
+    double marks = 0;                                                        // Σ marks × weight
+    double out_of = 0;                                                       // Σ max × weight
+    void Add(const content::Criterion& criterion, std::optional<int> given); // the definition
+    double Percent() const { return out_of > 0 ? marks / out_of * 100.0 : 0.0; }
 };
 
 // Submitted cards, of those to score (recusals and conflicts are not to score): "৭/১২".
@@ -44,6 +61,7 @@ struct Mark {
     const content::Criterion* criterion = nullptr; // into the rubric of the FairContent given to Judging
     std::optional<int> marks;                      // nothing: not scored (which is not 0)
 };
+WeightedTotal Weigh(const std::vector<Mark>& marks);
 
 // A judge's scorecard for one entry, in rubric order.
 struct Scorecard {
@@ -57,6 +75,7 @@ struct Scorecard {
 
     int Scored() const;
     bool Complete() const { return Scored() == static_cast<int>(marks.size()); }
+    WeightedTotal Weighted() const { return Weigh(marks); }
 };
 
 // One judge's progress, for the organiser: how far, never what marks.
@@ -70,23 +89,35 @@ struct JudgeProgress {
 class JudgeSession;
 
 struct LoginResult {
-    PinCheck check;
+    PinCheck check; // StoreFailed (with check.failure) when the database failed: never a throw
     std::unique_ptr<JudgeSession> session; // set when check.result is Ok; must not outlive the Judging
 };
 
 class Judging {
   public:
     // `content` must outlive this object (cards point into its rubric). A new pack: a new Judging.
+    // Reads the roster and every event (throws StoreFailure).
     Judging(Store& store, const content::FairContent& content, Clock clock = SystemClockMs);
     ~Judging();
 
-    Judges& Registry() { return m_judges; } // the organiser's set-up
+    Judges& Registry() { return m_judges; } // the organiser's set-up; List/Find from memory
     ScoreLog& Log() { return m_log; }       // the organiser's audit trail
 
-    // A session for the judge when the PIN is right; otherwise why not (wrong, locked...).
+    // A session for the judge when the PIN is right; otherwise why not (wrong, locked, store failed).
     LoginResult LogIn(JudgeId judge, std::string_view pin);
 
-    std::vector<JudgeProgress> Overview(); // every active judge, by name: the organiser's progress view
+    // Every active judge, by name: the organiser's progress view. From memory; only the judges
+    // whose cards changed are built again. Valid until the next call (bind it by reference).
+    const std::vector<JudgeProgress>& Overview();
+
+    // Takes in what other programs wrote to the file since (PRAGMA data_version: nothing is read
+    // when nothing changed). Never throws: on a failure the last good model stays and
+    // LastProblem() says why, until a later refresh or save works. True when the model changed.
+    // Call it outside drawing, about once a second.
+    bool Refresh();
+    const std::optional<StoreFailure>& LastProblem() const {
+        return m_problem;
+    } // the last failure, if unresolved
 
     // The organiser reopens a submitted card; the reason is kept in the trail.
     void Reopen(JudgeId judge, const std::string& entry, const std::string& reason);
@@ -98,12 +129,31 @@ class Judging {
     friend class JudgeSession;
     std::vector<std::string> CriterionIds() const;
     // The judge's side and the organiser's overview both read cards through these two.
-    Scorecard CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard& stored) const;
-    std::vector<Assignment> AssignmentsOf(const Judge& judge);
+    Scorecard CardFrom(const Judge& judge, const content::Innovation& entry, const StoredCard* stored) const;
+    Assignment AssignmentFrom(const Judge& judge, const content::Innovation& entry,
+                              const StoredCard* stored) const;
+    const std::vector<Assignment>& AssignmentsOf(const Judge& judge);
+    void ChangedOne(const Judge& judge, const std::string& entry); // after this process's own save
+    // Runs a change; records a store failure in LastProblem() (and rethrows it), clears it on success.
+    template <class Change> int64_t Saving(Change change);
+
+    // One judge's assignments, built again only when the roster or that judge's cards changed.
+    struct Built {
+        uint64_t roster = 0, cards = 0;
+        std::vector<Assignment> assignments;
+    };
 
     const content::FairContent& m_content;
     Judges m_judges;
     ScoreLog m_log;
+    std::vector<std::string> m_criterion_ids;
+    std::map<JudgeId, Built> m_built;
+    struct OverviewBuilt {
+        uint64_t roster = 0;
+        std::vector<uint64_t> cards; // each judge's cards version its progress was built from
+        std::vector<JudgeProgress> progress;
+    } m_overview;
+    std::optional<StoreFailure> m_problem;
 };
 
 class JudgeSession {
@@ -125,6 +175,7 @@ class JudgeSession {
   private:
     friend class Judging;
     JudgeSession(Judging& judging, Judge judge) : m_judging(judging), m_judge(std::move(judge)) {}
+    const Judge& Current() const; // as the roster has it now (the organiser may change categories)
     const content::Innovation& Assigned(const std::string& entry) const; // Refused when not
     const content::Innovation& Scorable(const std::string& entry);       // also not recused
     Scorecard Saved(const std::string& entry, int64_t seq);

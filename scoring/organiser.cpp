@@ -35,16 +35,26 @@ void WritePinLockOut(Store& store, const PinLockOut& lock) {
 OrganiserPin::OrganiserPin(Store& store, Clock clock) : m_store(store), m_clock(std::move(clock)) {}
 
 bool OrganiserPin::IsSet() {
-    return !m_store.Meta(kHashKey).empty();
+    if (!m_is_set) Refresh();
+    return m_is_set.value_or(false);
+}
+
+void OrganiserPin::Refresh() {
+    try {
+        m_is_set = !m_store.Meta(kHashKey).empty();
+    } catch (const StoreFailure&) {
+        // keep what was known; unknown stays unknown and is asked again next time
+    }
 }
 
 void OrganiserPin::Set(std::string_view pin) {
-    if (!IsValidPin(pin)) throw Refused("the organiser's PIN must be 4 to 8 digits");
+    if (!IsValidPin(pin)) throw Refused(Refusal::BadPin, {"organiser"});
     const std::string hash = HashPin(pin); // slow: outside the transaction
     sql::Transaction transaction(m_store.Database());
     m_store.SetMeta(kHashKey, hash);
     WritePinLockOut(m_store, {});
     transaction.Commit();
+    m_is_set = true;
 }
 
 void OrganiserPin::Unlock() {
@@ -53,8 +63,9 @@ void OrganiserPin::Unlock() {
     transaction.Commit();
 }
 
-PinCheck OrganiserPin::Check(std::string_view pin) {
+PinCheck OrganiserPin::Check(std::string_view pin) try {
     const std::string hash = m_store.Meta(kHashKey);
+    m_is_set = !hash.empty();
     if (hash.empty()) return {PinCheck::Result::UnknownJudge};
     const int64_t now = m_clock();
     if (const PinLockOut lock = ReadPinLockOut(m_store); now < lock.locked_until)
@@ -70,6 +81,8 @@ PinCheck OrganiserPin::Check(std::string_view pin) {
     if (after != before) WritePinLockOut(m_store, after); // a right PIN with nothing to reset writes nothing
     transaction.Commit();
     return check;
+} catch (const StoreFailure& failure) {
+    return {PinCheck::Result::StoreFailed, 0, 0, failure};
 }
 
 } // namespace scoring

@@ -5,6 +5,7 @@
 
 #include "scoring/judges.h"
 
+#include <optional>
 #include <string_view>
 
 namespace scoring {
@@ -14,19 +15,24 @@ namespace scoring {
 // to kLongestLockMs, persisted so a restart does not reset it).
 class OrganiserPin {
   public:
-    explicit OrganiserPin(Store& store, Clock clock = SystemClockMs);
+    explicit OrganiserPin(Store& store, Clock clock = SystemClockMs); // reads nothing yet
 
+    // From memory once read (the screens ask while drawing); false when the store cannot say.
     bool IsSet();
+    // Reads whether a PIN is set again (another program may have set it). Never throws.
+    void Refresh();
     // Refused (nothing written) for a PIN that is not 4-8 ASCII digits; a new PIN also ends any lock-out.
     void Set(std::string_view pin);
     // UnknownJudge when no PIN was ever set; Locked while locked (the PIN is not even checked);
-    // WrongPin with tries_left, and locked_for_ms when that wrong PIN just locked it; Ok resets the count.
+    // WrongPin with tries_left, and locked_for_ms when that wrong PIN just locked it; Ok resets the count;
+    // StoreFailed (never a throw) when the database failed.
     PinCheck Check(std::string_view pin);
     void Unlock();
 
   private:
     Store& m_store;
     Clock m_clock;
+    std::optional<bool> m_is_set;
 };
 
 } // namespace scoring

@@ -1,7 +1,7 @@
 // [SECTION] Events in and out of SQL
-// [SECTION] Deriving the current state from an event
+// [SECTION] The book: the current cards from the events
 // [SECTION] Changes
-// [SECTION] Reading and replaying
+// [SECTION] Reading, catching up and replaying
 #include "scoring/score_log.h"
 
 #include <algorithm>
@@ -17,14 +17,15 @@ constexpr std::pair<EventKind, const char*> kKinds[] = {
     {EventKind::Submit, "submit"}, {EventKind::Reopen, "reopen"}, {EventKind::Conflict, "conflict"},
 };
 
-EventKind KindOf(const std::string& name) {
+EventKind KindOf(const std::string& name, const std::string& path) {
     for (const auto& [kind, text] : kKinds)
         if (name == text) return kind;
-    throw sql::Error("unknown event kind \"" + name + "\" in the store");
+    throw StoreFailure(StoreFailure::Kind::Damaged, path, "unknown event kind \"" + name + "\" in the store");
 }
 
-constexpr const char* kEventColumns = "SELECT id, kiosk, seq, judge, entry, kind, criterion, value, "
-                                      "previous, text, previous_text, undoes, actor, at FROM events ";
+constexpr const char* kEventColumns =
+    "SELECT id, kiosk, seq, judge, entry, kind, criterion, value, previous, "
+    "text, previous_text, undoes_kiosk, undoes_seq, actor, at FROM events ";
 
 std::optional<int> OptionalInt(const sql::Statement& row, int column) {
     const std::optional<int64_t> value = row.ColumnOptionalInt(column);
@@ -35,93 +36,55 @@ std::optional<int64_t> Widen(std::optional<int> value) {
     return value ? std::optional<int64_t>(*value) : std::nullopt;
 }
 
-Event EventFromRow(const sql::Statement& row) {
+Event EventFromRow(const sql::Statement& row, const std::string& path) {
     Event event;
     event.id = row.ColumnInt(0);
     event.kiosk = row.ColumnText(1);
     event.seq = row.ColumnInt(2);
-    event.judge = row.ColumnInt(3);
+    event.judge = row.ColumnText(3);
     event.entry = row.ColumnText(4);
-    event.kind = KindOf(row.ColumnText(5));
+    event.kind = KindOf(row.ColumnText(5), path);
     event.criterion = row.ColumnText(6);
     event.value = OptionalInt(row, 7);
     event.previous = OptionalInt(row, 8);
     event.text = row.ColumnText(9);
     event.previous_text = row.ColumnText(10);
-    event.undoes = row.ColumnInt(11);
-    event.by_organiser = row.ColumnText(12) == "organiser";
-    event.at_ms = row.ColumnInt(13);
+    event.undoes_kiosk = row.ColumnText(11);
+    event.undoes_seq = row.ColumnInt(12);
+    event.by_organiser = row.ColumnText(13) == "organiser";
+    event.at_ms = row.ColumnInt(14);
     return event;
 }
 
-// [SECTION] Deriving the current state from an event
-
-// The one place the current state changes: Append and Replay both come here, so the incremental
-// state and a replay of the trail cannot drift apart.
-void ApplyToCurrent(sql::Database& db, const Event& event) {
-    db.Prepare("INSERT OR IGNORE INTO cards(judge, entry) VALUES(?, ?)")
-        .Bind(1, event.judge)
-        .Bind(2, event.entry)
+void Insert(sql::Database& db, const Event& event) {
+    db.Prepare("INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
+               "previous_text, undoes_kiosk, undoes_seq, actor, at) "
+               "VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?)")
+        .Bind(1, event.kiosk)
+        .Bind(2, event.seq)
+        .Bind(3, event.judge)
+        .Bind(4, event.entry)
+        .Bind(5, std::string(ToString(event.kind)))
+        .Bind(6, event.criterion)
+        .Bind(7, Widen(event.value))
+        .Bind(8, Widen(event.previous))
+        .Bind(9, event.text)
+        .Bind(10, event.previous_text)
+        .Bind(11, event.undoes_kiosk)
+        .Bind(12, event.undoes_seq)
+        .Bind(13, std::string(event.by_organiser ? "organiser" : "judge"))
+        .Bind(14, event.at_ms)
         .Run();
-    switch (event.kind) {
-    case EventKind::Score:
-        db.Prepare("INSERT INTO card_scores(judge, entry, criterion, value) VALUES(?, ?, ?, ?) "
-                   "ON CONFLICT(judge, entry, criterion) DO UPDATE SET value = excluded.value")
-            .Bind(1, event.judge)
-            .Bind(2, event.entry)
-            .Bind(3, event.criterion)
-            .Bind(4, Widen(event.value))
-            .Run();
-        break;
-    case EventKind::Clear:
-        db.Prepare("DELETE FROM card_scores WHERE judge = ? AND entry = ? AND criterion = ?")
-            .Bind(1, event.judge)
-            .Bind(2, event.entry)
-            .Bind(3, event.criterion)
-            .Run();
-        break;
-    case EventKind::Comment:
-        db.Prepare("UPDATE cards SET comment = ? WHERE judge = ? AND entry = ?")
-            .Bind(1, event.text)
-            .Bind(2, event.judge)
-            .Bind(3, event.entry)
-            .Run();
-        break;
-    case EventKind::Submit:
-    case EventKind::Reopen:
-        db.Prepare("UPDATE cards SET submitted = ? WHERE judge = ? AND entry = ?")
-            .Bind(1, int64_t{event.kind == EventKind::Submit})
-            .Bind(2, event.judge)
-            .Bind(3, event.entry)
-            .Run();
-        break;
-    case EventKind::Conflict:
-        db.Prepare("UPDATE cards SET conflict = ? WHERE judge = ? AND entry = ?")
-            .Bind(1, event.text)
-            .Bind(2, event.judge)
-            .Bind(3, event.entry)
-            .Run();
-        break;
-    }
 }
 
-// The judge's last change on a card that can still be undone: a score, clear or comment, made
-// since the card was last submitted or reopened, neither an undo itself nor undone already.
-std::optional<Event> LastUndoable(sql::Database& db, JudgeId judge, const std::string& entry) {
-    sql::Statement row =
-        db.Prepare(std::string(kEventColumns) +
-                   "AS e WHERE judge = ?1 AND entry = ?2 AND kind IN ('score', 'clear', 'comment') "
-                   "AND undoes IS NULL AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) "
-                   "AND id > (SELECT coalesce(max(id), 0) FROM events "
-                   "          WHERE judge = ?1 AND entry = ?2 AND kind IN ('submit', 'reopen')) "
-                   "ORDER BY id DESC LIMIT 1");
-    row.Bind(1, judge).Bind(2, entry);
-    if (!row.Step()) return std::nullopt;
-    return EventFromRow(row);
+// Scores, comments and undos are refused on a submitted card and on one with a declared conflict.
+void RequireOpen(const StoredCard& card, JudgeId judge, const std::string& entry) {
+    if (card.submitted) throw Refused(Refusal::CardSubmitted, {std::to_string(judge), entry});
+    if (card.conflict) throw Refused(Refusal::CardConflicted, {std::to_string(judge), entry, *card.conflict});
 }
 
-std::string CardName(JudgeId judge, const std::string& entry) {
-    return "the scorecard of judge " + std::to_string(judge) + " for \"" + entry + "\"";
+bool Blank(const std::string& text) {
+    return text.find_first_not_of(" \t\n") == std::string::npos;
 }
 
 } // namespace
@@ -132,183 +95,219 @@ const char* ToString(EventKind kind) {
     return "?";
 }
 
+// [SECTION] The book: the current cards from the events
+
+void CardBook::Apply(const Event& event) {
+    Cards& judge = m_judges[event.judge];
+    StoredCard& card = judge.by_entry[event.entry];
+    ++judge.version, ++m_events;
+    m_last_id = std::max(m_last_id, event.id);
+    int64_t& last_seq = m_last_seq[event.kiosk];
+    last_seq = std::max(last_seq, event.seq);
+    switch (event.kind) {
+    case EventKind::Score:
+        card.marks[event.criterion] = event.value.value_or(0);
+        break;
+    case EventKind::Clear:
+        card.marks.erase(event.criterion);
+        break;
+    case EventKind::Comment:
+        card.comment = event.text;
+        break;
+    case EventKind::Submit:
+    case EventKind::Reopen:
+        card.submitted = event.kind == EventKind::Submit;
+        card.undoable.clear(); // undo never reaches back past a submission or a reopening
+        break;
+    case EventKind::Conflict:
+        card.conflict = event.text;
+        break;
+    }
+    const bool change =
+        event.kind == EventKind::Score || event.kind == EventKind::Clear || event.kind == EventKind::Comment;
+    if (change && event.IsUndo()) {
+        std::erase_if(card.undoable, [&](const UndoStep& step) {
+            return step.seq == event.undoes_seq && step.kiosk == event.undoes_kiosk;
+        });
+    } else if (change) {
+        card.undoable.push_back(
+            {event.kiosk, event.seq, event.kind, event.criterion, event.previous, event.previous_text});
+    }
+    card.can_undo = !card.submitted && !card.conflict && !card.undoable.empty();
+}
+
+const StoredCard* CardBook::Find(const std::string& judge, const std::string& entry) const {
+    const auto cards = m_judges.find(judge);
+    if (cards == m_judges.end()) return nullptr;
+    const auto card = cards->second.by_entry.find(entry);
+    return card == cards->second.by_entry.end() ? nullptr : &card->second;
+}
+
+const std::map<std::string, StoredCard>& CardBook::CardsOf(const std::string& judge) const {
+    static const std::map<std::string, StoredCard> kNone;
+    const auto cards = m_judges.find(judge);
+    return cards == m_judges.end() ? kNone : cards->second.by_entry;
+}
+
+uint64_t CardBook::VersionOf(const std::string& judge) const {
+    const auto cards = m_judges.find(judge);
+    return cards == m_judges.end() ? 0 : cards->second.version;
+}
+
+int64_t CardBook::NextSeq(const std::string& kiosk) const {
+    const auto last = m_last_seq.find(kiosk);
+    return (last == m_last_seq.end() ? 0 : last->second) + 1;
+}
+
 ScoreLog::ScoreLog(Store& store, Clock clock)
-    : m_store(store), m_db(store.Database()), m_clock(std::move(clock)) {}
+    : m_store(store), m_db(store.Database()), m_clock(std::move(clock)) {
+    Replay();
+}
 
 // [SECTION] Changes
 
-// Writes the event and its effect; the caller holds the transaction.
-int64_t ScoreLog::Append(const Event& event) {
-    if (!m_db.Prepare("SELECT 1 FROM judges WHERE id = ?").Bind(1, event.judge).Step())
-        throw Refused("there is no judge " + std::to_string(event.judge));
-    sql::Statement next = m_db.Prepare("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE kiosk = ?");
-    next.Bind(1, m_store.KioskId()).Step();
-    Event stored = event;
-    stored.kiosk = m_store.KioskId();
-    stored.seq = next.ColumnInt(0);
-    stored.at_ms = m_clock();
-    m_db.Prepare("INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
-                 "previous_text, "
-                 "undoes, actor, at) VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, 0), ?, ?)")
-        .Bind(1, stored.kiosk)
-        .Bind(2, stored.seq)
-        .Bind(3, stored.judge)
-        .Bind(4, stored.entry)
-        .Bind(5, std::string(ToString(stored.kind)))
-        .Bind(6, stored.criterion)
-        .Bind(7, Widen(stored.value))
-        .Bind(8, Widen(stored.previous))
-        .Bind(9, stored.text)
-        .Bind(10, stored.previous_text)
-        .Bind(11, stored.undoes)
-        .Bind(12, std::string(stored.by_organiser ? "organiser" : "judge"))
-        .Bind(13, stored.at_ms)
-        .Run();
-    ApplyToCurrent(m_db, stored);
-    return stored.seq;
-}
-
-// Scores, comments and undos are refused on a submitted card and on one with a declared conflict.
-void ScoreLog::RequireOpen(JudgeId judge, const std::string& entry) {
-    const StoredCard card = Card(judge, entry);
-    if (card.submitted)
-        throw Refused(CardName(judge, entry) + " is submitted and locked: only an organiser can reopen it");
-    if (card.conflict)
-        throw Refused(CardName(judge, entry) + " has a declared conflict of interest (" + *card.conflict +
-                      "): it cannot be scored");
+// One change in one durable transaction: catch up with other connections, build the event from
+// the card as it is (`make` may refuse), write it, commit, and only then show it in the book.
+template <class Make> int64_t ScoreLog::Write(JudgeId judge, const std::string& entry, Make make) {
+    sql::Transaction transaction(m_db);
+    CatchUp();
+    const std::string key = KeyOf(judge);
+    if (key.empty()) throw Refused(Refusal::NoSuchJudge, {std::to_string(judge)});
+    const StoredCard* found = m_book.Find(key, entry);
+    Event event = make(found ? *found : StoredCard{});
+    event.judge = key, event.entry = entry;
+    event.kiosk = m_store.KioskId();
+    event.seq = m_book.NextSeq(event.kiosk);
+    event.at_ms = m_clock();
+    Insert(m_db, event);
+    event.id = m_db.LastInsertId();
+    transaction.Commit();
+    m_book.Apply(event);
+    return event.seq;
 }
 
 int64_t ScoreLog::SetMarks(JudgeId judge, const std::string& entry, const std::string& criterion,
                            std::optional<int> marks) {
-    sql::Transaction transaction(m_db);
-    RequireOpen(judge, entry);
-    const StoredCard card = Card(judge, entry);
-    Event event{.judge = judge,
-                .entry = entry,
-                .kind = marks ? EventKind::Score : EventKind::Clear,
-                .criterion = criterion};
-    event.value = marks;
-    if (auto found = card.marks.find(criterion); found != card.marks.end()) event.previous = found->second;
-    const int64_t seq = Append(event);
-    transaction.Commit();
-    return seq;
+    return Write(judge, entry, [&](const StoredCard& card) {
+        RequireOpen(card, judge, entry);
+        Event event{.kind = marks ? EventKind::Score : EventKind::Clear, .criterion = criterion};
+        event.value = marks;
+        if (auto found = card.marks.find(criterion); found != card.marks.end())
+            event.previous = found->second;
+        return event;
+    });
 }
 
 int64_t ScoreLog::SetComment(JudgeId judge, const std::string& entry, const std::string& comment) {
-    sql::Transaction transaction(m_db);
-    RequireOpen(judge, entry);
-    Event event{.judge = judge, .entry = entry, .kind = EventKind::Comment, .text = comment};
-    event.previous_text = Card(judge, entry).comment;
-    const int64_t seq = Append(event);
-    transaction.Commit();
-    return seq;
+    return Write(judge, entry, [&](const StoredCard& card) {
+        RequireOpen(card, judge, entry);
+        return Event{.kind = EventKind::Comment, .text = comment, .previous_text = card.comment};
+    });
 }
 
 int64_t ScoreLog::Undo(JudgeId judge, const std::string& entry) {
-    sql::Transaction transaction(m_db);
-    RequireOpen(judge, entry);
-    const std::optional<Event> last = LastUndoable(m_db, judge, entry);
-    if (!last) throw Refused("nothing to undo on " + CardName(judge, entry));
-    const StoredCard card = Card(judge, entry);
-    Event undo{
-        .judge = judge, .entry = entry, .kind = last->kind, .criterion = last->criterion, .undoes = last->id};
-    if (last->kind == EventKind::Comment) {
-        undo.text = last->previous_text;
-        undo.previous_text = card.comment;
-    } else {
-        undo.kind = last->previous ? EventKind::Score : EventKind::Clear;
-        undo.value = last->previous;
-        if (auto found = card.marks.find(last->criterion); found != card.marks.end())
-            undo.previous = found->second;
-    }
-    const int64_t seq = Append(undo);
-    transaction.Commit();
-    return seq;
+    return Write(judge, entry, [&](const StoredCard& card) {
+        RequireOpen(card, judge, entry);
+        if (card.undoable.empty()) throw Refused(Refusal::NothingToUndo, {std::to_string(judge), entry});
+        const UndoStep& last = card.undoable.back();
+        Event undo{.kind = last.kind, .criterion = last.criterion};
+        undo.undoes_kiosk = last.kiosk, undo.undoes_seq = last.seq;
+        if (last.kind == EventKind::Comment) {
+            undo.text = last.previous_text;
+            undo.previous_text = card.comment;
+        } else {
+            undo.kind = last.previous ? EventKind::Score : EventKind::Clear;
+            undo.value = last.previous;
+            if (auto found = card.marks.find(last.criterion); found != card.marks.end())
+                undo.previous = found->second;
+        }
+        return undo;
+    });
 }
 
 int64_t ScoreLog::Submit(JudgeId judge, const std::string& entry, const std::vector<std::string>& required) {
-    sql::Transaction transaction(m_db);
-    RequireOpen(judge, entry);
-    const StoredCard card = Card(judge, entry);
-    const size_t missing = static_cast<size_t>(std::count_if(
-        required.begin(), required.end(), [&](const std::string& c) { return !card.marks.count(c); }));
-    if (missing > 0)
-        throw Refused(CardName(judge, entry) + " cannot be submitted: " + std::to_string(missing) + " of " +
-                      std::to_string(required.size()) + " criteria are not scored yet");
-    const int64_t seq = Append({.judge = judge, .entry = entry, .kind = EventKind::Submit});
-    transaction.Commit();
-    return seq;
+    return Write(judge, entry, [&](const StoredCard& card) {
+        RequireOpen(card, judge, entry);
+        const size_t missing = static_cast<size_t>(std::count_if(
+            required.begin(), required.end(), [&](const std::string& c) { return !card.marks.count(c); }));
+        if (missing > 0)
+            throw Refused(Refusal::CardIncomplete, {std::to_string(judge), entry, std::to_string(missing),
+                                                    std::to_string(required.size())});
+        return Event{.kind = EventKind::Submit};
+    });
 }
 
 int64_t ScoreLog::Reopen(JudgeId judge, const std::string& entry, const std::string& reason) {
-    if (reason.find_first_not_of(" \t\n") == std::string::npos)
-        throw Refused("reopening a scorecard needs a reason");
-    sql::Transaction transaction(m_db);
-    if (!Card(judge, entry).submitted)
-        throw Refused(CardName(judge, entry) + " is not submitted: there is nothing to reopen");
-    const int64_t seq = Append(
-        {.judge = judge, .entry = entry, .kind = EventKind::Reopen, .text = reason, .by_organiser = true});
-    transaction.Commit();
-    return seq;
+    if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"reopen"});
+    return Write(judge, entry, [&](const StoredCard& card) {
+        if (!card.submitted) throw Refused(Refusal::CardNotSubmitted, {std::to_string(judge), entry});
+        return Event{.kind = EventKind::Reopen, .text = reason, .by_organiser = true};
+    });
 }
 
 int64_t ScoreLog::DeclareConflict(JudgeId judge, const std::string& entry, const std::string& reason) {
-    if (reason.find_first_not_of(" \t\n") == std::string::npos)
-        throw Refused("a conflict of interest needs a reason");
-    sql::Transaction transaction(m_db);
-    RequireOpen(judge, entry);
-    const int64_t seq = Append({.judge = judge, .entry = entry, .kind = EventKind::Conflict, .text = reason});
-    transaction.Commit();
-    return seq;
+    if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"conflict"});
+    return Write(judge, entry, [&](const StoredCard& card) {
+        RequireOpen(card, judge, entry);
+        return Event{.kind = EventKind::Conflict, .text = reason};
+    });
 }
 
-// [SECTION] Reading and replaying
+// [SECTION] Reading, catching up and replaying
+
+std::string ScoreLog::KeyOf(JudgeId judge) {
+    if (const auto known = m_keys.find(judge); known != m_keys.end()) return known->second;
+    const std::optional<std::string> key =
+        m_db.Prepare("SELECT key FROM judges WHERE id = ?").Bind(1, judge).OneText();
+    if (!key) return "";
+    return m_keys[judge] = *key; // keys never change
+}
 
 StoredCard ScoreLog::Card(JudgeId judge, const std::string& entry) {
-    StoredCard card;
-    sql::Statement row =
-        m_db.Prepare("SELECT comment, submitted, conflict FROM cards WHERE judge = ? AND entry = ?");
-    row.Bind(1, judge).Bind(2, entry);
-    if (!row.Step()) return card;
-    card.comment = row.ColumnText(0);
-    card.submitted = row.ColumnInt(1) != 0;
-    if (!row.ColumnIsNull(2)) card.conflict = row.ColumnText(2);
-    sql::Statement marks =
-        m_db.Prepare("SELECT criterion, value FROM card_scores WHERE judge = ? AND entry = ?");
-    marks.Bind(1, judge).Bind(2, entry);
-    while (marks.Step())
-        card.marks[marks.ColumnText(0)] = static_cast<int>(marks.ColumnInt(1));
-    card.can_undo = !card.submitted && !card.conflict && LastUndoable(m_db, judge, entry).has_value();
-    return card;
+    const StoredCard* card = m_book.Find(KeyOf(judge), entry);
+    return card ? *card : StoredCard{};
 }
 
 std::map<std::string, StoredCard> ScoreLog::CardsOf(JudgeId judge) {
-    std::vector<std::string> entries;
-    sql::Statement rows = m_db.Prepare("SELECT entry FROM cards WHERE judge = ?");
-    rows.Bind(1, judge);
-    while (rows.Step())
-        entries.push_back(rows.ColumnText(0));
-    std::map<std::string, StoredCard> cards;
-    for (const std::string& entry : entries)
-        cards[entry] = Card(judge, entry);
-    return cards;
+    return m_book.CardsOf(KeyOf(judge));
 }
 
 std::vector<Event> ScoreLog::Events() {
     std::vector<Event> events;
     sql::Statement rows = m_db.Prepare(std::string(kEventColumns) + "ORDER BY id");
     while (rows.Step())
-        events.push_back(EventFromRow(rows));
+        events.push_back(EventFromRow(rows, m_db.Path()));
     return events;
 }
 
+void ScoreLog::ReadEvents(int64_t after_id) {
+    sql::Statement rows = m_db.Prepare(std::string(kEventColumns) + "WHERE id > ? ORDER BY id");
+    rows.Bind(1, after_id);
+    while (rows.Step())
+        m_book.Apply(EventFromRow(rows, m_db.Path()));
+}
+
+bool ScoreLog::CatchUp() {
+    const int64_t version = m_store.DataVersion();
+    if (version == m_data_version) return false;
+    const size_t before = m_book.Events();
+    ReadEvents(m_book.LastId()); // events are append-only: only newer ones can have come
+    m_data_version = version;
+    return m_book.Events() != before;
+}
+
+// Into a new book, so that a failure half-way leaves the old one whole.
 void ScoreLog::Replay() {
-    sql::Transaction transaction(m_db);
-    const std::vector<Event> events = Events();
-    m_db.Exec("DELETE FROM card_scores; DELETE FROM cards;");
-    for (const Event& event : events)
-        ApplyToCurrent(m_db, event);
-    transaction.Commit();
+    const int64_t version = m_store.DataVersion();
+    CardBook old;
+    std::swap(old, m_book);
+    try {
+        ReadEvents(0);
+    } catch (...) {
+        std::swap(old, m_book);
+        throw;
+    }
+    m_data_version = version;
 }
 
 } // namespace scoring

@@ -1,9 +1,13 @@
 // The score store: every change a judge or organiser makes is an append-only event, and the
-// current scorecards are derived from the events in the same transaction, so the whole audit
-// trail is kept and can be replayed. One durable transaction per change: when a call returns,
-// the change survives a crash or a pulled plug. Knows nothing of the rubric or the pack
-// (Judging checks those); it enforces what only the stored state can tell: submitted and
-// conflicted cards take no more scores.
+// current scorecards are derived from the events, in memory (CardBook), by one function applied
+// both to each new event and to a replay of the trail. One durable transaction per change: when
+// a call returns, the change survives a crash or a pulled plug, and the book shows it. Knows
+// nothing of the rubric or the pack (Judging checks those); it enforces what only the stored
+// state can tell: submitted and conflicted cards take no more scores.
+//
+// Identities mean the same in every store of the fair: a judge by key (Judge::key), an event by
+// (kiosk, seq), an undo names the event it undoes by that pair. Event::id is only this store's
+// arrival order, the order replay applies events in.
 #pragma once
 
 #include "scoring/judges.h"
@@ -19,10 +23,10 @@ enum class EventKind { Score, Clear, Comment, Submit, Reopen, Conflict };
 const char* ToString(EventKind kind); // "score", "clear"... as stored
 
 struct Event {
-    int64_t id = 0;      // order of the audit trail in this store
+    int64_t id = 0;      // this store's arrival order (local rowid): the order of replay
     std::string kiosk{}; // the kiosk that recorded it (Store::KioskId)
     int64_t seq = 0;     // per kiosk: 1, 2, 3...
-    JudgeId judge = 0;
+    std::string judge{}; // the judge's key
     std::string entry{}; // innovation id
     EventKind kind = EventKind::Score;
     std::string criterion{};       // Score, Clear
@@ -30,25 +34,68 @@ struct Event {
     std::optional<int> previous{}; // Score, Clear: the marks before (nothing: it was not scored)
     std::string text{};            // Comment: the new comment; Reopen, Conflict: the reason
     std::string previous_text{};   // Comment: the comment before
-    int64_t undoes = 0;            // the event this one undoes, or 0
+    std::string undoes_kiosk{};    // an undo: the (kiosk, seq) of the event it undoes
+    int64_t undoes_seq = 0;        //   0 when this is not an undo
     bool by_organiser = false;     // Reopen
     int64_t at_ms = 0;
+
+    bool IsUndo() const { return undoes_seq != 0; }
 };
 
-// One judge's card for one entry, as stored. A criterion missing from `marks` is not scored.
+// A change on a card that undo can still take back: what it replaced.
+struct UndoStep {
+    std::string kiosk;
+    int64_t seq = 0;
+    EventKind kind = EventKind::Score;
+    std::string criterion;
+    std::optional<int> previous;
+    std::string previous_text;
+};
+
+// One judge's card for one entry, as the events make it. A criterion missing from `marks` is not scored.
 struct StoredCard {
     std::map<std::string, int> marks; // criterion -> marks
     std::string comment;
     bool submitted = false;
     std::optional<std::string> conflict; // the reason, once declared
     bool can_undo = false;
+    // The judge's changes since the card was last submitted or reopened, neither undos nor undone
+    // yet, oldest first: undo takes back the last.
+    std::vector<UndoStep> undoable;
+};
+
+// Every card of every judge, in memory: the read model of the events.
+class CardBook {
+  public:
+    // The one place the current state changes: new events and replay both come here.
+    void Apply(const Event& event);
+    void Clear() { *this = CardBook(); }
+
+    const StoredCard* Find(const std::string& judge, const std::string& entry) const;
+    const std::map<std::string, StoredCard>& CardsOf(const std::string& judge) const; // entry -> card
+    uint64_t VersionOf(const std::string& judge) const; // grows with every event of that judge
+    int64_t LastId() const { return m_last_id; }
+    int64_t NextSeq(const std::string& kiosk) const;
+    size_t Events() const { return m_events; }
+
+  private:
+    struct Cards {
+        std::map<std::string, StoredCard> by_entry;
+        uint64_t version = 0;
+    };
+    std::map<std::string, Cards> m_judges; // by judge key
+    std::map<std::string, int64_t> m_last_seq;
+    int64_t m_last_id = 0;
+    size_t m_events = 0;
 };
 
 class ScoreLog {
   public:
+    // Reads every event into the book (a replay). Throws StoreFailure.
     explicit ScoreLog(Store& store, Clock clock = SystemClockMs);
 
-    // Each writes one event and returns its per-kiosk seq, or throws Refused (nothing written).
+    // Each writes one event durably and returns its per-kiosk seq, or throws Refused (nothing
+    // written) or StoreFailure (nothing written; the book unchanged).
     int64_t SetMarks(JudgeId judge, const std::string& entry, const std::string& criterion,
                      std::optional<int> marks);
     int64_t SetComment(JudgeId judge, const std::string& entry, const std::string& comment);
@@ -60,20 +107,30 @@ class ScoreLog {
     int64_t Reopen(JudgeId judge, const std::string& entry, const std::string& reason); // the organiser's
     int64_t DeclareConflict(JudgeId judge, const std::string& entry, const std::string& reason);
 
+    // From memory, no SQL (but the first use of a judge id looks up its key).
+    const CardBook& Book() const { return m_book; }
     StoredCard Card(JudgeId judge, const std::string& entry);
-    std::map<std::string, StoredCard> CardsOf(JudgeId judge); // entry -> card, only those with a row
-    std::vector<Event> Events();                              // the audit trail, in order
+    std::map<std::string, StoredCard> CardsOf(JudgeId judge); // entry -> card, those with events only
+    std::string KeyOf(JudgeId judge);                         // "" for no such judge
 
-    // Rebuilds the current state from the events alone, in one transaction.
+    std::vector<Event> Events(); // the audit trail, in arrival order (SQL)
+
+    // Reads the events another connection added since the book last looked (PRAGMA data_version
+    // first: nothing is read when nothing changed). True when the book changed.
+    bool CatchUp();
+    // Rebuilds the book from the events alone.
     void Replay();
 
   private:
-    int64_t Append(const Event& event);
-    void RequireOpen(JudgeId judge, const std::string& entry);
+    template <class Make> int64_t Write(JudgeId judge, const std::string& entry, Make make);
+    void ReadEvents(int64_t after_id);
 
     Store& m_store;
     sql::Database& m_db;
     Clock m_clock;
+    CardBook m_book;
+    std::map<JudgeId, std::string> m_keys;
+    int64_t m_data_version = -1;
 };
 
 } // namespace scoring

@@ -4,26 +4,32 @@
 
 namespace scoring::sql {
 
-static void Check(sqlite3* db, int code, const std::string& what) {
-    if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW)
-        throw Error(what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)), code);
+static std::string PathOf(sqlite3* db) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return file && *file ? file : ":memory:";
 }
 
-bool Error::Damaged() const {
-    const int primary = m_code & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+[[noreturn]] static void Fail(const std::string& path, int code, const std::string& detail) {
+    throw StoreFailure(KindOfSqliteCode(code, path), path, detail, code);
+}
+
+static void Check(sqlite3* db, int code, const std::string& what) {
+    if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW)
+        Fail(PathOf(db), code, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
 }
 
 void Database::Closer::operator()(sqlite3* db) const {
     sqlite3_close_v2(db);
 }
 
-Database::Database(const std::string& path) : m_path(path) {
+Database::Database(const std::string& path, const std::string& vfs, int busy_timeout_ms) : m_path(path) {
     sqlite3* db = nullptr;
-    const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                     vfs.empty() ? nullptr : vfs.c_str());
     m_db.reset(db); // closed even when opening failed
-    Check(db, code, "opening " + path);
-    sqlite3_busy_timeout(db, 2000);
+    if (code != SQLITE_OK)
+        Fail(path, code, "opening " + path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+    sqlite3_busy_timeout(db, busy_timeout_ms);
     sqlite3_extended_result_codes(db, 1);
 }
 
@@ -33,8 +39,12 @@ void Database::Exec(const std::string& sql) {
     if (code != SQLITE_OK) {
         std::string text = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw Error(text + " (in: " + sql.substr(0, 60) + ")", code);
+        Fail(m_path, code, text + " (in: " + sql.substr(0, 60) + ")");
     }
+}
+
+int64_t Database::LastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db.get());
 }
 
 Statement Database::Prepare(const std::string& sql) {

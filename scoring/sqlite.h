@@ -1,11 +1,13 @@
 // A thin RAII layer over SQLite for the store: handles close themselves, statements finalise
-// themselves, a Transaction rolls back unless committed. Only the store uses it.
+// themselves, a Transaction rolls back unless committed. Only the store uses it. Every SQLite
+// failure is thrown as a StoreFailure with its kind (disk full, locked...), the path and the detail.
 #pragma once
 
+#include "scoring/errors.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <stdexcept>
+
 #include <string>
 
 struct sqlite3;
@@ -13,27 +15,21 @@ struct sqlite3_stmt;
 
 namespace scoring::sql {
 
-// Any SQLite failure, with SQLite's own message and what we were doing.
-class Error : public std::runtime_error {
-  public:
-    explicit Error(const std::string& what, int code = 0) : std::runtime_error(what), m_code(code) {}
-    int Code() const { return m_code; } // SQLite's (extended) result code; 0 when unknown
-    bool Damaged() const;               // the file is corrupt or not a database at all
-
-  private:
-    int m_code;
-};
+// Kept as a name for the SQL layer's failures: they are StoreFailures.
+using Error = StoreFailure;
 
 class Statement;
 
 class Database {
   public:
-    // Opens (creating when absent) the file at `path`; ":memory:" for tests.
-    explicit Database(const std::string& path);
+    // Opens (creating when absent) the file at `path`; ":memory:" for tests. `vfs`: a registered
+    // SQLite VFS by name (the fault-injection tests'), or "" for the default.
+    explicit Database(const std::string& path, const std::string& vfs = "", int busy_timeout_ms = 2000);
 
     void Exec(const std::string& sql);
     Statement Prepare(const std::string& sql);
     sqlite3* Handle() const { return m_db.get(); }
+    int64_t LastInsertId() const; // the rowid of this connection's last INSERT
     const std::string& Path() const { return m_path; }
 
   private:

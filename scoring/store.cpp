@@ -1,23 +1,44 @@
 #include "scoring/store.h"
 
+#include <sodium.h>
+#include <sqlite3.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <vector>
 
 namespace scoring {
 
-// Each migration takes the schema from version i to i+1. Append only; never edit a shipped one.
-static const std::vector<const char*> kMigrations = {
-    R"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;)",
+namespace {
+
+// Migration 3 gives each existing judge a fair-wide key, made here (the CSPRNG is not SQL's).
+void KeyEveryJudge(sql::Database& db) {
+    std::vector<int64_t> ids;
+    for (sql::Statement rows = db.Prepare("SELECT id FROM judges_v3"); rows.Step();)
+        ids.push_back(rows.ColumnInt(0));
+    for (int64_t id : ids)
+        db.Prepare("UPDATE judges_v3 SET key = ? WHERE id = ?").Bind(1, RandomHex(16)).Bind(2, id).Run();
+}
+
+// Each migration takes the schema from version i to i+1, in one transaction with foreign keys
+// off (tables are rebuilt: create a copy, fill it, drop the old one, rename). `then` runs after
+// `sql` and before `finish`. Append only; never edit a shipped one.
+struct Migration {
+    const char* sql;
+    void (*then)(sql::Database&) = nullptr;
+    const char* finish = "";
+};
+
+const std::vector<Migration> kMigrations = {
+    {R"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;)"},
 
     // 2: judging. Judges are never deleted (their events refer to them), only marked removed.
     // `events` is the audit trail, append-only (the triggers refuse UPDATE and DELETE); `cards`
     // and `card_scores` are the current state derived from it in the same transaction (ScoreLog).
     // A criterion without a row in card_scores is "not scored", which is not 0.
-    R"(
+    {R"(
     CREATE TABLE judges (
       id INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
@@ -72,16 +93,79 @@ static const std::vector<const char*> kMigrations = {
       value INTEGER NOT NULL,
       PRIMARY KEY (judge, entry, criterion)
     ) STRICT;
+    )"},
+
+    // 3: fair-wide identities. A judge gets a key, random, the same on every kiosk and the hub; the
+    // local id stays the handle of screens and CLI. Events name the judge by key and the event an
+    // undo undoes by (kiosk, seq), which mean the same in any store. `id` stays as the local arrival
+    // order, the order replay applies events in. The derived tables `cards` and `card_scores` go:
+    // the current cards are a read model in memory, replayed from the events (ScoreLog).
+    {R"(
+    CREATE TABLE judges_v3 (
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      office TEXT NOT NULL,
+      pin_hash TEXT NOT NULL,
+      failed_pins INTEGER NOT NULL DEFAULT 0,
+      lockouts INTEGER NOT NULL DEFAULT 0,
+      locked_until INTEGER NOT NULL DEFAULT 0,
+      removed INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    INSERT INTO judges_v3(id, key, name, office, pin_hash, failed_pins, lockouts, locked_until, removed)
+      SELECT id, 'unkeyed-' || id, name, office, pin_hash, failed_pins, lockouts, locked_until, removed FROM judges;
     )",
+     KeyEveryJudge,
+     R"(
+    CREATE TABLE events_v3 (
+      id INTEGER PRIMARY KEY,
+      kiosk TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      judge TEXT NOT NULL REFERENCES judges(key),
+      entry TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('score', 'clear', 'comment', 'submit', 'reopen', 'conflict')),
+      criterion TEXT,
+      value INTEGER,
+      previous INTEGER,
+      text TEXT,
+      previous_text TEXT,
+      undoes_kiosk TEXT,
+      undoes_seq INTEGER,
+      actor TEXT NOT NULL CHECK (actor IN ('judge', 'organiser')),
+      at INTEGER NOT NULL,
+      UNIQUE (kiosk, seq),
+      CHECK ((undoes_kiosk IS NULL) = (undoes_seq IS NULL))
+    ) STRICT;
+    INSERT INTO events_v3(id, kiosk, seq, judge, entry, kind, criterion, value, previous, text, previous_text,
+                          undoes_kiosk, undoes_seq, actor, at)
+      SELECT e.id, e.kiosk, e.seq, j.key, e.entry, e.kind, e.criterion, e.value, e.previous, e.text,
+             e.previous_text, u.kiosk, u.seq, e.actor, e.at
+      FROM events e JOIN judges_v3 j ON j.id = e.judge LEFT JOIN events u ON u.id = e.undoes ORDER BY e.id;
+    DROP TABLE events;
+    DROP TABLE cards;
+    DROP TABLE card_scores;
+    DROP TABLE judges;
+    ALTER TABLE judges_v3 RENAME TO judges;
+    ALTER TABLE events_v3 RENAME TO events;
+    CREATE UNIQUE INDEX judges_active_name ON judges(name) WHERE removed = 0;
+    CREATE TRIGGER events_never_updated BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never changed'); END;
+    CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never deleted'); END;
+    )"},
 };
 
-static std::string RandomId() {
-    std::random_device device;
-    std::uniform_int_distribution<int> hex(0, 15);
-    std::string id;
-    for (int i = 0; i < 16; ++i)
-        id += "0123456789abcdef"[hex(device)];
-    return id;
+} // namespace
+
+std::string RandomHex(size_t bytes) {
+    static const bool ready = sodium_init() >= 0; // thread-safe, once
+    if (!ready) throw StoreFailure(StoreFailure::Kind::Other, "", "libsodium cannot start: no random keys");
+    std::vector<unsigned char> random(bytes);
+    randombytes_buf(random.data(), random.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
+    hex.pop_back();
+    return hex;
 }
 
 int64_t SystemClockMs() {
@@ -92,8 +176,35 @@ int64_t SystemClockMs() {
 static std::string DamagedMessage(const std::string& path, const std::string& detail) {
     return "the database " + path + " is damaged (" + detail +
            "). Scores cannot be saved in it. Keep a copy of the file for the organisers, then start the "
-           "kiosk with "
-           "another --db file";
+           "kiosk with another --db file";
+}
+
+static StoreFailure Damaged(const std::string& path, const std::string& detail) {
+    return StoreFailure(StoreFailure::Kind::Damaged, path, DamagedMessage(path, detail));
+}
+
+// A copy of the whole database beside it, with SQLite's online backup API, before a migration
+// changes it: `path.before-vN`, or `.before-vN.2`, `.3`... never overwriting an earlier copy.
+static std::string BackUp(sql::Database& db, int target_version) {
+    namespace fs = std::filesystem;
+    const std::string base = db.Path() + ".before-v" + std::to_string(target_version);
+    std::string copy = base;
+    for (int n = 2; fs::exists(copy) || fs::exists(copy + "-wal"); ++n)
+        copy = base + "." + std::to_string(n);
+    sql::Database target(copy);
+    sqlite3_backup* backup = sqlite3_backup_init(target.Handle(), "main", db.Handle(), "main");
+    if (!backup)
+        throw StoreFailure(KindOfSqliteCode(sqlite3_errcode(target.Handle()), copy), copy,
+                           std::string("backing up before the migration: ") +
+                               sqlite3_errmsg(target.Handle()));
+    sqlite3_backup_step(backup, -1);
+    const int code = sqlite3_backup_finish(backup);
+    if (code != SQLITE_OK) {
+        const std::string detail = std::string("backing up before the migration: ") + sqlite3_errstr(code);
+        fs::remove(copy);
+        throw StoreFailure(KindOfSqliteCode(code, copy), copy, detail, code);
+    }
+    return copy;
 }
 
 // The full integrity_check, not quick_check: it also compares indexes with their tables, and the
@@ -104,24 +215,24 @@ static void CheckIntegrity(sql::Database& db) {
     while (check.Step())
         problems += (problems.empty() ? "" : "; ") + check.ColumnText(0);
     if (problems != "ok")
-        throw StoreError(
-            DamagedMessage(db.Path(), problems.empty() ? "no answer to integrity_check" : problems));
+        throw Damaged(db.Path(), problems.empty() ? "no answer to integrity_check" : problems);
 }
 
-Store::Store(const std::string& path) try : m_db(path) {
+Store::Store(const std::string& path, const StoreOptions& options) try
+    : m_db(path, options.vfs, options.busy_timeout_ms) {
     m_db.Exec("PRAGMA journal_mode=WAL");
     m_db.Exec("PRAGMA synchronous=FULL");
     m_db.Exec("PRAGMA foreign_keys=ON");
     CheckIntegrity(m_db);
-    Migrate();
+    Migrate(options.schema_version > 0 ? options.schema_version : LatestSchemaVersion());
     m_kiosk_id = Meta("kiosk_id");
     if (m_kiosk_id.empty()) {
-        m_kiosk_id = RandomId();
+        m_kiosk_id = RandomHex(8);
         SetMeta("kiosk_id", m_kiosk_id);
     }
-} catch (const sql::Error& e) {
-    if (e.Damaged()) throw StoreError(DamagedMessage(path, e.what()));
-    throw StoreError("cannot use the database " + path + ": " + e.what());
+} catch (const StoreFailure& e) {
+    if (e.Damaged() && e.Detail().find("is damaged") == std::string::npos) throw Damaged(path, e.Detail());
+    throw;
 }
 
 int Store::LatestSchemaVersion() {
@@ -134,17 +245,34 @@ int Store::SchemaVersion() {
     return static_cast<int>(statement.ColumnInt(0));
 }
 
-void Store::Migrate() {
+void Store::Migrate(int target) {
     const int version = SchemaVersion();
     if (version > LatestSchemaVersion())
-        throw StoreError("the database " + m_db.Path() + " was written by a newer kiosk (schema " +
-                         std::to_string(version) + ")");
-    for (int next = version; next < LatestSchemaVersion(); ++next) {
+        throw StoreFailure(StoreFailure::Kind::TooNew, m_db.Path(),
+                           "the database " + m_db.Path() + " was written by a newer kiosk (schema " +
+                               std::to_string(version) + ")");
+    if (version >= target) return;
+    if (version > 0 && m_db.Path() != ":memory:" && !m_db.Path().empty()) m_backup = BackUp(m_db, target);
+    m_db.Exec("PRAGMA foreign_keys=OFF"); // tables are rebuilt; a no-op inside a transaction
+    for (int next = version; next < target; ++next) {
+        const Migration& migration = kMigrations[static_cast<size_t>(next)];
         sql::Transaction transaction(m_db);
-        m_db.Exec(kMigrations[static_cast<size_t>(next)]);
+        m_db.Exec(migration.sql);
+        if (migration.then) migration.then(m_db);
+        if (*migration.finish) m_db.Exec(migration.finish);
+        if (m_db.Prepare("PRAGMA foreign_key_check").Step())
+            throw Damaged(m_db.Path(),
+                          "migration " + std::to_string(next + 1) + " found rows naming missing ones");
         m_db.Exec("PRAGMA user_version=" + std::to_string(next + 1));
         transaction.Commit();
     }
+    m_db.Exec("PRAGMA foreign_keys=ON");
+}
+
+int64_t Store::DataVersion() {
+    sql::Statement statement = m_db.Prepare("PRAGMA data_version");
+    statement.Step();
+    return statement.ColumnInt(0);
 }
 
 std::string Store::Meta(const std::string& key) {

@@ -2,6 +2,7 @@
 // WAL with synchronous=FULL, so what was saved survives a crash or a pulled plug.
 #pragma once
 
+#include "scoring/errors.h"
 #include "scoring/sqlite.h"
 
 #include <cstdint>
@@ -10,34 +11,34 @@
 
 namespace scoring {
 
-// The file exists but SQLite cannot use it (damaged, not a database, wrong permissions).
-class StoreError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
-// A request the store turns down (a submitted card, a wrong id, a bad PIN...), in words for the
-// judge or organiser. Nothing was written.
-class Refused : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
 // Milliseconds since the Unix epoch. Injected where time matters (lock-outs, event times) so
 // tests can move it.
 using Clock = std::function<int64_t()>;
 int64_t SystemClockMs();
 
+// How a store is opened. The defaults are the kiosk's; tests change them.
+struct StoreOptions {
+    int schema_version = 0;     // migrate up to this version only (0: the latest); tests build old files
+    std::string vfs{};          // a registered SQLite VFS by name, "" for the default
+    int busy_timeout_ms = 2000; // how long a write waits for another connection's lock
+};
+
 class Store {
   public:
     // Opens or creates the store at `path` (":memory:" for tests), checks its integrity and
-    // brings its schema up to date. Throws StoreError with what is wrong and where.
-    explicit Store(const std::string& path);
+    // brings its schema up to date, first copying an existing file beside it (BackupPath()).
+    // Throws StoreFailure (StoreError) with what is wrong and where.
+    explicit Store(const std::string& path, const StoreOptions& options = {});
 
     int SchemaVersion();
     static int LatestSchemaVersion();
     const std::string& KioskId() const { return m_kiosk_id; } // random, made once per database
     const std::string& Path() const { return m_db.Path(); }
+    // The copy written before this open migrated an existing file (kiosk.db.before-v3), or "".
+    const std::string& BackupPath() const { return m_backup; }
+
+    // Changes when another connection commits to the file (PRAGMA data_version); not for our own.
+    int64_t DataVersion();
 
     std::string Meta(const std::string& key);
     void SetMeta(const std::string& key, const std::string& value);
@@ -46,14 +47,18 @@ class Store {
     sql::Database& Database() { return m_db; }
 
   private:
-    void Migrate();
+    void Migrate(int target);
 
     sql::Database m_db;
     std::string m_kiosk_id;
+    std::string m_backup;
 };
 
 // Where the kiosk keeps its database when not told: $XDG_DATA_HOME/showcase-kiosk/kiosk.db,
 // or ~/.local/share/showcase-kiosk/kiosk.db. Creates the folder.
 std::string DefaultStorePath();
+
+// `bytes` random bytes from libsodium's CSPRNG, as lower-case hex: judge keys and kiosk ids.
+std::string RandomHex(size_t bytes);
 
 } // namespace scoring

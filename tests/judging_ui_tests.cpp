@@ -136,7 +136,7 @@ TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every
     int undos = 0, journaled = 0;
     const std::vector<scoring::Event> events = log.Events();
     for (const scoring::Event& event : events)
-        undos += event.undoes != 0;
+        undos += event.IsUndo();
     CHECK(undos == 1);
     for (size_t at = run.output.find("kiosk: saved #"); at != std::string::npos;
          at = run.output.find("kiosk: saved #", at + 1)) {

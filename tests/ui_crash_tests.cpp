@@ -264,11 +264,13 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
                              seeding) == 0,
                     seeding);
     scoring::JudgeId judge = 0;
+    std::string judge_key; // what events name the judge by
     {
         scoring::Store store(db);
         const std::optional<scoring::Judge> nasrin = scoring::Judges(store).FindByName(kNasrin);
         REQUIRE(nasrin);
         judge = nasrin->id;
+        judge_key = nasrin->key;
     }
 
     const Xvfb xvfb;
@@ -317,7 +319,7 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
             REQUIRE_MESSAGE(found != mine.end(),
                             "seq " << save.seq << " was reported as saved but is not in the database");
             const scoring::Event& event = found->second;
-            CHECK(event.judge == judge);
+            CHECK(event.judge == judge_key);
             CHECK(save.judge == judge);
             CHECK(event.entry == save.entry);
             CHECK(save.entry == kEntry);
@@ -328,10 +330,10 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
                 CHECK(event.kind == scoring::EventKind::Score);
                 CHECK(event.criterion == save.what.substr(6, equals - 6));
                 CHECK(event.value == std::optional<int>(std::stoi(save.what.substr(equals + 1))));
-                CHECK(event.undoes == 0);
+                CHECK(!event.IsUndo());
             } else if (save.what == "undo") {
                 ++undos;
-                CHECK(event.undoes != 0);
+                CHECK(event.IsUndo());
             } else if (save.what.rfind("clear ", 0) == 0) {
                 CHECK(event.kind == scoring::EventKind::Clear);
                 CHECK(event.criterion == save.what.substr(6));
@@ -341,7 +343,7 @@ TEST_CASE("every score the kiosk reported as saved survives SIGKILL during scrip
         // The judge's card reads back, and as its events make it: each criterion as last set.
         std::map<std::string, int> expected;
         for (const scoring::Event& event : events) {
-            if (event.judge != judge || event.entry != kEntry) continue;
+            if (event.judge != judge_key || event.entry != kEntry) continue;
             if (event.kind == scoring::EventKind::Score && event.value)
                 expected[event.criterion] = *event.value;
             if (event.kind == scoring::EventKind::Clear) expected.erase(event.criterion);

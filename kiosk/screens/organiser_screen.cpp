@@ -170,7 +170,7 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
     if (!done.empty()) y += Banner(ui, x, y, width, done, color::kGreen, color::kGreenLight) + gap;
     if (!staff.Available()) return y + margin - frame.top;
 
-    const std::vector<scoring::JudgeProgress> overview = staff.Judging().Overview();
+    const std::vector<scoring::JudgeProgress>& overview = staff.Judging().Overview();
     if (overview.empty())
         y +=
             Banner(

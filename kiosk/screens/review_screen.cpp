@@ -52,7 +52,6 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
 
     // The marks, one row each; touching a row goes back to the scorecard to change it.
     const float row_h = ui.Px(68), pad = ui.Px(24);
-    double total = 0, out_of = 0;
     for (size_t i = 0; i < card.marks.size(); ++i) {
         const scoring::Mark& mark = card.marks[i];
         const Rect row{x, y, width, row_h};
@@ -70,10 +69,9 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         DrawText(ui.draw, ui.theme, TextStyle::BodyBold,
                  {row.Right() - pad - value_w, y + (row_h - line) * 0.5f}, value,
                  mark.marks ? color::kText : color::kAmber);
-        if (mark.marks) total += *mark.marks * mark.criterion->weight;
-        out_of += mark.criterion->max_marks * mark.criterion->weight;
         y += row_h;
     }
+    const auto [total, out_of] = card.Weighted(); // the one definition, scoring::Weigh
     ui.draw->AddRectFilled({x, y + ui.Px(4)}, {x + width, y + ui.Px(7)}, color::kText);
     y += ui.Px(16);
     const std::string total_text = std::string(ui.T("মোট", "Total")) + ":  " +

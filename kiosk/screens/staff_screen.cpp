@@ -2,6 +2,7 @@
 
 #include "content/locale.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -190,6 +191,8 @@ float StaffScreen::DrawPinPad(Context& ui, Staff& staff, const ScrollFrame& fram
                    ? ui.T("আয়োজকের পিন ঠিক করা হয়নি: kiosk organiser set-pin",
                           "No organiser PIN is set: kiosk organiser set-pin")
                    : ui.T("এই বিচারককে আর পাওয়া যাচ্ছে না।", "This judge is no longer on the list.");
+    } else if (refused && refused->result == PinCheck::Result::StoreFailed && refused->failure) {
+        note = Words(*refused->failure, ui.lang); // the database failed: say so, and to call the organiser
     } else if (refused && refused->result == PinCheck::Result::Locked) {
         note = ui.T("লক খোলা হয়েছে, আবার চেষ্টা করুন।", "The lock-out is over: try again.");
         ink = color::kTextMuted;
