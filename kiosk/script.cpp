@@ -58,8 +58,8 @@ Script ParseScript(const std::string& text) {
                                             : ScriptCommand::Kind::Key;
             in >> command.text;
             ok = !command.text.empty();
-        } else if (verb == "text") {
-            command.kind = ScriptCommand::Kind::Text;
+        } else if (verb == "text" || verb == "press") { // a target's name may hold spaces (a judge's)
+            command.kind = verb == "text" ? ScriptCommand::Kind::Text : ScriptCommand::Kind::Press;
             command.text = rest();
             ok = !command.text.empty();
         } else if (verb == "quit") {
@@ -68,7 +68,9 @@ Script ParseScript(const std::string& text) {
             script.errors.push_back("line " + std::to_string(number) + ": unknown command \"" + verb + "\"");
             continue;
         }
-        if (ok && command.kind != ScriptCommand::Kind::Text && (in >> extra)) ok = false;
+        if (ok && command.kind != ScriptCommand::Kind::Text && command.kind != ScriptCommand::Kind::Press &&
+            (in >> extra))
+            ok = false;
         if (!ok) {
             script.errors.push_back("line " + std::to_string(number) + ": cannot read \"" + line + "\"");
             continue;

@@ -24,6 +24,59 @@ static int KeyCode(const std::string& name) {
     return found == keys.end() ? -1 : found->second;
 }
 
+// How far apart two names are (edits to turn one into the other), for "did you mean".
+static size_t Distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Up to five names on screen closest to `wanted`, as "a, b, c".
+static std::string CloseNames(const std::string& wanted, const std::vector<ui::Target>& targets) {
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (const ui::Target& target : targets)
+        ranked.emplace_back(Distance(wanted, target.name), target.name);
+    std::sort(ranked.begin(), ranked.end());
+    ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
+    std::string names;
+    for (size_t i = 0; i < ranked.size() && i < 5; ++i)
+        names += (i ? ", " : "") + ranked[i].second;
+    return names.empty() ? "none" : names;
+}
+
+bool ScriptPlayer::Aim(const ScriptCommand& c, const App& app) {
+    const std::vector<ui::Target>& targets = app.Ui().targets;
+    // The last one drawn under a name is the one on top.
+    for (auto target = targets.rbegin(); target != targets.rend(); ++target)
+        if (target->name == c.text) {
+            m_tap_at = {target->rect.x + target->rect.w * 0.5f, target->rect.y + target->rect.h * 0.5f};
+            return true;
+        }
+    m_errors.push_back("line " + std::to_string(c.line) + ": no target \"" + c.text + "\" on screen (" +
+                       ToString(app.GetRouter().Current()) +
+                       "); the closest: " + CloseNames(c.text, targets));
+    return false;
+}
+
+void ScriptPlayer::WriteTargets(const std::string& shot_name, const App& app) {
+    std::ofstream out(std::filesystem::path(m_shots_dir) / (shot_name + ".targets"));
+    out << "# name\tx\ty\twidth\theight (window pixels; \"disabled\" when a press does nothing)\n";
+    for (const ui::Target& t : app.Ui().targets)
+        out << t.name << "\t" << t.rect.x << "\t" << t.rect.y << "\t" << t.rect.w << "\t" << t.rect.h
+            << (t.enabled ? "" : "\tdisabled") << "\n";
+    if (!out) m_errors.push_back("cannot write " + shot_name + ".targets");
+}
+
 ScriptPlayer::ScriptPlayer(Script script, std::string shots_dir)
     : m_script(std::move(script)), m_shots_dir(std::move(shots_dir)) {
     m_errors = m_script.errors;
@@ -83,17 +136,20 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         app.OnInput(now);
         m_wants_frame = true;
     };
+    // Let the screen settle (input answered, pictures decoded; 3 s at most) on a frame drawn since
+    // the command began, so what a shot shows or a press aims at is the screen as it now is.
+    auto settling = [&] { return (!drawn || !settled) && now - m_phase_time < 3.0; };
     switch (c.kind) {
     case Kind::Tap:
-        if (m_phase == 0)
-            touch({c.x1, c.y1}, true), next_phase();
-        else if (m_phase == 1 && drawn && now - m_phase_time >= 0.05)
-            touch({c.x1, c.y1}, false), next_phase();
-        else if (m_phase == 2 && drawn)
-            return true;
-        else
-            m_wants_frame = true;
-        return false;
+        if (m_phase == 0) m_tap_at = {c.x1, c.y1};
+        return TapPhases(now, frames, 0, app);
+    case Kind::Press:
+        if (m_phase == 0) {
+            if (settling()) return m_wants_frame = true, false;
+            if (!Aim(c, app)) return true;
+            next_phase(); // then a tap where the target is
+        }
+        return TapPhases(now, frames, 1, app);
     case Kind::Drag: {
         if (m_phase == 0) {
             touch({c.x1, c.y1}, true);
@@ -123,14 +179,16 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
     case Kind::Shot:
         // Let the screen settle (input answered, pictures decoded; 3 s at most), then capture the next frame.
         // One frame first, so the screen has asked for what it shows.
-        if (m_phase == 0 && (!drawn || !settled) && now - m_phase_time < 3.0)
-            return m_wants_frame = true, false;
+        if (m_phase == 0 && settling()) return m_wants_frame = true, false;
         if (m_phase == 0) {
             std::filesystem::create_directories(m_shots_dir);
             m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();
             next_phase();
         }
-        if (m_shot_taken) return true;
+        if (m_shot_taken) {
+            WriteTargets(c.text, app); // the frame just captured is the last one drawn
+            return true;
+        }
         m_wants_frame = true;
         return false;
     case Kind::Goto:
@@ -165,6 +223,31 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         return true;
     }
     return true;
+}
+
+// Phases first, first + 1, first + 2 of a command: the finger down, up after 50 ms and a drawn
+// frame, then one more drawn frame so the tap's effect is on screen.
+bool ScriptPlayer::TapPhases(double now, long frames, int first, App& app) {
+    const bool drawn = frames > m_phase_frames;
+    auto touch = [&](bool down) {
+        m_input.active = true;
+        m_input.pos = m_tap_at;
+        m_input.down = down;
+        app.OnInput(now);
+        m_wants_frame = true;
+        ++m_phase;
+        m_phase_time = now;
+        m_phase_frames = frames;
+    };
+    if (m_phase == first)
+        touch(true);
+    else if (m_phase == first + 1 && drawn && now - m_phase_time >= 0.05)
+        touch(false);
+    else if (m_phase == first + 2 && drawn)
+        return true;
+    else
+        m_wants_frame = true;
+    return false;
 }
 
 bool ScriptPlayer::WriteReport() const {

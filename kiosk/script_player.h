@@ -39,6 +39,11 @@ class ScriptPlayer {
 
   private:
     bool Step(double now, long frames_drawn, bool settled, App& app); // true when the command finished
+    // A tap at m_tap_at over three phases from `first`; true when done.
+    bool TapPhases(double now, long frames, int first, App& app);
+    // Finds the named target on the last frame drawn; false (and an error naming it) when absent.
+    bool Aim(const ScriptCommand& command, const App& app);
+    void WriteTargets(const std::string& shot_name, const App& app);
     void Finish(long frames_drawn, const App& app);
 
     Script m_script;
@@ -52,6 +57,7 @@ class ScriptPlayer {
     std::string m_shot_path;
     bool m_shot_taken = false;
     ScriptedInput m_input;
+    ImVec2 m_tap_at{};
     std::vector<std::string> m_errors;
     std::vector<std::string> m_report;
 };
