@@ -91,6 +91,7 @@ Script commands, one per line (# starts a comment; coordinates are window pixels
   tap X Y                  touch and release
   press NAME               tap the middle of the named target on screen (home, back, lang,
                            innovation/ID, pin/1, score/CRITERION/8, review/submit, ...)
+  hold MS NAME             rest a finger on the named target for MS milliseconds
   drag X1 Y1 X2 Y2 [MS]    touch, move over MS milliseconds (default 300), release
   wait MS                  let time pass
   shot NAME                save the frame as DIR/NAME.png, and its named targets

@@ -49,6 +49,11 @@ Script ParseScript(const std::string& text) {
                 in.clear();
             }
             ok = ok && command.ms >= 0;
+        } else if (verb == "hold") { // hold MS NAME: the time first, as a name may hold spaces
+            command.kind = ScriptCommand::Kind::Hold;
+            ok = static_cast<bool>(in >> command.ms) && command.ms >= 0;
+            command.text = rest();
+            ok = ok && !command.text.empty();
         } else if (verb == "wait") {
             command.kind = ScriptCommand::Kind::Wait;
             ok = static_cast<bool>(in >> command.ms) && command.ms >= 0;
@@ -69,7 +74,7 @@ Script ParseScript(const std::string& text) {
             continue;
         }
         if (ok && command.kind != ScriptCommand::Kind::Text && command.kind != ScriptCommand::Kind::Press &&
-            (in >> extra))
+            command.kind != ScriptCommand::Kind::Hold && (in >> extra))
             ok = false;
         if (!ok) {
             script.errors.push_back("line " + std::to_string(number) + ": cannot read \"" + line + "\"");

@@ -8,7 +8,7 @@
 namespace kiosk {
 
 struct ScriptCommand {
-    enum class Kind { Tap, Press, Drag, Wait, Shot, Goto, Text, Key, Quit };
+    enum class Kind { Tap, Press, Hold, Drag, Wait, Shot, Goto, Text, Key, Quit };
     Kind kind = Kind::Wait;
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     int ms = 0;

@@ -150,6 +150,30 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
             next_phase(); // then a tap where the target is
         }
         return TapPhases(now, frames, 1, app);
+    case Kind::Hold: // a finger resting still on the target for c.ms (a long press)
+        if (m_phase == 0) {
+            if (settling()) return m_wants_frame = true, false;
+            if (!Aim(c, app)) return true;
+            touch(m_tap_at, true);
+            next_phase();
+            return false;
+        }
+        if (m_phase == 1) { // the kiosk wakes itself for the long press meanwhile
+            if (now - m_phase_time >= c.ms / 1000.0)
+                next_phase(), m_wants_frame = true; // one frame with the finger still down
+            else
+                m_wake_at = m_phase_time + c.ms / 1000.0;
+            return false;
+        }
+        if (m_phase == 2) {
+            if (drawn)
+                touch(m_tap_at, false), next_phase();
+            else
+                m_wants_frame = true;
+            return false;
+        }
+        if (!drawn) m_wants_frame = true;
+        return drawn;
     case Kind::Drag: {
         if (m_phase == 0) {
             touch({c.x1, c.y1}, true);

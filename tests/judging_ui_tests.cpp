@@ -224,8 +224,7 @@ TEST_CASE(
     }
     // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
     const std::string script =
-        std::string("goto home\npress title\ndrag 900 52 900 52 2500\nshot staff\n") + "press " +
-        kOrganiserCard +
+        std::string("goto home\npress title\nhold 2500 title\nshot staff\n") + "press " + kOrganiserCard +
         "\ntext 0000\nkey enter\nshot judging\n"
         "press organiser/judge/" +
         kNasrin + "/reopen/" + kEntry +
