@@ -37,10 +37,10 @@ void App::OnInput(double now) {
 }
 
 double App::NextWake() const {
-    if (m_router.Current().screen == ScreenId::Attract) return m_attract.NextChange(m_ui.now);
+    const ScreenId showing = m_router.Current().screen;
+    if (showing == ScreenId::Attract) return m_screens.NextChange(showing, m_ui.now);
     double wake = std::min(m_last_input + m_idle_timeout_s, m_staff.LogoutAt());
-    if (m_router.Current().screen == ScreenId::Staff)
-        wake = std::min(wake, m_staff_screen.NextChange(m_ui.now));
+    wake = std::min(wake, m_screens.NextChange(showing, m_ui.now)); // a countdown, say
     // A finger resting still draws nothing, yet a long press must fire on time.
     if (m_ui.touch.Down() && !m_ui.touch.Consumed())
         wake = std::min(wake, m_ui.touch.PressTime() + kLongPressSeconds);
@@ -72,32 +72,9 @@ bool App::OfferContent(content::LoadedPack pack, double now) {
     return true;
 }
 
-// Whether a route can be shown now: its office, category or entry is in the pack, and the
-// staff's screens have their staff logged in.
+// Whether a route can be shown now (the screen table says what each screen needs).
 bool App::Exists(const Route& route) {
-    const content::FairContent& fair = m_pack.content;
-    switch (route.screen) {
-    case ScreenId::Office:
-        return fair.FindOffice(route.id) != nullptr;
-    case ScreenId::Category:
-        return fair.FindCategory(route.id) != nullptr;
-    case ScreenId::Innovation:
-        return fair.FindInnovation(route.id) != nullptr;
-    case ScreenId::Organiser:
-        return m_staff.Organiser();
-    case ScreenId::Judge:
-        return m_staff.Judge() != nullptr;
-    case ScreenId::Scorecard:
-    case ScreenId::Review:
-        return m_staff.Judge() != nullptr && fair.FindInnovation(route.id) != nullptr;
-    case ScreenId::JudgeSetup: {
-        if (!m_staff.Organiser()) return false;
-        const std::optional<scoring::JudgeId> id = ParseJudgeId(route.id);
-        return route.id == "new" || (id && m_staff.Judging().Registry().Find(*id).has_value());
-    }
-    default:
-        return true;
-    }
+    return m_screens.MayOpen(route, m_pack.content, m_staff);
 }
 
 // Staff leave (a tap on Log out, the kiosk left alone, the attract screen): their screens close
@@ -105,10 +82,7 @@ bool App::Exists(const Route& route) {
 void App::LogOut(double now) {
     if (!m_staff.LoggedIn()) return;
     m_staff.LogOut();
-    m_staff_screen.Reset();
-    m_scorecard = ScorecardScreen{};
-    m_review = ReviewScreen{};
-    m_judge_setup.Forget(); // a draft PIN is not kept for the next person
+    m_screens.ForgetAtLogout(); // a draft PIN or a half-typed reason is not kept for the next person
     if (m_router.Current().screen != ScreenId::Attract) Navigate(Route{ScreenId::Home, {}}, now);
 }
 
@@ -124,61 +98,31 @@ void App::Back(double now) {
     Arrive(now);
 }
 
-void App::Navigate(const Route& route, double now) {
+void App::Navigate(const Route& route, double now, std::string notice) {
     m_router.Current().scroll = m_scroller.Offset(); // Back comes back to the same place
     if (route.screen == ScreenId::Attract)
         m_router.Attract();
     else
         m_router.Push(route);
-    Arrive(now);
+    Arrive(now, std::move(notice));
 }
 
-void App::Replace(const Route& route, double now) {
+void App::Replace(const Route& route, double now, std::string notice) {
     m_router.Replace(route);
-    Arrive(now);
+    Arrive(now, std::move(notice));
 }
 
-// After the router moved: start the attract show, or restore the screen's scroll position.
-void App::Arrive(double now) {
+// After the router moved: the screen hears of it (and of any notice for it); the attract show
+// logs staff out; the screen's scroll position comes back.
+void App::Arrive(double now, std::string notice) {
+    m_screens.Arrive(m_router.Current().screen, Arrival{now, std::move(notice)});
     if (m_router.Current().screen == ScreenId::Attract) {
-        LogOut(now); // nobody stays logged in to a kiosk showing its attract loop
-        m_attract.started = now;
+        LogOut(now);              // nobody stays logged in to a kiosk showing its attract loop
         m_ui.lang = m_start_lang; // the next visitor starts in the kiosk's own language
         m_ui.theme.large_text = false;
     }
     m_scroller.SetOffset(m_router.Current().scroll);
     m_content_height = m_router.Current().scroll + m_ui.screen.y; // until the new screen measures itself
-}
-
-std::string App::TitleOf(const Route& route) const {
-    const content::FairContent& fair = m_pack.content;
-    switch (route.screen) {
-    case ScreenId::Attract:
-    case ScreenId::Home:
-        return m_ui.L(fair.fair.name);
-    case ScreenId::Organiser:
-        return m_ui.T("আয়োজকের জন্য", "For the organiser");
-    case ScreenId::Staff:
-        return m_ui.T("বিচারক ও আয়োজকের প্রবেশ", "Judges and organiser");
-    case ScreenId::Judge:
-        return m_ui.T("বিচারকের পাতা", "Judging");
-    case ScreenId::Scorecard:
-        return m_ui.T("স্কোরকার্ড", "Scorecard");
-    case ScreenId::Review:
-        return m_ui.T("পর্যালোচনা ও জমা", "Review and submit");
-    case ScreenId::JudgeSetup:
-        return m_ui.T("আয়োজকের জন্য: বিচারক", "For the organiser: judges");
-    case ScreenId::Office:
-        if (const content::Office* o = fair.FindOffice(route.id)) return m_ui.L(o->ShortName());
-        break;
-    case ScreenId::Category:
-        if (const content::Category* c = fair.FindCategory(route.id)) return m_ui.L(c->name);
-        break;
-    case ScreenId::Innovation:
-        if (const content::Innovation* i = fair.FindInnovation(route.id)) return m_ui.L(i->title);
-        break;
-    }
-    return {};
 }
 
 // Home and Back on the left, where the screen is in the middle, the language on the right.
@@ -200,7 +144,8 @@ void App::DrawTopBar(Navigation& nav, float height) {
     const bool at_home = m_router.Current().screen == home_screen;
     const bool can_back = m_router.CanGoBack();
 
-    auto icon_button = [&](const Rect& r, const char* label, bool enabled, auto icon) {
+    auto icon_button = [&](const char* name, const Rect& r, const char* label, bool enabled, auto icon) {
+        m_ui.AddTarget(name, r, enabled);
         const bool pressing = enabled && m_ui.Pressing(r);
         draw->AddRectFilled(r.Min(), r.Max(),
                             pressing  ? color::kGreenDark
@@ -218,11 +163,12 @@ void App::DrawTopBar(Navigation& nav, float height) {
                      label, ink, {r.Right() - icon_x - m_ui.Px(20), 1});
         return enabled && m_ui.Tapped(r);
     };
-    if (icon_button(home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{home_screen, {}};
-    if (icon_button(back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.back = true;
+    if (icon_button("home", home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{home_screen, {}};
+    if (icon_button("back", back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.back = true;
 
     const float lang_w = m_ui.Px(compact ? 150 : 180);
     const Rect lang{w - pad - lang_w, pad, lang_w, button_h};
+    m_ui.Name("lang");
     if (Button(m_ui, lang, m_ui.Bengali() ? "English" : "বাংলা")) {
         m_ui.lang = m_ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
     }
@@ -233,6 +179,7 @@ void App::DrawTopBar(Navigation& nav, float height) {
     const char* size_label =
         compact ? (large ? m_ui.T("অ−", "A−") : m_ui.T("অ+", "A+"))
                 : (large ? m_ui.T("সাধারণ লেখা", "Normal text") : m_ui.T("বড় লেখা", "Larger text"));
+    m_ui.Name("text-size");
     if (Button(m_ui, text_size, size_label, large ? ButtonKind::Primary : ButtonKind::Secondary))
         m_ui.theme.large_text = !large;
 
@@ -245,17 +192,21 @@ void App::DrawTopBar(Navigation& nav, float height) {
                                      MeasureText(m_ui.theme, TextStyle::BodyBold, label).x + m_ui.Px(60));
         const Rect out{text_size.x - pad - out_w, pad, out_w, button_h};
         draw->AddRectFilled({0, height - m_ui.Px(4)}, {w, height}, color::kBlue);
+        m_ui.Name("logout");
         if (Button(m_ui, out, label)) nav.logout = true;
         title_end = out.x;
     }
     const float title_x = back.Right() + m_ui.Px(28);
-    if (m_ui.touch.LongPressed({title_x, 0, title_end - title_x, height}, m_ui.now, kLongPressSeconds)) {
-        m_staff_screen.Reset();
+    const Rect title{title_x, 0, title_end - title_x, height};
+    m_ui.AddTarget("title", title); // a long press opens the staff's door
+    if (m_ui.touch.LongPressed(title, m_ui.now, kLongPressSeconds)) {
+        m_screens.Forget(ScreenId::Staff); // the door opens at "who are you"
         nav.go = Route{m_staff.LoggedIn() ? home_screen : ScreenId::Staff, {}};
     }
     DrawText(draw, m_ui.theme, TextStyle::Heading,
              {title_x, (height - LineHeight(m_ui.theme, TextStyle::Heading)) * 0.5f},
-             TitleOf(m_router.Current()), color::kText, {title_end - title_x - m_ui.Px(28), 1});
+             m_screens.Title(m_router.Current(), m_ui, m_pack.content), color::kText,
+             {title_end - title_x - m_ui.Px(28), 1});
 }
 
 void App::Frame(double now) {
@@ -266,6 +217,8 @@ void App::Frame(double now) {
     m_ui.draw = ImGui::GetBackgroundDrawList();
     m_ui.animating = false;
     m_ui.typing = false;
+    m_ui.targets.clear(); // drawn afresh each frame, so a script presses what is on screen now
+    m_ui.next_name.clear();
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     m_ui.touch.Update(now, m_ui.Px(18));
     if (m_watch)
@@ -279,18 +232,19 @@ void App::Frame(double now) {
     if (!Exists(m_router.Current()))
         Navigate(Route{ScreenId::Home, {}}, now); // its staff left, or its entry went
 
-    const Route route = m_router.Current();
-    if (route.screen == ScreenId::Attract) {
+    Navigation nav;
+    if (m_router.Current().screen == ScreenId::Attract) {
         if (m_ui.touch.Pressed()) {
             m_ui.touch.Consume(); // the touch that wakes the kiosk presses nothing on the home screen
             Navigate(Route{ScreenId::Home, {}}, now);
         } else {
-            m_attract.Draw(m_ui, m_pack.content);
+            const ScrollFrame whole{{0, 0, m_ui.screen.x, m_ui.screen.y}, 0};
+            ScreenArgs args{m_ui, m_pack.content, m_status, m_staff, m_router.Current(), whole, nav};
+            m_screens.Draw(args); // no top bar, no scrolling: a slideshow
             return;
         }
     }
 
-    Navigation nav;
     const float bar_h = m_ui.Px(104);
     const Rect view{0, bar_h, m_ui.screen.x, m_ui.screen.y - bar_h};
     m_ui.draw->AddRectFilled({0, 0}, m_ui.screen, color::kBackground);
@@ -298,44 +252,10 @@ void App::Frame(double now) {
     const ScrollFrame frame{view, view.y - offset};
     m_ui.clip = view;
     m_ui.draw->PushClipRect(view.Min(), view.Max());
-    if (m_router.Current().screen != ScreenId::JudgeSetup)
-        m_judge_setup.Forget(); // a draft left by Back or Home is not kept
-    switch (m_router.Current().screen) {
-    case ScreenId::Home:
-        m_content_height = m_home.Draw(m_ui, m_pack.content, frame, nav);
-        break;
-    case ScreenId::Office:
-    case ScreenId::Category:
-        m_content_height = m_list.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav);
-        break;
-    case ScreenId::Innovation:
-        m_content_height = m_innovation.Draw(m_ui, m_pack.content, m_router.Current(), frame, nav);
-        break;
-    case ScreenId::Organiser:
-        m_content_height = m_organiser.Draw(m_ui, m_status, m_staff, frame, nav);
-        break;
-    case ScreenId::Staff:
-        m_content_height = m_staff_screen.Draw(m_ui, m_staff, frame, nav);
-        break;
-    case ScreenId::Judge:
-        m_content_height = m_judge.Draw(m_ui, m_staff, frame, nav);
-        break;
-    case ScreenId::Scorecard:
-        m_content_height = m_scorecard.Draw(m_ui, m_staff, m_router.Current(), frame, nav);
-        break;
-    case ScreenId::Review:
-        m_content_height = m_review.Draw(m_ui, m_staff, m_router.Current(), frame, nav);
-        break;
-    case ScreenId::JudgeSetup:
-        m_content_height = m_judge_setup.Draw(m_ui, m_staff, m_router.Current(), frame, nav);
-        if (!m_judge_setup.saved.empty()) { // said on the organiser's judging tab, where the screen returns
-            m_organiser.done = std::exchange(m_judge_setup.saved, {});
-            m_organiser.tab = OrganiserScreen::Tab::Judging;
-        }
-        break;
-    case ScreenId::Attract:
-        break;
-    }
+    m_screens.Showing(m_router.Current().screen); // a draft left by Back or Home is not kept
+    const Route route = m_router.Current();
+    ScreenArgs args{m_ui, m_pack.content, m_status, m_staff, route, frame, nav};
+    m_content_height = m_screens.Draw(args);
     m_ui.draw->PopClipRect();
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     DrawTopBar(nav, bar_h);
@@ -349,9 +269,9 @@ void App::Frame(double now) {
     else if (nav.back)
         Back(now);
     else if (nav.go && nav.replace)
-        Replace(*nav.go, now);
+        Replace(*nav.go, now, std::move(nav.notice));
     else if (nav.go)
-        Navigate(*nav.go, now);
+        Navigate(*nav.go, now, std::move(nav.notice));
     if (nav.back || nav.go || nav.logout) m_ui.animating = true; // the new screen draws on the next frame
 }
 

@@ -5,16 +5,8 @@
 #include "content/pack_loader.h"
 #include "kiosk/options.h"
 #include "kiosk/router.h"
-#include "kiosk/screens/attract_screen.h"
-#include "kiosk/screens/home_screen.h"
-#include "kiosk/screens/innovation_screen.h"
-#include "kiosk/screens/judge_screen.h"
-#include "kiosk/screens/judge_setup_screen.h"
-#include "kiosk/screens/list_screen.h"
 #include "kiosk/screens/organiser_screen.h"
-#include "kiosk/screens/review_screen.h"
-#include "kiosk/screens/scorecard_screen.h"
-#include "kiosk/screens/staff_screen.h"
+#include "kiosk/screens/screen_table.h"
 #include "kiosk/staff.h"
 #include "kiosk/ui/context.h"
 
@@ -56,17 +48,17 @@ class App {
     void Back(double now);
 
     ui::Context& Ui() { return m_ui; }
+    const ui::Context& Ui() const { return m_ui; }
     const Router& GetRouter() const { return m_router; }
     const content::FairContent& Fair() const { return m_pack.content; }
     const ContentStatus& Status() const { return m_status; }
     Staff& GetStaff() { return m_staff; }
 
   private:
-    void Navigate(const Route& route, double now);
-    void Replace(const Route& route, double now);
-    void Arrive(double now);
+    void Navigate(const Route& route, double now, std::string notice = {});
+    void Replace(const Route& route, double now, std::string notice = {});
+    void Arrive(double now, std::string notice = {});
     void DrawTopBar(Navigation& nav, float height);
-    std::string TitleOf(const Route& route) const;
     bool Exists(const Route& route);
     void LogOut(double now);
 
@@ -83,16 +75,7 @@ class App {
     double m_last_input = 0;
     double m_last_frame = -1;
 
-    AttractScreen m_attract;
-    HomeScreen m_home;
-    ListScreen m_list;
-    InnovationScreen m_innovation;
-    OrganiserScreen m_organiser;
-    StaffScreen m_staff_screen;
-    JudgeScreen m_judge;
-    ScorecardScreen m_scorecard;
-    ReviewScreen m_review;
-    JudgeSetupScreen m_judge_setup;
+    Screens m_screens; // every screen's state, made from the screen table
 };
 
 } // namespace kiosk

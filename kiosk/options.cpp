@@ -89,9 +89,13 @@ Usage: kiosk [options]
 
 Script commands, one per line (# starts a comment; coordinates are window pixels):
   tap X Y                  touch and release
+  press NAME               tap the middle of the named target on screen (home, back, lang,
+                           innovation/ID, pin/1, score/CRITERION/8, review/submit, ...)
+  hold MS NAME             rest a finger on the named target for MS milliseconds
   drag X1 Y1 X2 Y2 [MS]    touch, move over MS milliseconds (default 300), release
   wait MS                  let time pass
-  shot NAME                save the frame as DIR/NAME.png
+  shot NAME                save the frame as DIR/NAME.png, and its named targets
+                           (name, x, y, width, height) as DIR/NAME.targets
   goto ROUTE               attract, home, office/ID, category/ID, innovation/ID, staff;
                            logged in: judge, score/ID, review/ID (a judge), organiser,
                            judge-setup/new, judge-setup/N (the organiser)

@@ -1,51 +1,25 @@
 #include "kiosk/router.h"
 
+#include "kiosk/screens/screen_table.h"
+
 namespace kiosk {
 
+// Routes are read and written through the screen table: a screen's name, then "/ID" when it takes one.
 std::optional<Route> ParseRoute(const std::string& text) {
-    if (text == "home") return Route{ScreenId::Home, {}, 0};
-    if (text == "attract") return Route{ScreenId::Attract, {}, 0};
-    if (text == "organiser") return Route{ScreenId::Organiser, {}, 0};
-    if (text == "staff") return Route{ScreenId::Staff, {}, 0};
-    if (text == "judge") return Route{ScreenId::Judge, {}, 0};
-    const size_t slash = text.find('/');
-    if (slash == std::string::npos || slash + 1 == text.size()) return std::nullopt;
-    const std::string kind = text.substr(0, slash), id = text.substr(slash + 1);
-    if (kind == "office") return Route{ScreenId::Office, id, 0};
-    if (kind == "category") return Route{ScreenId::Category, id, 0};
-    if (kind == "innovation") return Route{ScreenId::Innovation, id, 0};
-    if (kind == "score") return Route{ScreenId::Scorecard, id, 0};
-    if (kind == "review") return Route{ScreenId::Review, id, 0};
-    if (kind == "judge-setup") return Route{ScreenId::JudgeSetup, id, 0};
+    for (const ScreenSpec& spec : ScreenTable()) {
+        if (spec.route_id == RouteId::None) {
+            if (text == spec.name) return Route{spec.id, {}, 0};
+        } else if (text.size() > spec.name.size() + 1 && text.compare(0, spec.name.size(), spec.name) == 0 &&
+                   text[spec.name.size()] == '/') {
+            return Route{spec.id, text.substr(spec.name.size() + 1), 0};
+        }
+    }
     return std::nullopt;
 }
 
 std::string ToString(const Route& route) {
-    switch (route.screen) {
-    case ScreenId::Attract:
-        return "attract";
-    case ScreenId::Home:
-        return "home";
-    case ScreenId::Office:
-        return "office/" + route.id;
-    case ScreenId::Category:
-        return "category/" + route.id;
-    case ScreenId::Innovation:
-        return "innovation/" + route.id;
-    case ScreenId::Organiser:
-        return "organiser";
-    case ScreenId::Staff:
-        return "staff";
-    case ScreenId::Judge:
-        return "judge";
-    case ScreenId::Scorecard:
-        return "score/" + route.id;
-    case ScreenId::Review:
-        return "review/" + route.id;
-    case ScreenId::JudgeSetup:
-        return "judge-setup/" + route.id;
-    }
-    return "?";
+    const ScreenSpec& spec = SpecOf(route.screen);
+    return spec.route_id == RouteId::None ? spec.name : spec.name + "/" + route.id;
 }
 
 void Router::Push(Route route) {

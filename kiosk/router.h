@@ -8,8 +8,9 @@
 
 namespace kiosk {
 
-// Staff, Judge, Scorecard and Review are the judges' screens (Staff: who are you, and the PIN pad);
-// JudgeSetup is the organiser's, adding or changing a judge.
+// Names a screen for routes and the back stack's rules; what each screen is (its route text, title,
+// who may open it, its Draw) is its line in the screen table. Staff, Judge, Scorecard and Review
+// are the judges' screens (Staff: who are you, and the PIN pad); JudgeSetup is the organiser's.
 enum class ScreenId {
     Attract,
     Home,
@@ -33,7 +34,8 @@ struct Route {
 };
 
 // "home", "attract", "office/ID", "category/ID", "innovation/ID", "organiser",
-// "staff", "judge", "score/ID", "review/ID", "judge-setup/ID" (ID: "new" or a judge's number)
+// "staff", "judge", "score/ID", "review/ID", "judge-setup/ID" (ID: "new" or a judge's number):
+// each screen's route name is its line in the screen table (kiosk/screens/screen_table.cpp).
 std::optional<Route> ParseRoute(const std::string& text);
 std::string ToString(const Route& route);
 

@@ -49,6 +49,11 @@ Script ParseScript(const std::string& text) {
                 in.clear();
             }
             ok = ok && command.ms >= 0;
+        } else if (verb == "hold") { // hold MS NAME: the time first, as a name may hold spaces
+            command.kind = ScriptCommand::Kind::Hold;
+            ok = static_cast<bool>(in >> command.ms) && command.ms >= 0;
+            command.text = rest();
+            ok = ok && !command.text.empty();
         } else if (verb == "wait") {
             command.kind = ScriptCommand::Kind::Wait;
             ok = static_cast<bool>(in >> command.ms) && command.ms >= 0;
@@ -58,8 +63,8 @@ Script ParseScript(const std::string& text) {
                                             : ScriptCommand::Kind::Key;
             in >> command.text;
             ok = !command.text.empty();
-        } else if (verb == "text") {
-            command.kind = ScriptCommand::Kind::Text;
+        } else if (verb == "text" || verb == "press") { // a target's name may hold spaces (a judge's)
+            command.kind = verb == "text" ? ScriptCommand::Kind::Text : ScriptCommand::Kind::Press;
             command.text = rest();
             ok = !command.text.empty();
         } else if (verb == "quit") {
@@ -68,7 +73,9 @@ Script ParseScript(const std::string& text) {
             script.errors.push_back("line " + std::to_string(number) + ": unknown command \"" + verb + "\"");
             continue;
         }
-        if (ok && command.kind != ScriptCommand::Kind::Text && (in >> extra)) ok = false;
+        if (ok && command.kind != ScriptCommand::Kind::Text && command.kind != ScriptCommand::Kind::Press &&
+            command.kind != ScriptCommand::Kind::Hold && (in >> extra))
+            ok = false;
         if (!ok) {
             script.errors.push_back("line " + std::to_string(number) + ": cannot read \"" + line + "\"");
             continue;

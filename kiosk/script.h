@@ -8,11 +8,11 @@
 namespace kiosk {
 
 struct ScriptCommand {
-    enum class Kind { Tap, Drag, Wait, Shot, Goto, Text, Key, Quit };
+    enum class Kind { Tap, Press, Hold, Drag, Wait, Shot, Goto, Text, Key, Quit };
     Kind kind = Kind::Wait;
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     int ms = 0;
-    std::string text; // shot name, route, typed text or key name
+    std::string text; // shot name, route, typed text, key name or the name of a target to press
     int line = 0;
     std::string source; // the line as written, for the report
 };

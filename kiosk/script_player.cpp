@@ -24,6 +24,59 @@ static int KeyCode(const std::string& name) {
     return found == keys.end() ? -1 : found->second;
 }
 
+// How far apart two names are (edits to turn one into the other), for "did you mean".
+static size_t Distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Up to five names on screen closest to `wanted`, as "a, b, c".
+static std::string CloseNames(const std::string& wanted, const std::vector<ui::Target>& targets) {
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (const ui::Target& target : targets)
+        ranked.emplace_back(Distance(wanted, target.name), target.name);
+    std::sort(ranked.begin(), ranked.end());
+    ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
+    std::string names;
+    for (size_t i = 0; i < ranked.size() && i < 5; ++i)
+        names += (i ? ", " : "") + ranked[i].second;
+    return names.empty() ? "none" : names;
+}
+
+bool ScriptPlayer::Aim(const ScriptCommand& c, const App& app) {
+    const std::vector<ui::Target>& targets = app.Ui().targets;
+    // The last one drawn under a name is the one on top.
+    for (auto target = targets.rbegin(); target != targets.rend(); ++target)
+        if (target->name == c.text) {
+            m_tap_at = {target->rect.x + target->rect.w * 0.5f, target->rect.y + target->rect.h * 0.5f};
+            return true;
+        }
+    m_errors.push_back("line " + std::to_string(c.line) + ": no target \"" + c.text + "\" on screen (" +
+                       ToString(app.GetRouter().Current()) +
+                       "); the closest: " + CloseNames(c.text, targets));
+    return false;
+}
+
+void ScriptPlayer::WriteTargets(const std::string& shot_name, const App& app) {
+    std::ofstream out(std::filesystem::path(m_shots_dir) / (shot_name + ".targets"));
+    out << "# name\tx\ty\twidth\theight (window pixels; \"disabled\" when a press does nothing)\n";
+    for (const ui::Target& t : app.Ui().targets)
+        out << t.name << "\t" << t.rect.x << "\t" << t.rect.y << "\t" << t.rect.w << "\t" << t.rect.h
+            << (t.enabled ? "" : "\tdisabled") << "\n";
+    if (!out) m_errors.push_back("cannot write " + shot_name + ".targets");
+}
+
 ScriptPlayer::ScriptPlayer(Script script, std::string shots_dir)
     : m_script(std::move(script)), m_shots_dir(std::move(shots_dir)) {
     m_errors = m_script.errors;
@@ -66,73 +119,51 @@ void ScriptPlayer::Advance(double now, long frames_drawn, bool settled, App& app
     }
 }
 
+void ScriptPlayer::NextPhase(double now, long frames) {
+    ++m_phase;
+    m_phase_time = now;
+    m_phase_frames = frames;
+}
+
+void ScriptPlayer::Touch(App& app, double now, ImVec2 pos, bool down) {
+    m_input.active = true;
+    m_input.pos = pos;
+    m_input.down = down;
+    app.OnInput(now);
+    m_wants_frame = true;
+}
+
+// Let the screen settle (input answered, pictures decoded; 3 s at most) on a frame drawn since
+// the command began, so what a shot shows or a press aims at is the screen as it now is.
+bool ScriptPlayer::Settling(double now, long frames, bool settled) const {
+    return (frames <= m_phase_frames || !settled) && now - m_phase_time < 3.0;
+}
+
 // One command's progress. Input changes wait for a drawn frame before the next change, so
 // ImGui sees every press and release however slow the frames are.
 bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
     const ScriptCommand& c = m_script.commands[m_index];
-    const bool drawn = frames > m_phase_frames;
-    auto next_phase = [&] {
-        ++m_phase;
-        m_phase_time = now;
-        m_phase_frames = frames;
-    };
-    auto touch = [&](ImVec2 pos, bool down) {
-        m_input.active = true;
-        m_input.pos = pos;
-        m_input.down = down;
-        app.OnInput(now);
-        m_wants_frame = true;
-    };
     switch (c.kind) {
     case Kind::Tap:
-        if (m_phase == 0)
-            touch({c.x1, c.y1}, true), next_phase();
-        else if (m_phase == 1 && drawn && now - m_phase_time >= 0.05)
-            touch({c.x1, c.y1}, false), next_phase();
-        else if (m_phase == 2 && drawn)
-            return true;
-        else
-            m_wants_frame = true;
-        return false;
-    case Kind::Drag: {
+        if (m_phase == 0) m_tap_at = {c.x1, c.y1};
+        return TapPhases(now, frames, 0, app);
+    case Kind::Press:
         if (m_phase == 0) {
-            touch({c.x1, c.y1}, true);
-            next_phase();
-            return false;
+            if (Settling(now, frames, settled)) return m_wants_frame = true, false;
+            if (!Aim(c, app)) return true;
+            NextPhase(now, frames); // then a tap where the target is
         }
-        if (m_phase == 1) { // ImGui sees the press where it began before the finger moves
-            if (drawn) next_phase();
-            m_wants_frame = true;
-            return false;
-        }
-        if (m_phase == 2) {
-            const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
-            const auto f = static_cast<float>(t);
-            // The finger lifts as it arrives, as in a fling; a hold is a drag that does not move.
-            touch({c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, t < 1.0);
-            if (t >= 1.0) next_phase();
-            return false;
-        }
-        if (!drawn) m_wants_frame = true;
-        return drawn;
-    }
+        return TapPhases(now, frames, 1, app);
+    case Kind::Hold:
+        return HoldStep(c, now, frames, settled, app);
+    case Kind::Drag:
+        return DragStep(c, now, frames, app);
     case Kind::Wait:
         if (now - m_phase_time >= c.ms / 1000.0) return true;
         m_wake_at = m_phase_time + c.ms / 1000.0;
         return false;
     case Kind::Shot:
-        // Let the screen settle (input answered, pictures decoded; 3 s at most), then capture the next frame.
-        // One frame first, so the screen has asked for what it shows.
-        if (m_phase == 0 && (!drawn || !settled) && now - m_phase_time < 3.0)
-            return m_wants_frame = true, false;
-        if (m_phase == 0) {
-            std::filesystem::create_directories(m_shots_dir);
-            m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();
-            next_phase();
-        }
-        if (m_shot_taken) return true;
-        m_wants_frame = true;
-        return false;
+        return ShotStep(c, now, frames, settled, app);
     case Kind::Goto:
         if (!app.Go(c.text, now))
             m_errors.push_back("line " + std::to_string(c.line) + ": no route \"" + c.text + "\"");
@@ -144,27 +175,113 @@ bool ScriptPlayer::Step(double now, long frames, bool settled, App& app) {
         app.OnInput(now);
         m_wants_frame = true;
         return true;
-    case Kind::Key: // down for a frame, then up for a frame, so a repeated key is pressed again
-        if (m_phase == 0) {
-            m_input.key = KeyCode(c.text);
-            if (m_input.key < 0) {
-                m_errors.push_back("line " + std::to_string(c.line) + ": no key \"" + c.text + "\"");
-                return true;
-            }
-            app.OnInput(now);
-            next_phase();
-        } else if (m_phase == 1 && drawn) {
-            m_input.key = -1;
-            next_phase();
-        } else if (m_phase == 2 && drawn) {
-            return true;
-        }
-        m_wants_frame = true;
-        return false;
+    case Kind::Key:
+        return KeyStep(c, now, frames, app);
     case Kind::Quit:
         return true;
     }
     return true;
+}
+
+// A finger resting still on the named target for c.ms (a long press), then lifted.
+bool ScriptPlayer::HoldStep(const ScriptCommand& c, double now, long frames, bool settled, App& app) {
+    const bool drawn = frames > m_phase_frames;
+    if (m_phase == 0) {
+        if (Settling(now, frames, settled)) return m_wants_frame = true, false;
+        if (!Aim(c, app)) return true;
+        Touch(app, now, m_tap_at, true);
+        NextPhase(now, frames);
+    } else if (m_phase == 1) { // the kiosk wakes itself for the long press meanwhile
+        if (now - m_phase_time >= c.ms / 1000.0)
+            NextPhase(now, frames), m_wants_frame = true; // one frame with the finger still down
+        else
+            m_wake_at = m_phase_time + c.ms / 1000.0;
+    } else if (m_phase == 2) {
+        if (drawn)
+            Touch(app, now, m_tap_at, false), NextPhase(now, frames);
+        else
+            m_wants_frame = true;
+    } else {
+        if (!drawn) m_wants_frame = true;
+        return drawn;
+    }
+    return false;
+}
+
+bool ScriptPlayer::DragStep(const ScriptCommand& c, double now, long frames, App& app) {
+    const bool drawn = frames > m_phase_frames;
+    if (m_phase == 0) {
+        Touch(app, now, {c.x1, c.y1}, true);
+        NextPhase(now, frames);
+        return false;
+    }
+    if (m_phase == 1) { // ImGui sees the press where it began before the finger moves
+        if (drawn) NextPhase(now, frames);
+        m_wants_frame = true;
+        return false;
+    }
+    if (m_phase == 2) {
+        const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
+        const auto f = static_cast<float>(t);
+        // The finger lifts as it arrives, as in a fling; a hold is a drag that does not move.
+        Touch(app, now, {c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, t < 1.0);
+        if (t >= 1.0) NextPhase(now, frames);
+        return false;
+    }
+    if (!drawn) m_wants_frame = true;
+    return drawn;
+}
+
+// Once the screen settles, the next frame is captured (NAME.png), and its targets listed (NAME.targets).
+bool ScriptPlayer::ShotStep(const ScriptCommand& c, double now, long frames, bool settled, const App& app) {
+    if (m_phase == 0 && Settling(now, frames, settled)) return m_wants_frame = true, false;
+    if (m_phase == 0) {
+        std::filesystem::create_directories(m_shots_dir);
+        m_shot_path = (std::filesystem::path(m_shots_dir) / (c.text + ".png")).string();
+        NextPhase(now, frames);
+    }
+    if (m_shot_taken) {
+        WriteTargets(c.text, app); // the frame just captured is the last one drawn
+        return true;
+    }
+    m_wants_frame = true;
+    return false;
+}
+
+// Down for a frame, then up for a frame, so a repeated key is pressed again.
+bool ScriptPlayer::KeyStep(const ScriptCommand& c, double now, long frames, App& app) {
+    const bool drawn = frames > m_phase_frames;
+    if (m_phase == 0) {
+        m_input.key = KeyCode(c.text);
+        if (m_input.key < 0) {
+            m_errors.push_back("line " + std::to_string(c.line) + ": no key \"" + c.text + "\"");
+            return true;
+        }
+        app.OnInput(now);
+        NextPhase(now, frames);
+    } else if (m_phase == 1 && drawn) {
+        m_input.key = -1;
+        NextPhase(now, frames);
+    } else if (m_phase == 2 && drawn) {
+        return true;
+    }
+    m_wants_frame = true;
+    return false;
+}
+
+// Phases first, first + 1, first + 2 of a command: the finger down, up after 50 ms and a drawn
+// frame, then one more drawn frame so the tap's effect is on screen.
+bool ScriptPlayer::TapPhases(double now, long frames, int first, App& app) {
+    const bool drawn = frames > m_phase_frames;
+    if (m_phase == first)
+        Touch(app, now, m_tap_at, true), NextPhase(now, frames);
+    else if (m_phase == first + 1 && drawn && now - m_phase_time >= 0.05)
+        Touch(app, now, m_tap_at, false), NextPhase(now, frames);
+    else if (m_phase == first + 2 && drawn)
+        return true;
+    else
+        m_wants_frame = true;
+    return false;
 }
 
 bool ScriptPlayer::WriteReport() const {

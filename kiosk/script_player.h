@@ -39,6 +39,18 @@ class ScriptPlayer {
 
   private:
     bool Step(double now, long frames_drawn, bool settled, App& app); // true when the command finished
+    // A tap at m_tap_at over three phases from `first`; true when done.
+    bool TapPhases(double now, long frames, int first, App& app);
+    bool HoldStep(const ScriptCommand& command, double now, long frames, bool settled, App& app);
+    bool DragStep(const ScriptCommand& command, double now, long frames, App& app);
+    bool ShotStep(const ScriptCommand& command, double now, long frames, bool settled, const App& app);
+    bool KeyStep(const ScriptCommand& command, double now, long frames, App& app);
+    void NextPhase(double now, long frames);
+    void Touch(App& app, double now, ImVec2 pos, bool down); // the scripted finger moves, down or up
+    bool Settling(double now, long frames, bool settled) const;
+    // Finds the named target on the last frame drawn; false (and an error naming it) when absent.
+    bool Aim(const ScriptCommand& command, const App& app);
+    void WriteTargets(const std::string& shot_name, const App& app);
     void Finish(long frames_drawn, const App& app);
 
     Script m_script;
@@ -52,6 +64,7 @@ class ScriptPlayer {
     std::string m_shot_path;
     bool m_shot_taken = false;
     ScriptedInput m_input;
+    ImVec2 m_tap_at{};
     std::vector<std::string> m_errors;
     std::vector<std::string> m_report;
 };

@@ -48,24 +48,29 @@ const std::string kNasrin = "মোছাঃ নাসরিন আক্তা�
 const std::string kKamrul = "মোঃ কামরুল হাসান";    // fire; digital and simplification; PIN 2222
 const std::string kEntry = "fire-license-online"; // a fire service entry in digital
 
-// Where things are at 1920x1080 in Bengali (lengths are designed at 1080 lines: scale 1).
-// The staff's door: the organiser's card, then the judges by name.
-constexpr const char* kOrganiserCard = "270 355";
-constexpr const char* kNasrinCard = "270 548";
-constexpr const char* kKamrulCard = "1647 355";
-// Nasrin's scorecard: marks 7 and 8 of the first criterion, 4 of the second; the action bar.
-constexpr const char* kFirstCriterion7 = "1098 438";
-constexpr const char* kFirstCriterion8 = "1234 438";
-constexpr const char* kSecondCriterion4 = "573 790";
-constexpr const char* kUndo = "171 1025";
-constexpr const char* kReview = "1654 1025";
-// The review of a complete card: Submit, then "Yes, submit" in the same column.
-constexpr const char* kSubmit = "336 849";
-constexpr const char* kYesSubmit = "336 978";
-constexpr const char* kLanguage = "1814 52";
+// The touch targets pressed, by name (docs/ui-testing.md). Nasrin's scorecard: marks 7 and 8 of
+// the first criterion, 4 of the second; the action bar; the review of a complete card.
+const std::string kOrganiserCard = "staff/organiser";
+const std::string kNasrinCard = "staff/judge/" + kNasrin;
+const std::string kKamrulCard = "staff/judge/" + kKamrul;
+constexpr const char* kFirstCriterion7 = "score/simplification/7";
+constexpr const char* kFirstCriterion8 = "score/simplification/8";
+constexpr const char* kSecondCriterion4 = "score/novelty/4";
+constexpr const char* kUndo = "scorecard/undo";
+constexpr const char* kReview = "scorecard/review";
+constexpr const char* kSubmit = "review/submit";
+constexpr const char* kYesSubmit = "review/yes-submit";
+constexpr const char* kLanguage = "lang";
 
-std::string LogIn(const char* card, const char* pin) {
-    return std::string("goto staff\ntap ") + card + "\ntext " + pin + "\nkey enter\n";
+// Whether a shot shows any target whose name starts with `prefix`.
+bool ShowsTargetsUnder(const KioskRun& run, const std::string& shot, const std::string& prefix) {
+    for (const auto& [name, rect] : run.Targets(shot))
+        if (name.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+std::string LogIn(const std::string& card, const char* pin) {
+    return "goto staff\npress " + card + "\ntext " + pin + "\nkey enter\n";
 }
 
 } // namespace
@@ -87,28 +92,29 @@ TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every
                                "goto score/" +
                                kEntry +
                                "\n"
-                               "tap " +
-                               kFirstCriterion7 + "\ntap " + kFirstCriterion8 + "\ntap " + kSecondCriterion4 +
+                               "press " +
+                               kFirstCriterion7 + "\npress " + kFirstCriterion8 + "\npress " +
+                               kSecondCriterion4 +
                                "\nshot scored\n"
-                               "tap " +
+                               "press " +
                                kUndo +
                                "\nshot undone\n"
-                               "tap " +
-                               kSecondCriterion4 + "\ntap " + kReview +
+                               "press " +
+                               kSecondCriterion4 + "\npress " + kReview +
                                "\nshot review\n"
-                               "tap " +
+                               "press " +
                                kSubmit +
                                "\nshot confirm\n"
-                               "tap " +
+                               "press " +
                                kYesSubmit +
                                "\nshot submitted\n"
-                               "tap " +
+                               "press " +
                                kLanguage +
                                "\nshot submitted-en\n"
                                "goto score/" +
                                kEntry +
                                "\nshot locked-en\n"
-                               "tap " +
+                               "press " +
                                kFirstCriterion7 + "\nquit\n";
     const KioskRun run = RunKiosk("judge-scores", script, 1920, 1080, {"--db", db});
     INFO(run.output);
@@ -151,14 +157,11 @@ TEST_CASE("a judge logs in on the PIN pad, scores, undoes and submits, and every
 
 TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock the pad") {
     const std::string db = SeededDatabase("judge-refused");
-    const std::string script = std::string("goto staff\ntap ") + kKamrulCard +
+    const std::string script = "goto staff\npress " + kKamrulCard +
                                "\ntext 9999\nkey enter\nshot wrong-pin\n"
                                "text 2222\nkey enter\n"
                                "goto score/" +
-                               kEntry +
-                               "\nshot recused\n"
-                               "tap " +
-                               kFirstCriterion7 + "\ntap " + kReview + "\nquit\n";
+                               kEntry + "\nshot recused\npress " + kReview + "\nquit\n";
     const KioskRun run = RunKiosk("judge-refused", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -168,13 +171,15 @@ TEST_CASE("a judge is refused an entry of his own office, and wrong PINs lock th
     CHECK(run.Find("goto score/" + kEntry)->route == "score/" + kEntry);
     const std::string recused = Ocr(run.Shot("recused"), "eng");
     CHECK(Contains(recused, "This is an entry of your own office, so it is not yours to score"));
+    CHECK_FALSE(ShowsTargetsUnder(run, "recused", "score/")); // no marks are offered
+    CHECK_FALSE(run.Targets("recused").at(kReview).enabled);
     CHECK(run.report.back().route == "score/" + kEntry); // Review and submit is not offered
     scoring::Store store(db);
     CHECK(scoring::ScoreLog(store).Events().empty());
 
     // Five wrong PINs in a row lock the judge out, with a countdown; the right PIN then waits.
     const std::string locked_script =
-        std::string("goto staff\ntap ") + kKamrulCard +
+        "goto staff\npress " + kKamrulCard +
         "\ntext 0001\nkey enter\ntext 0002\nkey enter\ntext 0003\nkey enter\ntext 0004\nkey enter\n"
         "text 0005\nkey enter\nshot locked\ntext 2222\nkey enter\nquit\n";
     const KioskRun locked = RunKiosk("judge-locked", locked_script, 1920, 1080, {"--db", db, "--lang", "en"});
@@ -219,11 +224,12 @@ TEST_CASE(
     }
     // Resting a finger still for 2.5 s on the title; a short tap there does nothing.
     const std::string script =
-        std::string("goto home\ntap 900 52\ndrag 900 52 900 52 2500\nshot staff\n") + "tap " +
-        kOrganiserCard +
+        std::string("goto home\npress title\nhold 2500 title\nshot staff\n") + "press " + kOrganiserCard +
         "\ntext 0000\nkey enter\nshot judging\n"
-        "tap 1690 1013\nshot reopen\ntext The judge asked to correct a mark\nkey enter\nshot reopened\n"
-        "tap 608 176\nshot content\nquit\n";
+        "press organiser/judge/" +
+        kNasrin + "/reopen/" + kEntry +
+        "\nshot reopen\ntext The judge asked to correct a mark\nkey enter\nshot reopened\n"
+        "press organiser/tab/content\nshot content\nquit\n";
     const KioskRun run = RunKiosk("organiser", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -252,12 +258,11 @@ TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are
     const std::string comment = "সেবাটি সত্যিই সহজ হয়েছে।";
     const std::string script = LogIn(kNasrinCard, "1111") +
                                "goto score/police-clearance\n"
-                               "tap 425 1025\ntext " +
+                               "press scorecard/comment\ntext " +
                                comment +
                                "\nshot typing\nkey enter\nshot commented\n"
-                               "tap 1320 174\nshot conflict\ntap 230 333\nkey enter\nshot declared\n"
-                               "tap " +
-                               kFirstCriterion7 + "\ngoto judge\nshot judge-home\nquit\n";
+                               "press scorecard/conflict\nshot conflict\npress conflict/reason/0\nkey enter\n"
+                               "shot declared\ngoto judge\nshot judge-home\nquit\n";
     const KioskRun run = RunKiosk("judge-comment", script, 1920, 1080, {"--db", db});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -270,46 +275,46 @@ TEST_CASE("a comment typed on the on-screen keyboard and a declared conflict are
     CHECK(card.comment == comment);
     REQUIRE(card.conflict);
     CHECK(*card.conflict == "আমি এই উদ্ভাবনের কাজে যুক্ত ছিলাম");
-    CHECK(card.marks.empty()); // the tap on a mark after the conflict wrote nothing
+    CHECK(card.marks.empty());
+    CHECK_FALSE(ShowsTargetsUnder(run, "declared", "score/")); // after the conflict, no marks to press
     CHECK(Contains(Ocr(run.Shot("judge-home"), "ben"), "০/৮ জমা"));
 }
 
-// The organiser's judge set-up screen at 1920x1080 in English (judge-setup/new or /ID).
-constexpr const char* kNameField = "900 360";
-constexpr const char* kPoliceOffice = "732 589";
-constexpr const char* kPassportOffice = "1187 501";
-constexpr const char* kDigitalCategory = "276 750";
-constexpr const char* kInternalCategory = "1630 750";
-constexpr const char* kPinButton = "245 915";
-constexpr const char* kSaveJudge = "215 1025";
-constexpr const char* kRemoveJudge = "1600 915";
-constexpr const char* kYesRemove = "1360 1025";
-// The organiser's judging tab: Change on the third judge's card (by name: Karim, Farhana, Kamrul,
-// Nasrin), and on the first judge's card under a note saying what was saved.
-constexpr const char* kChangeThirdJudge = "1729 787";
-constexpr const char* kChangeFirstJudgeUnderNote = "1729 554";
+// The organiser's judge set-up screen (judge-setup/new or /ID), and the judging tab's Change buttons.
+constexpr const char* kNameField = "setup/name";
+constexpr const char* kPoliceOffice = "setup/office/police";
+constexpr const char* kPassportOffice = "setup/office/passport";
+constexpr const char* kDigitalCategory = "setup/category/digital";
+constexpr const char* kInternalCategory = "setup/category/internal";
+constexpr const char* kPinButton = "setup/pin";
+constexpr const char* kSaveJudge = "setup/save";
+constexpr const char* kRemoveJudge = "setup/remove";
+constexpr const char* kYesRemove = "setup/remove/yes";
+const std::string kChangeKamrul = "organiser/judge/" + kKamrul + "/change";
+const std::string kChangeKarim = "organiser/judge/ড. আবদুল করিম/change";
 
 TEST_CASE("the organiser adds a judge on the screen, who can then log in") {
     const std::string db = SeededDatabase("judge-setup-add");
     const std::string script = LogIn(kOrganiserCard, "0000") +
                                "goto judge-setup/new\nshot empty\n"
-                               "tap " +
+                               "press " +
                                kNameField +
                                "\ntext Shirin Akter\nkey enter\n"
-                               "tap " +
-                               kPoliceOffice + "\ntap " + kDigitalCategory + "\ntap " + kInternalCategory +
+                               "press " +
+                               kPoliceOffice + "\npress " + kDigitalCategory + "\npress " +
+                               kInternalCategory +
                                "\n"
-                               "tap " +
+                               "press " +
                                kSaveJudge +
                                "\n" // not yet: no PIN
-                               "tap " +
+                               "press " +
                                kPinButton +
                                "\ntext 5678\nkey enter\ntext 5679\nkey enter\nshot mismatch\n"
                                "text 5678\nkey enter\ntext 5678\nkey enter\nshot ready\n"
-                               "tap " +
+                               "press " +
                                kSaveJudge +
                                "\nshot saved\n"
-                               "goto staff\ntap 731 355\ntext 5678\nkey enter\nquit\n";
+                               "goto staff\npress staff/judge/Shirin Akter\ntext 5678\nkey enter\nquit\n";
     const KioskRun run = RunKiosk("judge-setup-add", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -341,22 +346,21 @@ TEST_CASE("the organiser changes a judge's office and PIN on the screen, and rem
         scoring::Store store(db);
         kamrul = JudgeNamed(store, kKamrul), karim = JudgeNamed(store, "ড. আবদুল করিম");
     }
-    const std::string script = LogIn(kOrganiserCard, "0000") + "tap " + kChangeThirdJudge +
-                               "\nshot kamrul\n" + "tap " + kPassportOffice + "\ntap " + kPinButton +
+    const std::string script = LogIn(kOrganiserCard, "0000") + "press " + kChangeKamrul + "\nshot kamrul\n" +
+                               "press " + kPassportOffice + "\npress " + kPinButton +
                                "\ntext 9876\nkey enter\ntext 9876\nkey enter\n"
-                               "tap " +
+                               "press " +
                                kSaveJudge +
                                "\nshot changed\n"
-                               "tap " +
-                               kChangeFirstJudgeUnderNote + "\ntap " + kRemoveJudge +
+                               "press " +
+                               kChangeKarim + "\npress " + kRemoveJudge +
                                "\nshot confirm\n"
-                               "tap " +
+                               "press " +
                                kYesRemove + "\nshot removed\nquit\n";
     const KioskRun run = RunKiosk("judge-setup-change", script, 1920, 1080, {"--db", db, "--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
-    CHECK(run.Find("tap " + std::string(kChangeThirdJudge))->route ==
-          "judge-setup/" + std::to_string(kamrul));
+    CHECK(run.Find("press " + kChangeKamrul)->route == "judge-setup/" + std::to_string(kamrul));
     CHECK(Contains(Ocr(run.Shot("kamrul"), "eng"), "The judge keeps the current PIN"));
     CHECK(Contains(Ocr(run.Shot("changed"), "eng"), "changes saved"));
     CHECK(Contains(Ocr(run.Shot("confirm"), "eng"), "They can no longer log in"));

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cfloat>
 #include <map>
@@ -237,6 +238,7 @@ struct Harness {
         ui.now += dt;
         ui.dt = static_cast<float>(dt);
         ui.animating = false;
+        ui.targets.clear(); // as the app does each frame
         ui.touch.Update(ui.now, 18);
         ui::BeginTextFrame();
         draw->_ResetForNewFrame();
@@ -324,6 +326,34 @@ TEST_CASE("keyboard: every Bengali key can be tapped and types its character") {
         CHECK(map.other.count(control) == 1);
     }
     CHECK(map.other.count("shift") == 0);
+}
+
+TEST_CASE("keyboard: every key is a named target, and pressing a character key by name types it") {
+    for (const Lang layout : {Lang::Bengali, Lang::English}) {
+        Harness h;
+        h.keyboard.layout = layout;
+        h.Idle();
+        const std::vector<ui::Target> targets = h.ui.targets;
+        size_t characters = 0;
+        for (const auto& row : ui::KeyRows(layout, false))
+            characters += row.size();
+        CHECK(targets.size() == characters + (layout == Lang::English ? 6 : 5)); // and the controls
+        for (const char* control : {"key/backspace", "key/layout", "key/space", "key/cancel", "key/done"})
+            CHECK(std::any_of(targets.begin(), targets.end(),
+                              [&](const ui::Target& t) { return t.name == control; }));
+        for (const ui::Target& target : targets) {
+            REQUIRE(target.name.rfind("key/", 0) == 0);
+            const std::string key = target.name.substr(4);
+            if (key == "backspace" || key == "shift" || key == "layout" || key == "space" ||
+                key == "cancel" || key == "done")
+                continue;
+            CAPTURE(target.name);
+            h.keyboard.layout = layout;
+            h.text = "x";
+            h.Tap({target.rect.x + target.rect.w / 2, target.rect.y + target.rect.h / 2});
+            CHECK(h.text == "x" + key);
+        }
+    }
 }
 
 TEST_CASE("keyboard: every English key can be tapped and shift makes one capital") {

@@ -1,4 +1,5 @@
 #include "kiosk/router.h"
+#include "kiosk/screens/screen_table.h"
 
 #include <doctest/doctest.h>
 
@@ -80,4 +81,23 @@ TEST_CASE("each screen on the stack keeps its scroll position") {
     router.Push(*ParseRoute("innovation/a"));
     router.Back();
     CHECK(router.Current().scroll == 420);
+}
+
+TEST_CASE("every screen of the table has a route that parses back to it") {
+    for (const ScreenSpec& spec : ScreenTable()) {
+        CAPTURE(spec.name);
+        const Route route{spec.id, spec.route_id == RouteId::Required ? "x" : "", 0};
+        const std::optional<Route> parsed = ParseRoute(ToString(route));
+        REQUIRE(parsed.has_value());
+        CHECK(*parsed == route);
+        CHECK_FALSE(ParseRoute(spec.name + (spec.route_id == RouteId::Required ? "" : "/x")).has_value());
+    }
+}
+
+TEST_CASE("the table says who may open a screen and what its state outlives") {
+    CHECK(SpecOf(ScreenId::Home).access == Access::Visitor);
+    CHECK(SpecOf(ScreenId::Scorecard).access == Access::Judge);
+    CHECK(SpecOf(ScreenId::JudgeSetup).access == Access::Organiser);
+    CHECK(SpecOf(ScreenId::JudgeSetup).keep == Keep::WhileShown);
+    CHECK(SpecOf(ScreenId::Review).keep == Keep::UntilLogout);
 }

@@ -35,6 +35,21 @@ TEST_CASE("every script command parses") {
     CHECK(script.commands[8].kind == Kind::Quit);
 }
 
+TEST_CASE("press names a target, spaces and Bengali included") {
+    const auto script = ParseScript("press review/submit\npress staff/judge/মোছাঃ নাসরিন আক্তার\npress\n"
+                                    "hold 2500 title\nhold title\n");
+    REQUIRE(script.commands.size() == 3);
+    CHECK(script.commands[2].kind == Kind::Hold);
+    CHECK(script.commands[2].ms == 2500);
+    CHECK(script.commands[2].text == "title");
+    CHECK(script.commands[0].kind == Kind::Press);
+    CHECK(script.commands[0].text == "review/submit");
+    CHECK(script.commands[1].text == "staff/judge/মোছাঃ নাসরিন আক্তার");
+    REQUIRE(script.errors.size() == 2);
+    CHECK(script.errors[0].rfind("line 3:", 0) == 0);
+    CHECK(script.errors[1].rfind("line 5:", 0) == 0);
+}
+
 TEST_CASE("a wrong line is reported with its number, and the others still parse") {
     const auto script = ParseScript("tap 10\nwait -5\nfly 1 2\nshot\nwait 10 20\nwait 100\n");
     CHECK(script.commands.size() == 1);

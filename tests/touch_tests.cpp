@@ -1,5 +1,6 @@
 // The pointer as a finger: taps versus drags, and kinetic scrolling. Driven through ImGui's io
 // as the platform layer does, without a window.
+#include "kiosk/ui/context.h"
 #include "kiosk/ui/touch.h"
 
 #include <doctest/doctest.h>
@@ -159,4 +160,22 @@ TEST_CASE("a finger that moves is not a long press") {
     Pointer(touch, 0.5, 600, 50, true);
     Pointer(touch, 2.5, 600, 50, true);
     CHECK_FALSE(touch.LongPressed(title, 2.5, 2.0));
+}
+
+TEST_CASE("a touch target is listed under its name with its visible part; unnamed or hidden, not at all") {
+    ui::Context ui;
+    ui.clip = {0, 100, 800, 500}; // a scrolled area under a top bar
+    ui.Name("review/submit");
+    ui.AddTarget(Rect{10, 550, 200, 100});                   // half under the bottom edge
+    ui.AddTarget(Rect{10, 200, 50, 50});                     // the name was taken: this one is not listed
+    ui.AddTarget("innovation/a", Rect{10, 0, 50, 50}, true); // scrolled out of sight
+    ui.AddTarget("score/impact/8", Rect{300, 300, 60, 40}, false);
+    REQUIRE(ui.targets.size() == 2);
+    CHECK(ui.targets[0].name == "review/submit");
+    CHECK(ui.targets[0].rect.y == 550);
+    CHECK(ui.targets[0].rect.h == 50);
+    CHECK(ui.targets[0].enabled);
+    CHECK(ui.targets[1].name == "score/impact/8");
+    CHECK_FALSE(ui.targets[1].enabled);
+    CHECK(ui.next_name.empty()); // a name set for a target out of sight does not pass to the next one
 }

@@ -64,6 +64,23 @@ const ReportRow* KioskRun::Find(const std::string& command) const {
     return nullptr;
 }
 
+std::map<std::string, TargetRect> KioskRun::Targets(const std::string& shot) const {
+    std::map<std::string, TargetRect> targets;
+    std::ifstream in(shots / (shot + ".targets"));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string name, value;
+        std::getline(fields, name, '\t');
+        TargetRect rect;
+        fields >> rect.x >> rect.y >> rect.w >> rect.h >> value;
+        rect.enabled = value != "disabled";
+        targets[name] = rect;
+    }
+    return targets;
+}
+
 namespace {
 
 KioskRun Run(const std::string& name, const std::string& script, int screen_w, int screen_h,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,12 @@ struct ReportRow {
     std::string route; // where the kiosk was after the command
 };
 
+// A named touch target as a shot's NAME.targets lists it (window pixels).
+struct TargetRect {
+    float x = 0, y = 0, w = 0, h = 0;
+    bool enabled = true;
+};
+
 struct KioskRun {
     int exit_code = -1;
     std::string output; // stdout and stderr
@@ -22,6 +29,8 @@ struct KioskRun {
 
     const ReportRow* Find(const std::string& command) const; // the first row with this command
     std::string Shot(const std::string& name) const { return (shots / (name + ".png")).string(); }
+    // The named targets on screen when the shot was taken, by name.
+    std::map<std::string, TargetRect> Targets(const std::string& shot) const;
 };
 
 // Runs `kiosk --windowed WxH --script ...` on a fresh Xvfb, with a scratch database.

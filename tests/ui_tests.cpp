@@ -28,10 +28,6 @@ bool Contains(const std::string& haystack, const std::string& needle) {
     return Normalise(haystack).find(Normalise(needle)) != std::string::npos;
 }
 
-// Where things are at 1920x1080 (lengths are designed at 1080 lines, so scale 1 here).
-constexpr int kHomeButtonX = 100, kBackButtonX = 300, kBarButtonY = 52, kLanguageButtonX = 1814;
-constexpr int kFirstCardX = 300, kFirstCategoryCardY = 650, kFirstListCardY = 450;
-
 } // namespace
 
 TEST_CASE("kiosk --help and --version answer without a display") {
@@ -49,20 +45,13 @@ TEST_CASE("kiosk --help and --version answer without a display") {
 TEST_CASE("a visitor taps from the attract screen to an innovation and back home") {
     const content::Category& category = FirstCategory();
     const content::Innovation& innovation = FirstInnovationOf(category.id);
-    const std::string script = "wait 200\nshot attract\n"
-                               "tap 960 540\nshot home\n"
-                               "tap " +
-                               std::to_string(kFirstCardX) + " " + std::to_string(kFirstCategoryCardY) +
-                               "\nshot list\n"
-                               "tap " +
-                               std::to_string(kFirstCardX) + " " + std::to_string(kFirstListCardY) +
-                               "\nshot innovation\n"
-                               "tap " +
-                               std::to_string(kBackButtonX) + " " + std::to_string(kBarButtonY) +
-                               "\nshot back\n"
-                               "tap " +
-                               std::to_string(kHomeButtonX) + " " + std::to_string(kBarButtonY) +
-                               "\nshot home-again\nquit\n";
+    // Any touch wakes the attract screen (it has no targets); then the visitor presses by name.
+    const std::string script =
+        "wait 200\nshot attract\n"
+        "tap 960 540\nshot home\n"
+        "press category/" +
+        category.id + "\nshot list\npress innovation/" + innovation.id +
+        "\nshot innovation\npress back\nshot back\npress home\nshot home-again\nquit\n";
     const KioskRun run = RunKiosk("browse", script, 1920, 1080, {"--lang", "en"});
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
@@ -147,10 +136,8 @@ TEST_CASE("an idle kiosk returns to the attract screen") {
 }
 
 TEST_CASE("the language button switches the screen to English and back") {
-    const std::string lang = std::to_string(kLanguageButtonX) + " " + std::to_string(kBarButtonY);
     const KioskRun run = RunKiosk(
-        "language", "goto home\nshot bn\ntap " + lang + "\nshot en\ntap " + lang + "\nshot bn-again\nquit\n",
-        1920, 1080);
+        "language", "goto home\nshot bn\npress lang\nshot en\npress lang\nshot bn-again\nquit\n", 1920, 1080);
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     CHECK_FALSE(Contains(Ocr(run.Shot("bn"), "eng"), "Prize categories"));
@@ -161,7 +148,7 @@ TEST_CASE("the language button switches the screen to English and back") {
 TEST_CASE("larger text for a visitor who needs it, normal again for the next visitor") {
     const KioskRun run =
         RunKiosk("large-text",
-                 "goto home\nshot normal\ntap 1593 52\nshot large\ngoto attract\ntap 960 540\n"
+                 "goto home\nshot normal\npress text-size\nshot large\ngoto attract\ntap 960 540\n"
                  "shot next-visitor\nquit\n",
                  1920, 1080, {"--lang", "en"});
     INFO(run.output);
@@ -170,8 +157,13 @@ TEST_CASE("larger text for a visitor who needs it, normal again for the next vis
     CHECK(large.DifferenceFrom(normal) > 0.05);
     CHECK(Contains(Ocr(run.Shot("large"), "eng"), "Prize categories"));
     // The button shows the mode is on: filled green, where it was white.
-    CHECK(large.Share(1478, 16, 230, 72, {0x00, 0x6a, 0x4e}, 12) > 0.4);
-    CHECK(normal.Share(1478, 16, 230, 72, {0x00, 0x6a, 0x4e}, 12) < 0.05);
+    const TargetRect button = run.Targets("large").at("text-size");
+    const auto share = [&](const Image& image) {
+        return image.Share(static_cast<int>(button.x), static_cast<int>(button.y), static_cast<int>(button.w),
+                           static_cast<int>(button.h), {0x00, 0x6a, 0x4e}, 12);
+    };
+    CHECK(share(large) > 0.4);
+    CHECK(share(normal) < 0.05);
     CHECK(Image::Load(run.Shot("next-visitor")).DifferenceFrom(normal) < 0.01);
 }
 
@@ -327,4 +319,9 @@ TEST_CASE("script mistakes and a missing content pack are reported, not crashed 
     const KioskRun script = RunKiosk("bad-script", "tap here\n", 1280, 800);
     CHECK(script.exit_code == 2);
     CHECK(script.output.find("line 1") != std::string::npos);
+    // A target that is not on screen is named, with the names closest to it that are.
+    const KioskRun press = RunKiosk("bad-press", "goto home\npress lnag\nquit\n", 1280, 800);
+    CHECK(press.exit_code == 1);
+    CHECK(press.output.find("line 2: no target \"lnag\" on screen (home); the closest: lang") !=
+          std::string::npos);
 }

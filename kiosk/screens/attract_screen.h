@@ -12,6 +12,7 @@ struct AttractScreen {
 
     double started = 0; // when the attract screen was entered
 
+    void Arrive(const Arrival& arrival) { started = arrival.now; }
     void Draw(ui::Context& ui, const content::FairContent& fair);
     // When the next slide starts (the app sleeps until then).
     double NextChange(double now) const;

@@ -81,6 +81,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             const content::Category& category = fair.categories[i];
             const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
                             y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+            ui.Name("category/" + category.id);
             if (Card(ui, card)) nav.go = Route{ScreenId::Category, category.id};
             ui.draw->AddRectFilled(card.Min(), {card.Right(), card.y + ui.Px(10)}, color::kGreen,
                                    ui.theme.Radius(), ImDrawFlags_RoundCornersTop);
@@ -118,6 +119,7 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
             const content::Office& office = fair.offices[i];
             const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
                             y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+            ui.Name("office/" + office.id);
             if (Card(ui, card)) nav.go = Route{ScreenId::Office, office.id};
             const std::string& short_name = ui.L(office.ShortName());
             float ty = card.y + pad;

@@ -127,25 +127,13 @@ std::string StepCount(const Context& ui, const content::ProcessMap& map) {
 
 } // namespace
 
-float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, const Route& route,
-                             const ScrollFrame& frame, Navigation& nav) {
-    (void)nav;
+namespace {
+
+// The cover picture beside the introduction (landscape) or above it (portrait); returns the y below.
+float DrawCoverAndIntro(Context& ui, const content::FairContent& fair, const content::Innovation& innovation,
+                        float x, float y, float width, bool wide) {
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
-    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
-    float y = frame.top + margin * 0.6f;
-
-    const content::Innovation* found = fair.FindInnovation(route.id);
-    if (!found) {
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {x, y},
-                 ui.T("এই উদ্ভাবনটি পাওয়া যায়নি।", "This innovation was not found."), color::kText,
-                 {width, 2});
-        return ui.Px(200);
-    }
-    const content::Innovation& innovation = *found;
-    const bool wide = !ui.Portrait() && width > ui.Px(1100);
     const std::string& cover = CoverPath(innovation.photos);
-
-    // The cover picture beside the introduction (landscape) or above it (portrait).
     if (wide) {
         const float picture_w = std::round(width * 0.46f), picture_h = std::round(picture_w * 0.625f);
         const float text_x = x + picture_w + gap * 1.5f, text_w = width - picture_w - gap * 1.5f;
@@ -158,9 +146,12 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         y += picture_h + gap;
         y += DrawIntro(ui, fair, innovation, x, y, width) + margin * 0.6f;
     }
+    return y;
+}
 
-    // TCV: the figures visitors and judges look for first.
-    const content::Tcv& tcv = innovation.tcv;
+// TCV: the figures visitors and judges look for first. Returns the y below.
+float DrawTcv(Context& ui, const content::Tcv& tcv, float x, float y, float width) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const std::pair<const char*, const std::optional<content::Measure>*> measures[] = {
         {ui.T("সময়", "Time"), &tcv.time},
         {ui.T("খরচ", "Cost"), &tcv.cost},
@@ -183,8 +174,13 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         }
         y += static_cast<float>((shown + columns - 1) / columns) * (tile_h + gap) + margin * 0.4f;
     }
+    return y;
+}
 
-    // Problem and solution, side by side when there is room.
+// Problem and solution, side by side when there is room. Returns the y below.
+float DrawProblemAndSolution(Context& ui, const content::Innovation& innovation, float x, float y,
+                             float width, bool wide) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const std::string problem = ui.L(innovation.problem), solution = ui.L(innovation.solution);
     if (!problem.empty() || !solution.empty()) {
         const char* problem_head = ui.T("সমস্যা", "The problem");
@@ -203,8 +199,13 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
             y += margin * 0.6f - gap;
         }
     }
+    return y;
+}
 
-    // The process before and after.
+// The process before and after, side by side when there is room. Returns the y below.
+float DrawProcessMaps(Context& ui, const content::Innovation& innovation, float x, float y, float width,
+                      const ScrollFrame& frame) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const content::ProcessMap& before = innovation.process_before;
     const content::ProcessMap& after = innovation.process_after;
     if (!before.Empty() || !after.Empty()) {
@@ -235,8 +236,13 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         }
         y = std::max(column_y[0], column_y[1]) + margin * 0.4f - gap;
     }
+    return y;
+}
 
-    // More pictures, with their captions.
+// More pictures, with their captions. Returns the y below.
+float DrawMorePictures(Context& ui, const content::Innovation& innovation, float x, float y, float width,
+                       const ScrollFrame& frame) {
+    const float margin = PageMargin(ui), gap = ui.theme.Gap();
     if (innovation.photos.size() > 1) {
         y = SectionHeading(ui, x, y, width, ui.T("ছবি", "Pictures"));
         const int columns = ui.Portrait() ? 1 : 2;
@@ -255,8 +261,13 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         const size_t rows = (innovation.photos.size() - 1 + columns - 1) / columns;
         y += static_cast<float>(rows) * (h + caption_h + gap) + margin * 0.4f - gap;
     }
+    return y;
+}
 
-    // Where to use the service: a QR code for a phone, and the link written out.
+// Where to use the service: a QR code for a phone (encoded once into `qr`), and the link written
+// out. Returns the y below.
+float DrawServiceLink(Context& ui, const content::Innovation& innovation, std::optional<ui::QrCode>& qr,
+                      float x, float y, float width) {
     if (!innovation.service_link.empty()) {
         y = SectionHeading(ui, x, y, width, ui.T("সেবাটি কোথায় পাবেন", "Where to use the service"));
         const bool web = content::IsWebLink(innovation.service_link);
@@ -282,6 +293,33 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
                   .y;
         y = std::max(ty, web && qr ? y + side : ty);
     }
+    return y;
+}
+
+} // namespace
+
+float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, const Route& route,
+                             const ScrollFrame& frame, Navigation& nav) {
+    (void)nav;
+    const float margin = PageMargin(ui);
+    const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
+    float y = frame.top + margin * 0.6f;
+
+    const content::Innovation* found = fair.FindInnovation(route.id);
+    if (!found) {
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {x, y},
+                 ui.T("এই উদ্ভাবনটি পাওয়া যায়নি।", "This innovation was not found."), color::kText,
+                 {width, 2});
+        return ui.Px(200);
+    }
+    const content::Innovation& innovation = *found;
+    const bool wide = !ui.Portrait() && width > ui.Px(1100);
+    y = DrawCoverAndIntro(ui, fair, innovation, x, y, width, wide);
+    y = DrawTcv(ui, innovation.tcv, x, y, width);
+    y = DrawProblemAndSolution(ui, innovation, x, y, width, wide);
+    y = DrawProcessMaps(ui, innovation, x, y, width, frame);
+    y = DrawMorePictures(ui, innovation, x, y, width, frame);
+    y = DrawServiceLink(ui, innovation, qr, x, y, width);
     return y + margin - frame.top;
 }
 

@@ -87,6 +87,7 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
         if (row.Bottom() < frame.view.y || row.y > frame.view.Bottom()) continue;
         const bool set_aside =
             a.status == CardStatus::RecusedOwnOffice || a.status == CardStatus::ConflictDeclared;
+        ui.Name("entry/" + a.entry);
         if (Card(ui, row, set_aside ? color::Rgb(0xf1f3f2) : color::kSurface))
             nav.go = Route{ScreenId::Scorecard, a.entry};
         Picture(ui, {row.x, row.y, thumb_w, row.h}, CoverPath(entry->photos), ui.theme.Radius(),

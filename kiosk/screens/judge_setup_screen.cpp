@@ -38,6 +38,7 @@ int FitColumns(const Context& ui, float width, const std::vector<std::string>& l
 
 // A category to judge, on or off: a box with a tick, then the name; many may be on.
 bool Toggle(Context& ui, const Rect& r, const std::string& label, bool on) {
+    ui.AddTarget(r);
     const bool pressing = ui.Pressing(r);
     const float radius = r.h * 0.5f;
     ui.draw->AddRectFilled(r.Min(), r.Max(),
@@ -100,13 +101,12 @@ bool JudgeSetupScreen::Load(Staff& staff, const std::string& id) {
     return true;
 }
 
-void JudgeSetupScreen::Leave(Navigation& nav) {
+void JudgeSetupScreen::Leave(Navigation& nav, std::string notice) {
     // Back to the organiser's screen under this one (or a new one when there is none).
     nav.go = Route{ScreenId::Organiser, {}};
     nav.replace = true;
-    std::string keep = std::move(saved);
+    nav.notice = std::move(notice); // said on the organiser's judging tab
     *this = JudgeSetupScreen{};
-    saved = std::move(keep);
 }
 
 float JudgeSetupScreen::Draw(Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame,
@@ -135,17 +135,36 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
     const content::FairContent& fair = staff.Fair();
-    const bool editing = Editing();
 
     // Save and Cancel stay in a bar at the bottom; the form scrolls above it and takes no touches under it.
     const float bar_h = ui.Px(112);
     const Rect bar{frame.view.x, frame.view.Bottom() - bar_h, frame.view.w, bar_h};
     ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
 
-    float y = frame.top + margin * 0.4f;
+    float y = DrawIntro(ui, x, frame.top + margin * 0.4f, width);
+    y = DrawNameField(ui, x, y, width) + gap;
+    y = DrawOffices(ui, fair, x, y, width) + gap;
+    y = DrawCategories(ui, fair, x, y, width) + gap;
+    y = DrawPinRow(ui, x, y, width);
+
+    // What the pack does not know (a judge set up for an earlier pack).
+    scoring::NewJudge checked = draft;
+    checked.name = Trim(draft.name);
+    const std::vector<std::string> unknown = NotInPack(ui, fair, checked);
+    for (const std::string& problem : unknown)
+        y += Banner(ui, x, y, width, problem, color::kAmber, color::kAmberLight) + ui.Px(12);
+    y += bar_h;
+
+    ui.clip = frame.view;
+    DrawBar(ui, staff, bar, x, width, checked, unknown.empty(), nav);
+    return y - frame.top;
+}
+
+// The form's title and what the judge will do; returns the y below.
+float JudgeSetupScreen::DrawIntro(Context& ui, float x, float y, float width) {
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y},
-                  editing ? ui.T("বিচারকের তথ্য বদলান", "Change a judge")
-                          : ui.T("বিচারক যোগ করুন", "Add a judge"),
+                  Editing() ? ui.T("বিচারকের তথ্য বদলান", "Change a judge")
+                            : ui.T("বিচারক যোগ করুন", "Add a judge"),
                   color::kText, {width, 2})
              .y;
     y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
@@ -158,18 +177,25 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
                   color::kTextMuted, {width, 3})
              .y +
          ui.Px(12);
+    return y;
+}
 
-    // The name: a tap opens the keyboard.
+// The name: a tap opens the keyboard. Returns the y below.
+float JudgeSetupScreen::DrawNameField(Context& ui, float x, float y, float width) {
     y = SectionHeading(ui, x, y, width, ui.T("নাম", "Name"));
     const float field_h = TextFieldHeight(ui, 1);
+    ui.Name("setup/name");
     if (TextField(ui, {x, y, width, field_h}, draft.name,
                   ui.T("নাম লিখতে এখানে ছুঁয়ে দিন", "Touch here to type the name"), false, 1)) {
         field = Field::Name, name_before = draft.name, keyboard = Keyboard{}, keyboard.layout = ui.lang,
         keyboard.max_bytes = 200;
     }
-    y += field_h + gap;
+    return y + field_h;
+}
 
-    // The office: one of the pack's.
+// The office: one of the pack's. Returns the y below.
+float JudgeSetupScreen::DrawOffices(Context& ui, const content::FairContent& fair, float x, float y,
+                                    float width) {
     y = SectionHeading(ui, x, y, width,
                        ui.T("দপ্তর (এই দপ্তরের উদ্ভাবন বিচারক মূল্যায়ন করবেন না)",
                             "Office (the judge does not score this office's entries)"));
@@ -179,16 +205,21 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
         office_names.push_back(ui.L(office.ShortName()));
     const int office_columns =
         BalancedColumns(FitColumns(ui, width, office_names, ui.Px(72)), office_names.size());
-    y += Grid(ui, x, y, width, fair.offices.size(), office_columns, cell_h,
-              [&](size_t i, const Rect& cell) {
-                  const content::Office& office = fair.offices[i];
-                  const bool chosen = draft.office == office.id;
-                  if (Button(ui, cell, office_names[i], chosen ? ButtonKind::Primary : ButtonKind::Secondary))
-                      draft.office = office.id, error.clear();
-              }) +
-         gap;
+    y += Grid(ui, x, y, width, fair.offices.size(), office_columns, cell_h, [&](size_t i, const Rect& cell) {
+        const content::Office& office = fair.offices[i];
+        const bool chosen = draft.office == office.id;
+        ui.Name("setup/office/" + office.id);
+        if (Button(ui, cell, office_names[i], chosen ? ButtonKind::Primary : ButtonKind::Secondary))
+            draft.office = office.id, error.clear();
+    });
+    return y;
+}
 
-    // The categories: any of the pack's, and any the judge had that the pack no longer has (to take off).
+// The categories: any of the pack's, and any the judge had that the pack no longer has (to take
+// off). Returns the y below.
+float JudgeSetupScreen::DrawCategories(Context& ui, const content::FairContent& fair, float x, float y,
+                                       float width) {
+    const float cell_h = ui.Px(72);
     y = SectionHeading(ui, x, y, width,
                        ui.T("যে বিভাগগুলো মূল্যায়ন করবেন (এক বা একাধিক)", "Categories to judge (one or more)"));
     std::vector<std::string> category_ids, category_names;
@@ -198,24 +229,31 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
         if (!fair.FindCategory(id)) category_ids.push_back(id), category_names.push_back(id);
     const int category_columns =
         BalancedColumns(FitColumns(ui, width, category_names, ui.Px(kToggleExtra)), category_names.size());
-    y += Grid(ui, x, y, width, category_ids.size(), category_columns, cell_h,
-              [&](size_t i, const Rect& cell) {
-                  const std::string& id = category_ids[i];
-                  const bool on = Has(draft.categories, id);
-                  if (!Toggle(ui, cell, category_names[i], on)) return;
-                  if (on)
-                      draft.categories.erase(std::find(draft.categories.begin(), draft.categories.end(), id));
-                  else
-                      draft.categories.push_back(id);
-                  std::sort(draft.categories.begin(), draft.categories.end());
-                  error.clear();
-              }) +
-         gap;
+    y +=
+        Grid(ui, x, y, width, category_ids.size(), category_columns, cell_h, [&](size_t i, const Rect& cell) {
+            const std::string& id = category_ids[i];
+            const bool on = Has(draft.categories, id);
+            ui.Name("setup/category/" + id);
+            if (!Toggle(ui, cell, category_names[i], on)) return;
+            if (on)
+                draft.categories.erase(std::find(draft.categories.begin(), draft.categories.end(), id));
+            else
+                draft.categories.push_back(id);
+            std::sort(draft.categories.begin(), draft.categories.end());
+            error.clear();
+        });
+    return y;
+}
 
-    // The PIN: typed twice on a pad, never shown.
+// The PIN (typed twice on a pad, never shown), what state it is in, and the way to remove a judge
+// being changed. Returns the y below.
+float JudgeSetupScreen::DrawPinRow(Context& ui, float x, float y, float width) {
+    const float gap = ui.theme.Gap();
+    const bool editing = Editing();
     y = SectionHeading(ui, x, y, width, ui.T("পিন", "PIN"));
     const float pin_h = ui.Px(80), pin_w = std::min(width, ui.Px(380));
     const bool pin_set = !draft.pin.empty();
+    ui.Name("setup/pin");
     if (Button(ui, {x, y, pin_w, pin_h},
                pin_set || editing ? ui.T("পিন বদলান", "Change the PIN")
                                   : ui.T("পিন ঠিক করুন", "Set the PIN"))) {
@@ -237,6 +275,7 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
     float state_x = x + pin_w + gap;
     const float keep_w = ui.Px(360);
     if (editing && pin_set) {
+        ui.Name("setup/keep-pin");
         if (Button(ui, {state_x, y, keep_w, pin_h}, ui.T("আগের পিন রাখুন", "Keep the current PIN")))
             draft.pin.clear();
         state_x += keep_w + gap;
@@ -246,9 +285,11 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
     const bool remove_beside = editing && x + width - state_x >= ui.Px(300) + remove_w + gap;
     const float state_w = x + width - state_x - (remove_beside ? remove_w + gap : 0);
     bool remove = false;
-    if (remove_beside)
+    if (remove_beside) {
+        ui.Name("setup/remove");
         remove = Button(ui, {x + width - remove_w, y, remove_w, pin_h},
                         ui.T("এই বিচারককে বাদ দিন", "Remove this judge"));
+    }
     if (state_w >= ui.Px(300)) {
         const TextOptions wrap{state_w, 2};
         const float h = MeasureText(ui.theme, TextStyle::Body, pin_state, wrap).y;
@@ -261,15 +302,18 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
     }
     if (editing && !remove_beside) {
         y += ui.Px(12);
+        ui.Name("setup/remove");
         remove = Button(ui, {x, y, std::min(width, remove_w), pin_h},
                         ui.T("এই বিচারককে বাদ দিন", "Remove this judge"));
         y += pin_h + gap;
     }
     if (remove) confirming_removal = true, error.clear();
+    return y;
+}
 
-    // What the pack does not know (a judge set up for an earlier pack).
-    scoring::NewJudge checked = draft;
-    checked.name = Trim(draft.name);
+// The office and categories of `checked` that this pack does not have, worded for the organiser.
+std::vector<std::string> JudgeSetupScreen::NotInPack(const Context& ui, const content::FairContent& fair,
+                                                     const scoring::NewJudge& checked) {
     std::vector<std::string> unknown;
     if (!checked.office.empty() && !fair.FindOffice(checked.office))
         unknown.push_back(std::string(ui.T("এই প্যাকে দপ্তর \"", "The office \"")) + checked.office +
@@ -278,13 +322,15 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
         if (!fair.FindCategory(id))
             unknown.push_back(std::string(ui.T("এই প্যাকে বিভাগ \"", "The category \"")) + id +
                               ui.T("\" নেই: এটি তুলে দিন।", "\" is not in this pack: take it off."));
-    for (const std::string& problem : unknown)
-        y += Banner(ui, x, y, width, problem, color::kAmber, color::kAmberLight) + ui.Px(12);
-    y += bar_h;
+    return unknown;
+}
 
-    // The bar: Save (once nothing is missing), Cancel, and what is missing or why the save was
-    // refused; or, when removing, the question and its answers.
-    ui.clip = frame.view;
+// The bar: Save (once nothing is missing), Cancel, and what is missing or why the save was
+// refused; or, when removing, the question and its answers.
+void JudgeSetupScreen::DrawBar(Context& ui, Staff& staff, const Rect& bar, float x, float width,
+                               const scoring::NewJudge& checked, bool pack_knows_all, Navigation& nav) {
+    const float gap = ui.theme.Gap(), bar_h = bar.h;
+    const bool editing = Editing();
     ui.draw->AddRectFilled(bar.Min(), bar.Max(), confirming_removal ? color::Rgb(0xfde8ea) : color::kSurface);
     ui.draw->AddRectFilled(bar.Min(), {bar.Right(), bar.y + ui.Px(3)},
                            confirming_removal ? color::kRed : color::kBorder);
@@ -307,20 +353,22 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
                          "-কে বাদ দেবেন? তিনি আর প্রবেশ করতে পারবেন না; তাঁর দেওয়া নম্বর অডিট ট্রেইলে থেকে যাবে।"
                    : "Remove " + name + "? They can no longer log in; their scores stay in the audit trail.",
                color::kRed);
+        ui.Name("setup/remove/yes");
         const bool yes_tapped = Button(ui, yes, ui.T("হ্যাঁ, বাদ দিন", "Yes, remove"), ButtonKind::Primary);
+        ui.Name("setup/remove/no");
         const bool no_tapped = Button(ui, no, ui.T("না, রাখুন", "No, keep"));
         if (yes_tapped)
             Remove(ui, staff, nav);
         else if (no_tapped)
             confirming_removal = false;
-        return y - frame.top;
+        return;
     }
     std::vector<const char*> missing;
     if (checked.name.empty()) missing.push_back(ui.T("নাম", "the name"));
     if (checked.office.empty()) missing.push_back(ui.T("দপ্তর", "an office"));
     if (checked.categories.empty()) missing.push_back(ui.T("অন্তত একটি বিভাগ", "a category"));
     if (!editing && checked.pin.empty()) missing.push_back(ui.T("পিন", "the PIN"));
-    const bool ready = missing.empty() && unknown.empty();
+    const bool ready = missing.empty() && pack_knows_all;
     const Rect save{x, by, bw, bh}, cancel{x + bw + gap, by, bw, bh};
     const float sx = cancel.Right() + gap * 1.5f, sw = x + width - sx;
     if (!error.empty()) {
@@ -331,18 +379,20 @@ float JudgeSetupScreen::DrawForm(Context& ui, Staff& staff, const ScrollFrame& f
             text += (i ? ", " : "") + std::string(missing[i]);
         status(sx, sw, text, color::kAmber);
     }
+    ui.Name("setup/save");
     const bool save_tapped = Button(ui, save, ui.T("সংরক্ষণ করুন", "Save"), ButtonKind::Primary, ready);
+    ui.Name("setup/cancel");
     const bool cancel_tapped = Button(ui, cancel, ui.T("বাতিল", "Cancel"));
     if (save_tapped)
         Save(ui, staff, nav);
     else if (cancel_tapped)
         Leave(nav);
-    return y - frame.top;
 }
 
 void JudgeSetupScreen::Save(Context& ui, Staff& staff, Navigation& nav) {
     scoring::NewJudge judge = draft;
     judge.name = Trim(judge.name);
+    std::string notice;
     try {
         if (const std::vector<std::string> problems = staff.Judging().CheckAgainstPack(judge);
             !problems.empty())
@@ -358,14 +408,14 @@ void JudgeSetupScreen::Save(Context& ui, Staff& staff, Navigation& nav) {
             registry.Update(id, judge);
             std::fprintf(stderr, "kiosk: organiser changed judge %lld (%s)%s\n", static_cast<long long>(id),
                          judge.name.c_str(), judge.pin.empty() ? "" : ", with a new PIN");
-            saved = judge.name + ui.T(": তথ্য বদলানো হয়েছে", ": changes saved");
+            notice = judge.name + ui.T(": তথ্য বদলানো হয়েছে", ": changes saved");
         } else {
             const scoring::JudgeId id = registry.Add(judge);
             std::fprintf(stderr, "kiosk: organiser added judge %lld (%s)\n", static_cast<long long>(id),
                          judge.name.c_str());
-            saved = judge.name + ui.T(": বিচারক যোগ করা হয়েছে", ": judge added");
+            notice = judge.name + ui.T(": বিচারক যোগ করা হয়েছে", ": judge added");
         }
-        Leave(nav);
+        Leave(nav, std::move(notice));
     } catch (const std::exception& refused) {
         error = std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + refused.what();
     }
@@ -380,8 +430,7 @@ void JudgeSetupScreen::Remove(Context& ui, Staff& staff, Navigation& nav) {
         const std::string name = judge ? judge->name : draft.name;
         std::fprintf(stderr, "kiosk: organiser removed judge %lld (%s)\n", static_cast<long long>(id),
                      name.c_str());
-        saved = name + ui.T(": বাদ দেওয়া হয়েছে", ": removed");
-        Leave(nav);
+        Leave(nav, name + ui.T(": বাদ দেওয়া হয়েছে", ": removed"));
     } catch (const std::exception& refused) {
         error = std::string(ui.T("বাদ দেওয়া যায়নি: ", "Not removed: ")) + refused.what();
     }
@@ -489,12 +538,14 @@ float JudgeSetupScreen::DrawPinPad(Context& ui, const ScrollFrame& frame) {
     y += PinKeys(ui, x, y, width, key_h, key_gap, pin_typed, scoring::kLongestPin) + ui.Px(8);
 
     const bool ready = scoring::IsValidPin(pin_typed);
+    ui.Name("setup/pin/next");
     if (Button(ui, {x, y, width, key_h},
                again ? ui.T("পিন ঠিক করুন", "Set the PIN") : ui.T("পরের ধাপ", "Next"), ButtonKind::Primary,
                ready) ||
         (enter && ready))
         next();
     y += key_h + ui.Px(16);
+    ui.Name("setup/pin/cancel");
     if (Button(ui, {x, y, width, cancel_h}, ui.T("বাতিল", "Cancel")) || escape) cancel();
     return frame.view.h; // nothing to scroll
 }

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -32,26 +33,28 @@ struct JudgeSetupScreen {
     ui::Keyboard keyboard;
     std::string error; // why the last save or removal was refused
     bool confirming_removal = false;
-    std::string saved; // what was just saved, for the organiser's screen to say (the app moves it there)
 
     // route.id: "new", or a judge id as text
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
-    // Drops a draft left behind (the organiser went elsewhere without saving); keeps `saved`.
-    void Forget() {
-        if (for_id.empty()) return;
-        std::string keep = std::move(saved);
-        *this = JudgeSetupScreen{};
-        saved = std::move(keep);
-    }
 
   private:
     bool Load(Staff& staff, const std::string& id);
     float DrawForm(ui::Context& ui, Staff& staff, const ScrollFrame& frame, Navigation& nav);
+    float DrawIntro(ui::Context& ui, float x, float y, float width);
+    float DrawNameField(ui::Context& ui, float x, float y, float width);
+    float DrawOffices(ui::Context& ui, const content::FairContent& fair, float x, float y, float width);
+    float DrawCategories(ui::Context& ui, const content::FairContent& fair, float x, float y, float width);
+    float DrawPinRow(ui::Context& ui, float x, float y, float width);
+    static std::vector<std::string> NotInPack(const ui::Context& ui, const content::FairContent& fair,
+                                              const scoring::NewJudge& checked);
+    void DrawBar(ui::Context& ui, Staff& staff, const ui::Rect& bar, float x, float width,
+                 const scoring::NewJudge& checked, bool pack_knows_all, Navigation& nav);
     float DrawName(ui::Context& ui, const ScrollFrame& frame);
     float DrawPinPad(ui::Context& ui, const ScrollFrame& frame);
     void Save(ui::Context& ui, Staff& staff, Navigation& nav);
     void Remove(ui::Context& ui, Staff& staff, Navigation& nav);
-    void Leave(Navigation& nav);
+    // Back to the organiser's screen, which says `notice` (what was saved), if any.
+    void Leave(Navigation& nav, std::string notice = {});
     bool Editing() const { return for_id != "new"; }
 };
 

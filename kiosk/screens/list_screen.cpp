@@ -74,6 +74,7 @@ float ListScreen::Draw(Context& ui, const content::FairContent& fair, const Rout
                         y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
         if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom())
             continue; // off screen: nothing to draw
+        ui.Name("innovation/" + innovation.id);
         if (Card(ui, card)) nav.go = Route{ScreenId::Innovation, innovation.id};
         Picture(ui, {card.x, card.y, card.w, picture_h}, CoverPath(innovation.photos), ui.theme.Radius(),
                 ImDrawFlags_RoundCornersTop);

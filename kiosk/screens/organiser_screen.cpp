@@ -66,6 +66,7 @@ float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& sta
         const char *bn, *en;
     } tabs[] = {{Tab::Judging, "বিচার", "Judging"}, {Tab::Content, "কনটেন্ট", "Content"}};
     for (int i = 0; i < 2; ++i) {
+        ui.Name(tabs[i].tab == Tab::Judging ? "organiser/tab/judging" : "organiser/tab/content");
         if (Button(ui, {x + static_cast<float>(i) * (tab_w + ui.Px(12)), y, tab_w, tab_h},
                    ui.T(tabs[i].bn, tabs[i].en),
                    tab == tabs[i].tab ? ButtonKind::Primary : ButtonKind::Secondary))
@@ -164,6 +165,7 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
         const Rect add = add_beside ? Rect{x + width - add_w, heading_y, add_w, add_h}
                                     : Rect{x, y, std::min(width, add_w), add_h};
         if (!add_beside) y += add_h + gap;
+        ui.Name("organiser/add-judge");
         if (Button(ui, add, ui.T("বিচারক যোগ করুন", "Add a judge"), ButtonKind::Primary))
             nav.go = Route{ScreenId::JudgeSetup, "new"}, done.clear();
     }
@@ -214,9 +216,12 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
         // Under the count: Change (the judge's name, office, categories, PIN; or removing), and Unlock beside
         // it.
         const float change_w = ui.Px(220), button_h = ui.Px(64), button_y = cy - ui.Px(6);
+        const std::string who = "organiser/judge/" + progress.judge.name;
+        ui.Name(who + "/change");
         if (Button(ui, {card.Right() - pad - change_w, button_y, change_w, button_h},
                    ui.T("বদলান", "Change")))
             nav.go = Route{ScreenId::JudgeSetup, std::to_string(progress.judge.id)}, done.clear();
+        if (locked) ui.Name(who + "/unlock");
         if (locked &&
             Button(ui,
                    {card.Right() - pad - change_w - ui.Px(16) - ui.Px(220), button_y, ui.Px(220), button_h},
@@ -230,6 +235,7 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
             DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy + (row_h - line) * 0.5f},
                      std::string(ui.T("জমা: ", "Submitted: ")) + (entry ? ui.L(entry->title) : a->entry),
                      color::kText, {width * 0.65f, 1});
+            ui.Name(who + "/reopen/" + a->entry);
             if (Button(ui, {card.Right() - pad - ui.Px(300), cy + ui.Px(6), ui.Px(300), row_h - ui.Px(12)},
                        ui.T("আবার খুলুন", "Reopen"))) {
                 reopen_judge = progress.judge.id, reopen_entry = a->entry, reason.clear(), error.clear(),

@@ -34,6 +34,13 @@ struct OrganiserScreen {
 
     float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame,
                Navigation& nav);
+    // A notice from the screen before (the judge set-up: "Shirin Akter: judge added") is said on the
+    // judging tab.
+    void Arrive(const Arrival& arrival) {
+        if (arrival.notice.empty()) return;
+        done = arrival.notice;
+        tab = Tab::Judging;
+    }
 
   private:
     float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame,

@@ -56,6 +56,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         const scoring::Mark& mark = card.marks[i];
         const Rect row{x, y, width, row_h};
         if (i % 2 == 0) ui.draw->AddRectFilled(row.Min(), row.Max(), color::kSurface, ui.Px(8));
+        if (card.status != CardStatus::Submitted) ui.AddTarget("review/row/" + mark.criterion->id, row);
         if (card.status != CardStatus::Submitted && ui.Tapped(row))
             nav.go = Route{ScreenId::Scorecard, entry};
         const float line = LineHeight(ui.theme, TextStyle::Body);
@@ -96,9 +97,11 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
                  color::kGreen, color::kGreenLight) +
              gap;
         const std::string next = NextToScore(*session, entry);
+        if (!next.empty()) ui.Name("review/next");
         if (!next.empty() &&
             Button(ui, {x, y, button_w, button_h}, ui.T("পরের এন্ট্রি", "Next entry"), ButtonKind::Primary))
             nav.go = Route{ScreenId::Scorecard, next};
+        ui.Name("review/my-entries");
         if (Button(ui, {x + (next.empty() ? 0 : button_w + gap), y, button_w, button_h},
                    ui.T("আমার এন্ট্রিগুলো", "My entries"),
                    next.empty() ? ButtonKind::Primary : ButtonKind::Secondary))
@@ -106,6 +109,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         return y + button_h + margin - frame.top;
     }
     if (card.status != CardStatus::ToScore && card.status != CardStatus::Scoring) {
+        ui.Name("review/my-entries");
         if (Button(ui, {x, y, button_w, button_h}, ui.T("আমার এন্ট্রিগুলো", "My entries")))
             nav.go = Route{ScreenId::Judge, {}};
         return y + button_h + margin - frame.top;
@@ -120,6 +124,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
                                        " not scored yet. Score them all to submit.",
                     color::kAmber, color::kAmberLight) +
              gap;
+        ui.Name("review/back-to-scorecard");
         if (Button(ui, {x, y, button_w, button_h}, ui.T("স্কোরকার্ডে ফিরে যান", "Back to the scorecard"),
                    ButtonKind::Primary))
             nav.go = Route{ScreenId::Scorecard, entry};
@@ -130,8 +135,10 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
                     color::Rgb(0xfde8ea)) +
              gap;
     if (!confirming) {
+        ui.Name("review/submit");
         if (Button(ui, {x, y, button_w, button_h}, ui.T("জমা দিন", "Submit"), ButtonKind::Primary))
             confirming = true;
+        ui.Name("review/change-marks");
         if (Button(ui, {x + button_w + gap, y, button_w, button_h}, ui.T("নম্বর বদলান", "Change marks")))
             nav.go = Route{ScreenId::Scorecard, entry};
         return y + button_h + margin - frame.top;
@@ -141,6 +148,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
                      "Once submitted, you cannot change the marks for this entry. Submit now?"),
                 color::kBlue, color::kBlueLight) +
          gap;
+    ui.Name("review/yes-submit");
     if (Button(ui, {x, y, button_w, button_h}, ui.T("হ্যাঁ, জমা দিন", "Yes, submit"), ButtonKind::Primary)) {
         try {
             staff.Journal("submit", session->Submit(entry));
@@ -150,6 +158,7 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
         }
         confirming = false;
     }
+    ui.Name("review/not-yet");
     if (Button(ui, {x + button_w + gap, y, button_w, button_h}, ui.T("না, এখন নয়", "No, not yet")))
         confirming = false;
     return y + button_h + margin - frame.top;

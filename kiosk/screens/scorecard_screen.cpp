@@ -28,6 +28,7 @@ constexpr Reason kConflictReasons[] = {
 
 // A mark: white with a border when not chosen, green when chosen, greyed when the card is locked.
 bool MarkButton(Context& ui, const Rect& r, const std::string& label, bool chosen, bool enabled) {
+    ui.AddTarget(r, enabled);
     const bool pressing = enabled && ui.Pressing(r);
     ImU32 fill = chosen ? color::kGreen : pressing ? color::kSurfacePressed : color::kSurface;
     ImU32 ink = chosen ? color::kTextOnDark : color::kText;
@@ -106,138 +107,70 @@ float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const
     return mode == Mode::Marks ? DrawMarks(ui, staff, card, frame, nav) : DrawEditor(ui, staff, card, frame);
 }
 
+namespace {
+
+bool IsOpen(const scoring::Scorecard& card) {
+    return card.status == CardStatus::ToScore || card.status == CardStatus::Scoring;
+}
+bool IsSetAside(const scoring::Scorecard& card) {
+    return card.status == CardStatus::RecusedOwnOffice || card.status == CardStatus::ConflictDeclared;
+}
+
+// Why the card cannot be scored (recused, a conflict, submitted), if so; returns the height used.
+float StateBanner(Context& ui, const scoring::Scorecard& card, float x, float y, float width) {
+    const float gap = ui.theme.Gap();
+    if (card.status == CardStatus::RecusedOwnOffice)
+        return Banner(
+                   ui, x, y, width,
+                   ui.T("এটি আপনার নিজের দপ্তরের এন্ট্রি, তাই এতে আপনি নম্বর দেবেন না। অন্য বিচারকেরা এটি মূল্যায়ন "
+                        "করবেন।",
+                        "This is an entry of your own office, so it is not yours to score. Other judges "
+                        "will score it."),
+                   color::kTextMuted, kGreyFill) +
+               gap;
+    if (card.status == CardStatus::ConflictDeclared)
+        return Banner(ui, x, y, width,
+                      std::string(ui.T("আপনি স্বার্থের সংঘাত ঘোষণা করেছেন, তাই এতে নম্বর দেবেন না। কারণ: ",
+                                       "You declared a conflict of interest, so this entry is not yours to "
+                                       "score. Reason: ")) +
+                          card.conflict_reason,
+                      color::kTextMuted, kGreyFill) +
+               gap;
+    if (card.status == CardStatus::Submitted)
+        return Banner(ui, x, y, width,
+                      ui.T("জমা দেওয়া হয়েছে: নম্বর আর বদলানো যাবে না। বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
+                           "Submitted: the marks are locked. To change them, the organiser must reopen the "
+                           "card."),
+                      color::kGreen, color::kGreenLight) +
+               gap;
+
+    return 0;
+}
+
+} // namespace
+
 float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Scorecard& card,
                                  const ScrollFrame& frame, Navigation& nav) {
-    scoring::JudgeSession& session = *staff.Judge();
-    const content::FairContent& fair = staff.Fair();
-    const content::Innovation& innovation = *fair.FindInnovation(card.entry);
     const float margin = PageMargin(ui), gap = ui.theme.Gap();
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
-    const bool open = card.status == CardStatus::ToScore || card.status == CardStatus::Scoring;
-    const bool recused =
-        card.status == CardStatus::RecusedOwnOffice || card.status == CardStatus::ConflictDeclared;
+    const bool open = IsOpen(card), recused = IsSetAside(card);
 
     // The action bar stays at the bottom; content scrolls above it and takes no touches under it.
     const float bar_h = ui.Px(112);
     const Rect bar{frame.view.x, frame.view.Bottom() - bar_h, frame.view.w, bar_h};
     ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
 
-    float y = frame.top + margin * 0.6f;
-    // The entry, a way to look at it again, and the way out of scoring it at all.
-    // Beside the title when there is room, else on a row of their own under it (portrait).
-    const float see_w = ui.Px(300), conflict_w = open ? ui.Px(440) : 0;
-    const bool beside = width - see_w - conflict_w - 2 * gap >= ui.Px(700);
-    float buttons_y = y;
-    y += EntryHeader(ui, fair, innovation, x, y, beside ? width - see_w - conflict_w - 2 * gap : width) +
-         ui.Px(20);
-    if (!beside) buttons_y = y, y += ui.Px(72) + gap;
-    if (Button(ui, {x + width - see_w, buttons_y, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
-        nav.go = Route{ScreenId::Innovation, card.entry};
-    if (open && Button(ui, {x + width - see_w - gap - conflict_w, buttons_y, conflict_w, ui.Px(72)},
-                       ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict")))
-        mode = Mode::Conflict, draft.clear(), keyboard.layout = ui.lang;
-
-    if (card.status == CardStatus::RecusedOwnOffice)
-        y += Banner(ui, x, y, width,
-                    ui.T("এটি আপনার নিজের দপ্তরের এন্ট্রি, তাই এতে আপনি নম্বর দেবেন না। অন্য বিচারকেরা এটি মূল্যায়ন "
-                         "করবেন।",
-                         "This is an entry of your own office, so it is not yours to score. Other judges "
-                         "will score it."),
-                    color::kTextMuted, kGreyFill) +
-             gap;
-    else if (card.status == CardStatus::ConflictDeclared)
-        y += Banner(
-                 ui, x, y, width,
-                 std::string(ui.T(
-                     "আপনি স্বার্থের সংঘাত ঘোষণা করেছেন, তাই এতে নম্বর দেবেন না। কারণ: ",
-                     "You declared a conflict of interest, so this entry is not yours to score. Reason: ")) +
-                     card.conflict_reason,
-                 color::kTextMuted, kGreyFill) +
-             gap;
-    else if (card.status == CardStatus::Submitted)
-        y += Banner(
-                 ui, x, y, width,
-                 ui.T("জমা দেওয়া হয়েছে: নম্বর আর বদলানো যাবে না। বদলাতে হলে আয়োজক কার্ডটি আবার খুলে দেবেন।",
-                      "Submitted: the marks are locked. To change them, the organiser must reopen the card."),
-                 color::kGreen, color::kGreenLight) +
-             gap;
-
+    float y = DrawHeading(ui, staff.Fair(), card, x, frame.top + margin * 0.6f, width, nav);
+    y += StateBanner(ui, card, x, y, width);
     // One block per criterion: name and marks given, guidance, then the mark buttons.
-    const float pad = ui.Px(28), cell_gap = ui.Px(10), cell_h = ui.Px(76);
-    for (size_t i = 0; i < card.marks.size() && !recused; ++i) {
-        const scoring::Mark& mark = card.marks[i];
-        const content::Criterion& criterion = *mark.criterion;
-        const float inner_w = width - 2 * pad;
-        const int count = criterion.max_marks + 1;
-        const int fit = std::max(1, static_cast<int>((inner_w + cell_gap) / (ui.Px(76) + cell_gap)));
-        const int rows = (count + fit - 1) / fit, columns = (count + rows - 1) / rows;
-        const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) /
-                                                      static_cast<float>(columns));
-        const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks)
-                                                  : "out of " + ui.Number(criterion.max_marks);
-        const std::string guidance =
-            ui.L(criterion.guidance).empty() ? "" : ui.L(criterion.guidance) + "  (" + max_text + ")";
-        const TextOptions guidance_wrap{inner_w, 3};
-        const float name_h = LineHeight(ui.theme, TextStyle::Heading) + ui.Px(14);
-        const float guidance_h =
-            guidance.empty()
-                ? 0
-                : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
-        const float block_h =
-            pad * 2 + name_h + guidance_h + static_cast<float>(rows) * (cell_h + cell_gap) - cell_gap;
-        const Rect block{x, y, width, block_h};
-        y += block_h + gap;
-        if (block.Bottom() < frame.view.y || block.y > frame.view.Bottom()) continue;
-
-        ui.draw->AddRectFilled({block.x, block.y + ui.Px(3)}, {block.Right(), block.Bottom() + ui.Px(4)},
-                               color::kShadow, ui.theme.Radius());
-        ui.draw->AddRectFilled(block.Min(), block.Max(), color::kSurface, ui.theme.Radius());
-        ui.draw->AddRectFilled(block.Min(), {block.x + ui.Px(10), block.Bottom()},
-                               mark.marks ? color::kGreen : color::kAmber, ui.theme.Radius(),
-                               ImDrawFlags_RoundCornersLeft);
-
-        float by = block.y + pad;
-        const float state_w = ui.Px(420);
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by},
-                 ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name), color::kText,
-                 {inner_w - state_w, 1});
-        const ImVec2 state_right{block.Right() - pad, by - ui.Px(4)};
-        if (mark.marks) {
-            const std::string given = ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks);
-            const float given_w = MeasureText(ui.theme, TextStyle::Heading, given).x;
-            DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given,
-                     color::kGreen);
-            if (open) {
-                const float clear_w = ui.Px(150);
-                const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w,
-                                 ui.Px(56)};
-                if (Button(ui, clear, ui.T("মুছুন", "Clear")))
-                    Save(staff, "clear " + criterion.id,
-                         [&] { return session.ClearMarks(card.entry, criterion.id); });
-            }
-        } else {
-            NotScoredTag(ui, state_right, ui.T("নম্বর দেওয়া হয়নি", "Not scored"));
-        }
-        by += name_h;
-        if (!guidance.empty()) {
-            DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance, color::kTextMuted,
-                     guidance_wrap);
-            by += guidance_h;
-        }
-        for (int value = 0; value < count; ++value) {
-            const Rect cell{block.x + pad + static_cast<float>(value % columns) * (cell_w + cell_gap),
-                            by + static_cast<float>(value / columns) * (cell_h + cell_gap), cell_w, cell_h};
-            const bool chosen = mark.marks && *mark.marks == value;
-            if (MarkButton(ui, cell, ui.Number(value), chosen, open) && !chosen)
-                Save(staff, "score " + criterion.id + "=" + std::to_string(value),
-                     [&] { return session.SetMarks(card.entry, criterion.id, value); });
-        }
-    }
+    for (size_t i = 0; i < card.marks.size() && !recused; ++i)
+        y += DrawCriterion(ui, staff, card, i, x, y, width, frame) + gap;
 
     // The comment (also one touch away in the action bar).
     bool edit_comment = false;
     if (!recused) {
         y = SectionHeading(ui, x, y, width, ui.T("মন্তব্য (ঐচ্ছিক)", "Comment (optional)"));
+        ui.Name("scorecard/comment-field");
         edit_comment = TextField(ui, {x, y, width, ui.Px(150)}, card.comment,
                                  open ? ui.T("মন্তব্য লিখতে এখানে ছুঁয়ে দিন", "Touch here to write a comment")
                                       : ui.T("কোনো মন্তব্য নেই", "No comment"),
@@ -245,23 +178,135 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         y += ui.Px(150) + gap;
     }
     y += bar_h;
-
-    // The action bar: undo, whether everything is saved, and on to review.
     ui.clip = frame.view;
+    DrawActionBar(ui, staff, card, bar, x, width, edit_comment, nav);
+    return y - frame.top;
+}
+
+// The entry, a way to look at it again, and the way out of scoring it at all: beside the title
+// when there is room, else on a row of their own under it (portrait). Returns the y below.
+float ScorecardScreen::DrawHeading(Context& ui, const content::FairContent& fair,
+                                   const scoring::Scorecard& card, float x, float y, float width,
+                                   Navigation& nav) {
+    const content::Innovation& innovation = *fair.FindInnovation(card.entry);
+    const float gap = ui.theme.Gap();
+    const bool open = IsOpen(card);
+    const float see_w = ui.Px(300), conflict_w = open ? ui.Px(440) : 0;
+    const bool beside = width - see_w - conflict_w - 2 * gap >= ui.Px(700);
+    float buttons_y = y;
+    y += EntryHeader(ui, fair, innovation, x, y, beside ? width - see_w - conflict_w - 2 * gap : width) +
+         ui.Px(20);
+    if (!beside) buttons_y = y, y += ui.Px(72) + gap;
+    ui.Name("scorecard/see-entry");
+    if (Button(ui, {x + width - see_w, buttons_y, see_w, ui.Px(72)}, ui.T("উদ্ভাবনটি দেখুন", "See the entry")))
+        nav.go = Route{ScreenId::Innovation, card.entry};
+    if (open) ui.Name("scorecard/conflict");
+    if (open && Button(ui, {x + width - see_w - gap - conflict_w, buttons_y, conflict_w, ui.Px(72)},
+                       ui.T("স্বার্থের সংঘাত ঘোষণা", "Declare a conflict")))
+        mode = Mode::Conflict, draft.clear(), keyboard.layout = ui.lang;
+    return y;
+}
+
+// One criterion's block: its name and the marks given (or "not scored"), its guidance, and a
+// row of mark buttons; returns the block's height.
+float ScorecardScreen::DrawCriterion(Context& ui, Staff& staff, const scoring::Scorecard& card, size_t i,
+                                     float x, float y, float width, const ScrollFrame& frame) {
+    scoring::JudgeSession& session = *staff.Judge();
+    const bool open = IsOpen(card);
+    const float pad = ui.Px(28), cell_gap = ui.Px(10), cell_h = ui.Px(76);
+    const scoring::Mark& mark = card.marks[i];
+    const content::Criterion& criterion = *mark.criterion;
+    const float inner_w = width - 2 * pad;
+    const int count = criterion.max_marks + 1;
+    const int fit = std::max(1, static_cast<int>((inner_w + cell_gap) / (ui.Px(76) + cell_gap)));
+    const int rows = (count + fit - 1) / fit, columns = (count + rows - 1) / rows;
+    const float cell_w = std::min(ui.Px(130), (inner_w - cell_gap * static_cast<float>(columns - 1)) /
+                                                  static_cast<float>(columns));
+    const std::string max_text = ui.Bengali() ? "সর্বোচ্চ " + ui.Number(criterion.max_marks)
+                                              : "out of " + ui.Number(criterion.max_marks);
+    const std::string guidance =
+        ui.L(criterion.guidance).empty() ? "" : ui.L(criterion.guidance) + "  (" + max_text + ")";
+    const TextOptions guidance_wrap{inner_w, 3};
+    const float name_h = LineHeight(ui.theme, TextStyle::Heading) + ui.Px(14);
+    const float guidance_h =
+        guidance.empty() ? 0
+                         : MeasureText(ui.theme, TextStyle::Caption, guidance, guidance_wrap).y + ui.Px(14);
+    const float block_h =
+        pad * 2 + name_h + guidance_h + static_cast<float>(rows) * (cell_h + cell_gap) - cell_gap;
+    const Rect block{x, y, width, block_h};
+    if (block.Bottom() < frame.view.y || block.y > frame.view.Bottom()) return block_h;
+
+    ui.draw->AddRectFilled({block.x, block.y + ui.Px(3)}, {block.Right(), block.Bottom() + ui.Px(4)},
+                           color::kShadow, ui.theme.Radius());
+    ui.draw->AddRectFilled(block.Min(), block.Max(), color::kSurface, ui.theme.Radius());
+    ui.draw->AddRectFilled(block.Min(), {block.x + ui.Px(10), block.Bottom()},
+                           mark.marks ? color::kGreen : color::kAmber, ui.theme.Radius(),
+                           ImDrawFlags_RoundCornersLeft);
+
+    float by = block.y + pad;
+    const float state_w = ui.Px(420);
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {block.x + pad, by},
+             ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(criterion.name), color::kText,
+             {inner_w - state_w, 1});
+    const ImVec2 state_right{block.Right() - pad, by - ui.Px(4)};
+    if (mark.marks) {
+        const std::string given = ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks);
+        const float given_w = MeasureText(ui.theme, TextStyle::Heading, given).x;
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given, color::kGreen);
+        if (open) {
+            const float clear_w = ui.Px(150);
+            const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w,
+                             ui.Px(56)};
+            ui.Name("score/" + criterion.id + "/clear");
+            if (Button(ui, clear, ui.T("মুছুন", "Clear")))
+                Save(staff, "clear " + criterion.id,
+                     [&] { return session.ClearMarks(card.entry, criterion.id); });
+        }
+    } else {
+        NotScoredTag(ui, state_right, ui.T("নম্বর দেওয়া হয়নি", "Not scored"));
+    }
+    by += name_h;
+    if (!guidance.empty()) {
+        DrawText(ui.draw, ui.theme, TextStyle::Caption, {block.x + pad, by}, guidance, color::kTextMuted,
+                 guidance_wrap);
+        by += guidance_h;
+    }
+    for (int value = 0; value < count; ++value) {
+        const Rect cell{block.x + pad + static_cast<float>(value % columns) * (cell_w + cell_gap),
+                        by + static_cast<float>(value / columns) * (cell_h + cell_gap), cell_w, cell_h};
+        const bool chosen = mark.marks && *mark.marks == value;
+        ui.Name("score/" + criterion.id + "/" + std::to_string(value));
+        if (MarkButton(ui, cell, ui.Number(value), chosen, open) && !chosen)
+            Save(staff, "score " + criterion.id + "=" + std::to_string(value),
+                 [&] { return session.SetMarks(card.entry, criterion.id, value); });
+    }
+    return block_h;
+}
+
+// The action bar: undo, the comment, whether everything is saved, and on to review.
+void ScorecardScreen::DrawActionBar(Context& ui, Staff& staff, const scoring::Scorecard& card,
+                                    const Rect& bar, float x, float width, bool edit_comment,
+                                    Navigation& nav) {
+    scoring::JudgeSession& session = *staff.Judge();
+    const float gap = ui.theme.Gap(), bar_h = bar.h;
+    const bool open = IsOpen(card), recused = IsSetAside(card);
     ui.draw->AddRectFilled(bar.Min(), bar.Max(), color::kSurface);
     ui.draw->AddRectFilled(bar.Min(), {bar.Right(), bar.y + ui.Px(3)}, color::kBorder);
     const float bh = ui.Px(80), by = bar.y + (bar_h - bh) * 0.5f;
     const bool narrow = width < ui.Px(1300); // portrait: narrower buttons leave room to say "saved"
     const Rect undo{x, by, ui.Px(narrow ? 190 : 230), bh};
+    ui.Name("scorecard/undo");
     if (Button(ui, undo, ui.T("পূর্বাবস্থা", "Undo"), ButtonKind::Secondary, open && card.can_undo))
         Save(staff, "undo", [&] { return session.Undo(card.entry); });
     const Rect comment{undo.Right() + gap, by, ui.Px(narrow ? 190 : 230), bh};
+    ui.Name("scorecard/comment");
     edit_comment |= Button(
         ui, comment, card.comment.empty() ? ui.T("মন্তব্য", "Comment") : ui.T("মন্তব্য বদলান", "Edit comment"),
         ButtonKind::Secondary, open);
     if (edit_comment && open) mode = Mode::Comment, draft = card.comment, keyboard.layout = ui.lang;
     const float review_w = ui.Px(narrow ? 300 : 420);
     const Rect review{x + width - review_w, by, review_w, bh};
+    ui.Name("scorecard/review");
     if (Button(ui, review,
                card.status == CardStatus::Submitted ? ui.T("সারসংক্ষেপ দেখুন", "See the summary")
                                                     : ui.T("পর্যালোচনা ও জমা", "Review and submit"),
@@ -288,7 +333,6 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
         status(ui.Bengali() ? scored + " মানদণ্ডে নম্বর দেওয়া হয়েছে" : scored + " criteria scored",
                color::kTextMuted, 0);
     }
-    return y - frame.top;
 }
 
 float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scorecard& card,
@@ -324,6 +368,7 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
             const char* text = ui.T(reason.bn, reason.en);
             const float w = MeasureText(ui.theme, TextStyle::Body, text).x + ui.Px(48);
             if (cx + w > x + width) cx = x, y += ui.Px(72) + ui.Px(12);
+            ui.Name("conflict/reason/" + std::to_string(&reason - kConflictReasons));
             if (Button(ui, {cx, y, w, ui.Px(64)}, text)) draft = text;
             cx += w + ui.Px(12);
         }

@@ -27,6 +27,12 @@ struct ScorecardScreen {
   private:
     float DrawMarks(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame,
                     Navigation& nav);
+    float DrawHeading(ui::Context& ui, const content::FairContent& fair, const scoring::Scorecard& card,
+                      float x, float y, float width, Navigation& nav);
+    float DrawCriterion(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, size_t index, float x,
+                        float y, float width, const ScrollFrame& frame);
+    void DrawActionBar(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ui::Rect& bar,
+                       float x, float width, bool edit_comment, Navigation& nav);
     float DrawEditor(ui::Context& ui, Staff& staff, const scoring::Scorecard& card, const ScrollFrame& frame);
     // Runs one change; journals it and notes the time when saved, keeps the reason when not.
     template <class Change> void Save(Staff& staff, const std::string& what, Change change);

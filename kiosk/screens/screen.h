@@ -7,6 +7,7 @@
 #include "kiosk/ui/context.h"
 
 #include <optional>
+#include <string>
 
 namespace kiosk {
 
@@ -16,12 +17,33 @@ struct Navigation {
     bool replace = false; // `go` takes this screen's place in the back stack
     bool back = false;
     bool logout = false; // the staff member at the kiosk leaves
+    std::string notice;  // said by the screen `go` leads to, on arrival ("Shirin Akter: judge added")
 };
 
 // The part of the window a screen's content scrolls in, and where its content starts this frame.
 struct ScrollFrame {
     ui::Rect view;
     float top = 0; // y of the content's top edge (view.y minus the scroll offset)
+};
+
+class Staff;
+struct ContentStatus;
+
+// Everything a screen draws from in one frame; the screen table hands it to the screen's Draw.
+struct ScreenArgs {
+    ui::Context& ui;
+    const content::FairContent& fair;
+    const ContentStatus& status; // what pack is showing, and what became of the last update
+    Staff& staff;
+    const Route& route;
+    const ScrollFrame& frame;
+    Navigation& nav;
+};
+
+// What a screen learns as it is entered: when, and a notice the screen before left for it.
+struct Arrival {
+    double now = 0;
+    std::string notice;
 };
 
 // Column count for a grid of cards at least `min_width` wide.

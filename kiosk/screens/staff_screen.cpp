@@ -87,6 +87,7 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
     };
     {
         const Rect card = next_card();
+        ui.Name("staff/organiser");
         if (Card(ui, card, color::kBlueLight)) {
             who = Who::Organiser;
             pin.clear(), refused.reset();
@@ -104,6 +105,7 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
     for (const scoring::Judge& person : judges) {
         const Rect card = next_card();
         if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom()) continue;
+        ui.Name("staff/judge/" + person.name);
         if (Card(ui, card)) {
             who = Who::Judge, judge = person.id, judge_name = person.name;
             pin.clear(), refused.reset();
@@ -213,9 +215,11 @@ float StaffScreen::DrawPinPad(Context& ui, Staff& staff, const ScrollFrame& fram
 
     const Rect ok{x, y, width, key_h};
     const bool ready = pin.size() >= scoring::kShortestPin && !locked;
+    ui.Name("staff/login");
     if ((Button(ui, ok, ui.T("প্রবেশ করুন", "Log in"), ButtonKind::Primary, ready) || (enter && ready)))
         TryPin(ui, staff, nav);
     y += key_h + ui.Px(16);
+    ui.Name("staff/another-name");
     if (Button(ui, {x, y, width, ui.Px(72)}, ui.T("অন্য নাম বেছে নিন", "Choose another name"))) Reset();
     y += ui.Px(72);
     return y + margin - frame.top;

@@ -233,177 +233,227 @@ float Keyboard::Height(const Context& ui, float /*width*/) const {
     return rows * ui.Px(kKeyHeight) + (rows - 1) * ui.Px(kKeyGap) + 2 * ui.Px(kPad);
 }
 
-KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) {
-    KeyboardAction action = KeyboardAction::None;
-    const auto typed = [&](std::string_view chars) {
-        const size_t before = text.size();
-        AppendTyped(text, chars, max_bytes);
-        if (text.size() != before) action = KeyboardAction::Typed;
-    };
-    const auto erase = [&] {
-        if (text.empty()) return;
-        EraseLastCharacter(text);
-        action = KeyboardAction::Typed;
-    };
+namespace {
 
-    const std::vector<RowSpec>& specs = Specs(layout);
-    const std::vector<std::vector<std::string_view>>& rows = KeyRows(layout, shift);
-    float max_units = 1;
-    for (size_t r = 0; r < specs.size(); ++r)
-        max_units = std::max(max_units, RowUnits(specs[r], rows[r].size()));
+// One frame of a keyboard: its geometry, the keys drawn with their names (key/ক, key/done, ...),
+// and what the taps and a physical keyboard did to the text.
+class KeyboardFrame {
+  public:
+    KeyboardFrame(Keyboard& keyboard, Context& ui, const Rect& rect, std::string& text)
+        : m_kb(keyboard), m_ui(ui), m_rect(rect), m_text(text), m_specs(Specs(keyboard.layout)),
+          m_rows(KeyRows(keyboard.layout, keyboard.shift)) {
+        float max_units = 1;
+        for (size_t r = 0; r < m_specs.size(); ++r)
+            max_units = std::max(max_units, RowUnits(m_specs[r], m_rows[r].size()));
+        m_pad = ui.Px(kPad), m_gap = ui.Px(kKeyGap);
+        m_row_count = static_cast<float>(m_specs.size() + 1);
+        m_avail_w = rect.w - 2 * m_pad, m_avail_h = rect.h - 2 * m_pad;
+        m_key_h =
+            std::clamp((m_avail_h - (m_row_count - 1) * m_gap) / m_row_count, 1.f, ui.Px(kMaxKeyHeight));
+        m_unit = (m_avail_w + m_gap) / max_units; // one key and the gap after it
+        m_letter_style = m_key_h >= ui.Px(84) ? TextStyle::Title : TextStyle::Heading;
+        m_rounding = ui.Px(10), m_line_w = ui.Px(3);
+    }
 
-    const float pad = ui.Px(kPad), gap = ui.Px(kKeyGap);
-    const float row_count = static_cast<float>(specs.size() + 1);
-    const float avail_w = rect.w - 2 * pad, avail_h = rect.h - 2 * pad;
-    const float key_h = std::clamp((avail_h - (row_count - 1) * gap) / row_count, 1.f, ui.Px(kMaxKeyHeight));
-    const float unit = (avail_w + gap) / max_units; // one key and the gap after it
-    const TextStyle letter_style = key_h >= ui.Px(84) ? TextStyle::Title : TextStyle::Heading;
-    const float rounding = ui.Px(10), line_w = ui.Px(3);
+    // The character rows, each centred; returns the y of the control row under them.
+    float CharacterRows();
+    // The control row across the whole width: Cancel, the layout switch, space, Done.
+    void ControlRow(float y);
+    // A physical keyboard (and the scripted tests' `text` and `key` commands).
+    void PhysicalKeys();
+    KeyboardAction Action() const { return m_action; }
 
-    ui.draw->AddRectFilled(rect.Min(), rect.Max(), color::kBorder);
+  private:
+    void Typed(std::string_view chars) {
+        const size_t before = m_text.size();
+        AppendTyped(m_text, chars, m_kb.max_bytes);
+        if (m_text.size() != before) m_action = KeyboardAction::Typed;
+    }
+    void Erase() {
+        if (m_text.empty()) return;
+        EraseLastCharacter(m_text);
+        m_action = KeyboardAction::Typed;
+    }
+    KeyState Key(std::string name, const Rect& k, Look look, bool lit = false);
+    void SpecialKey(Special special, const Rect& k);
+    void BackspaceKey(const Rect& k);
+    void LayoutKey(const Rect& k);
 
-    // A key's cap, pressed while held and for a moment after a tap.
-    const auto key = [&](const Rect& k, Look look, bool lit = false) {
-        KeyState state;
-        state.tapped = ui.Tapped(k);
-        if (state.tapped) flash_rect = k, flash_until = ui.now + kFlashSeconds;
-        state.pressed = ui.Pressing(k) || (ui.now < flash_until && SameRect(k, flash_rect));
-        ImU32 fill = color::kSurface;
-        state.ink = color::kText;
-        if (look == Look::Control) fill = color::kGreenLight, state.ink = color::kGreenDark;
-        if (look == Look::Primary || lit) fill = color::kGreen, state.ink = color::kTextOnDark;
-        if (state.pressed)
-            fill = look == Look::Primary || lit ? color::kGreenDark : color::kGreen,
-            state.ink = color::kTextOnDark;
-        ui.draw->AddRectFilled({k.x, k.y + ui.Px(2)}, {k.Right(), k.Bottom() + ui.Px(2)}, color::kShadow,
-                               rounding);
-        ui.draw->AddRectFilled(k.Min(), k.Max(), fill, rounding);
-        return state;
-    };
+    Keyboard& m_kb;
+    Context& m_ui;
+    Rect m_rect;
+    std::string& m_text;
+    const std::vector<RowSpec>& m_specs;
+    const std::vector<std::vector<std::string_view>>& m_rows; // as the frame began, before Shift
+    KeyboardAction m_action = KeyboardAction::None;
+    float m_pad = 0, m_gap = 0, m_row_count = 0, m_avail_w = 0, m_avail_h = 0, m_key_h = 0, m_unit = 0;
+    float m_rounding = 0, m_line_w = 0;
+    TextStyle m_letter_style = TextStyle::Heading;
+};
 
-    const auto special = [&](Special s, const Rect& k) {
-        switch (s) {
-        case Special::Backspace: {
-            const KeyState c = key(k, Look::Control);
-            IconLabel(ui, k, ui.T("মুছুন", "Delete"), c.ink,
-                      [&](ImVec2 at, float size) { BackspaceIcon(ui.draw, at, size, c.ink, line_w); });
-            // Held: erases again and again after a moment; the release then erases nothing more.
-            if (ui.touch.Pressed()) erase_repeats = 0;
-            if (ui.Pressing(k)) {
-                ui.animating = true;
-                const double held = ui.now - ui.touch.PressTime();
-                while (held >= kRepeatDelay &&
-                       erase_repeats <= static_cast<int>((held - kRepeatDelay) / kRepeatEvery)) {
-                    erase();
-                    ++erase_repeats;
-                }
-            }
-            if (c.tapped && erase_repeats == 0) erase();
-            break;
-        }
-        case Special::Shift: {
-            const KeyState c = key(k, Look::Control, shift);
-            IconLabel(ui, k, "Shift", c.ink,
-                      [&](ImVec2 at, float size) { ShiftIcon(ui.draw, at, size, c.ink, line_w, shift); });
-            if (c.tapped) shift = !shift;
-            break;
-        }
-        case Special::Layout: {
-            const KeyState c = key(k, Look::Control);
-            // Both names, the one in use on a green pill; only the other one where both do not fit.
-            const bool bengali = layout == content::Lang::Bengali;
-            const float half = k.w * 0.5f, inset = ui.Px(6);
-            const bool both = std::max(MeasureText(ui.theme, TextStyle::BodyBold, "English").x,
-                                       MeasureText(ui.theme, TextStyle::BodyBold, "বাংলা").x) +
-                                  ui.Px(20) <=
-                              half - inset;
-            if (both) {
-                const Rect left{k.x + inset, k.y + inset, half - inset, k.h - 2 * inset};
-                const Rect right{k.x + half, k.y + inset, half - inset, k.h - 2 * inset};
-                const Rect& active = bengali ? left : right;
-                ui.draw->AddRectFilled(active.Min(), active.Max(), color::kGreen, rounding * 0.7f);
-                DrawLabel(ui, left, "বাংলা", TextStyle::BodyBold, bengali ? color::kTextOnDark : c.ink);
-                DrawLabel(ui, right, "English", TextStyle::BodyBold, bengali ? c.ink : color::kTextOnDark);
-            } else {
-                DrawLabel(ui, k, bengali ? "English" : "বাংলা", TextStyle::BodyBold, c.ink);
-            }
-            if (c.tapped) {
-                layout = bengali ? content::Lang::English : content::Lang::Bengali;
-                shift = false;
-            }
-            break;
-        }
-        case Special::Space: {
-            const KeyState c = key(k, Look::Letter);
-            DrawLabel(ui, k, ui.T("স্পেস", "space"), TextStyle::Body, c.pressed ? c.ink : color::kTextMuted);
-            if (c.tapped) typed(" ");
-            break;
-        }
-        case Special::Cancel: {
-            const KeyState c = key(k, Look::Control);
-            DrawLabel(ui, k, ui.T("বাতিল", "Cancel"), TextStyle::BodyBold, c.ink);
-            if (c.tapped) action = KeyboardAction::Cancel;
-            break;
-        }
-        case Special::Done: {
-            const KeyState c = key(k, Look::Primary);
-            DrawLabel(ui, k, ui.T("সম্পন্ন", "Done"), TextStyle::BodyBold, c.ink);
-            if (c.tapped) action = KeyboardAction::Done;
-            break;
-        }
-        case Special::None:
-            break;
-        }
-    };
+// A key's cap, pressed while held and for a moment after a tap.
+KeyState KeyboardFrame::Key(std::string name, const Rect& k, Look look, bool lit) {
+    m_ui.AddTarget("key/" + name, k);
+    KeyState state;
+    state.tapped = m_ui.Tapped(k);
+    if (state.tapped) m_kb.flash_rect = k, m_kb.flash_until = m_ui.now + kFlashSeconds;
+    state.pressed = m_ui.Pressing(k) || (m_ui.now < m_kb.flash_until && SameRect(k, m_kb.flash_rect));
+    ImU32 fill = color::kSurface;
+    state.ink = color::kText;
+    if (look == Look::Control) fill = color::kGreenLight, state.ink = color::kGreenDark;
+    if (look == Look::Primary || lit) fill = color::kGreen, state.ink = color::kTextOnDark;
+    if (state.pressed)
+        fill = look == Look::Primary || lit ? color::kGreenDark : color::kGreen,
+        state.ink = color::kTextOnDark;
+    m_ui.draw->AddRectFilled({k.x, k.y + m_ui.Px(2)}, {k.Right(), k.Bottom() + m_ui.Px(2)}, color::kShadow,
+                             m_rounding);
+    m_ui.draw->AddRectFilled(k.Min(), k.Max(), fill, m_rounding);
+    return state;
+}
 
-    // The character rows, each centred, then the control row across the whole width.
-    const float block_h = row_count * key_h + (row_count - 1) * gap;
-    float y = rect.y + pad + std::max(0.f, (avail_h - block_h) * 0.5f);
-    const bool was_shift = shift;
-    for (size_t r = 0; r < specs.size(); ++r) {
-        const RowSpec& spec = specs[r];
-        float x = rect.x + pad + (avail_w - (RowUnits(spec, rows[r].size()) * unit - gap)) * 0.5f;
+void KeyboardFrame::BackspaceKey(const Rect& k) {
+    const KeyState c = Key("backspace", k, Look::Control);
+    IconLabel(m_ui, k, m_ui.T("মুছুন", "Delete"), c.ink,
+              [&](ImVec2 at, float size) { BackspaceIcon(m_ui.draw, at, size, c.ink, m_line_w); });
+    // Held: erases again and again after a moment; the release then erases nothing more.
+    if (m_ui.touch.Pressed()) m_kb.erase_repeats = 0;
+    if (m_ui.Pressing(k)) {
+        m_ui.animating = true;
+        const double held = m_ui.now - m_ui.touch.PressTime();
+        while (held >= kRepeatDelay &&
+               m_kb.erase_repeats <= static_cast<int>((held - kRepeatDelay) / kRepeatEvery)) {
+            Erase();
+            ++m_kb.erase_repeats;
+        }
+    }
+    if (c.tapped && m_kb.erase_repeats == 0) Erase();
+}
+
+// Both names, the one in use on a green pill; only the other one where both do not fit.
+void KeyboardFrame::LayoutKey(const Rect& k) {
+    const KeyState c = Key("layout", k, Look::Control);
+    const bool bengali = m_kb.layout == content::Lang::Bengali;
+    const float half = k.w * 0.5f, inset = m_ui.Px(6);
+    const bool both = std::max(MeasureText(m_ui.theme, TextStyle::BodyBold, "English").x,
+                               MeasureText(m_ui.theme, TextStyle::BodyBold, "বাংলা").x) +
+                          m_ui.Px(20) <=
+                      half - inset;
+    if (both) {
+        const Rect left{k.x + inset, k.y + inset, half - inset, k.h - 2 * inset};
+        const Rect right{k.x + half, k.y + inset, half - inset, k.h - 2 * inset};
+        const Rect& active = bengali ? left : right;
+        m_ui.draw->AddRectFilled(active.Min(), active.Max(), color::kGreen, m_rounding * 0.7f);
+        DrawLabel(m_ui, left, "বাংলা", TextStyle::BodyBold, bengali ? color::kTextOnDark : c.ink);
+        DrawLabel(m_ui, right, "English", TextStyle::BodyBold, bengali ? c.ink : color::kTextOnDark);
+    } else {
+        DrawLabel(m_ui, k, bengali ? "English" : "বাংলা", TextStyle::BodyBold, c.ink);
+    }
+    if (c.tapped) {
+        m_kb.layout = bengali ? content::Lang::English : content::Lang::Bengali;
+        m_kb.shift = false;
+    }
+}
+
+void KeyboardFrame::SpecialKey(Special special, const Rect& k) {
+    switch (special) {
+    case Special::Backspace:
+        BackspaceKey(k);
+        break;
+    case Special::Shift: {
+        const KeyState c = Key("shift", k, Look::Control, m_kb.shift);
+        IconLabel(m_ui, k, "Shift", c.ink, [&](ImVec2 at, float size) {
+            ShiftIcon(m_ui.draw, at, size, c.ink, m_line_w, m_kb.shift);
+        });
+        if (c.tapped) m_kb.shift = !m_kb.shift;
+        break;
+    }
+    case Special::Layout:
+        LayoutKey(k);
+        break;
+    case Special::Space: {
+        const KeyState c = Key("space", k, Look::Letter);
+        DrawLabel(m_ui, k, m_ui.T("স্পেস", "space"), TextStyle::Body, c.pressed ? c.ink : color::kTextMuted);
+        if (c.tapped) Typed(" ");
+        break;
+    }
+    case Special::Cancel: {
+        const KeyState c = Key("cancel", k, Look::Control);
+        DrawLabel(m_ui, k, m_ui.T("বাতিল", "Cancel"), TextStyle::BodyBold, c.ink);
+        if (c.tapped) m_action = KeyboardAction::Cancel;
+        break;
+    }
+    case Special::Done: {
+        const KeyState c = Key("done", k, Look::Primary);
+        DrawLabel(m_ui, k, m_ui.T("সম্পন্ন", "Done"), TextStyle::BodyBold, c.ink);
+        if (c.tapped) m_action = KeyboardAction::Done;
+        break;
+    }
+    case Special::None:
+        break;
+    }
+}
+
+float KeyboardFrame::CharacterRows() {
+    const float block_h = m_row_count * m_key_h + (m_row_count - 1) * m_gap;
+    float y = m_rect.y + m_pad + std::max(0.f, (m_avail_h - block_h) * 0.5f);
+    const bool was_shift = m_kb.shift;
+    for (size_t r = 0; r < m_specs.size(); ++r) {
+        const RowSpec& spec = m_specs[r];
+        float x = m_rect.x + m_pad + (m_avail_w - (RowUnits(spec, m_rows[r].size()) * m_unit - m_gap)) * 0.5f;
         const auto wide = [&](Special s) {
             if (s == Special::None) return;
-            special(s, {x, y, spec.special_units * unit - gap, key_h});
-            x += spec.special_units * unit;
+            SpecialKey(s, {x, y, spec.special_units * m_unit - m_gap, m_key_h});
+            x += spec.special_units * m_unit;
         };
         wide(spec.before);
-        for (std::string_view ch : rows[r]) {
-            const Rect k{x, y, unit - gap, key_h};
-            const KeyState c = key(k, Look::Letter);
-            DrawLabel(ui, k, KeyLabel(ch), letter_style, c.ink);
+        for (std::string_view ch : m_rows[r]) {
+            const Rect k{x, y, m_unit - m_gap, m_key_h};
+            const KeyState c = Key(std::string(ch), k, Look::Letter);
+            DrawLabel(m_ui, k, KeyLabel(ch), m_letter_style, c.ink);
             if (c.tapped) {
-                typed(ch);
-                if (was_shift) shift = false; // one-shot: the next key is small again
+                Typed(ch);
+                if (was_shift) m_kb.shift = false; // one-shot: the next key is small again
             }
-            x += unit;
+            x += m_unit;
         }
         wide(spec.after);
-        y += key_h + gap;
+        y += m_key_h + m_gap;
     }
-    const float control_unit = (avail_w + gap) / kControlUnits;
-    float x = rect.x + pad;
+    return y;
+}
+
+void KeyboardFrame::ControlRow(float y) {
+    const float control_unit = (m_avail_w + m_gap) / kControlUnits;
+    float x = m_rect.x + m_pad;
     for (const ControlKey& control : kControlRow) {
-        special(control.special, {x, y, control.units * control_unit - gap, key_h});
+        SpecialKey(control.special, {x, y, control.units * control_unit - m_gap, m_key_h});
         x += control.units * control_unit;
     }
+}
 
-    // A physical keyboard (and the scripted tests' `text` and `key` commands).
+void KeyboardFrame::PhysicalKeys() {
     ImGuiIO& io = ImGui::GetIO();
     std::string chars;
     for (const ImWchar c : io.InputQueueCharacters)
         if (c != 0xFFFD && (c < 0xD800 || c > 0xDFFF))
             AppendUtf8(chars, c); // ImGui's invalid marker, lone surrogates
-    if (!chars.empty()) typed(chars);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) erase();
+    if (!chars.empty()) Typed(chars);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) Erase();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-        action = KeyboardAction::Done;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) action = KeyboardAction::Cancel;
+        m_action = KeyboardAction::Done;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_action = KeyboardAction::Cancel;
+}
 
+} // namespace
+
+KeyboardAction Keyboard::Draw(Context& ui, const Rect& rect, std::string& text) {
+    ui.draw->AddRectFilled(rect.Min(), rect.Max(), color::kBorder);
+    KeyboardFrame frame(*this, ui, rect, text);
+    frame.ControlRow(frame.CharacterRows());
+    frame.PhysicalKeys();
     if (ui.now < flash_until) ui.animating = true; // the flash ends on a later frame
-    return action;
+    return frame.Action();
 }
 
 // ---- Text field -----------------------------------------------------------------------------
@@ -482,6 +532,7 @@ bool TextField(Context& ui, const Rect& rect, const std::string& text, std::stri
     const float pad_x = ui.Px(kFieldPadX), pad_y = ui.Px(kFieldPadY), rounding = ui.Px(12);
     const float line = LineHeight(ui.theme, TextStyle::Body);
     const float width = std::max(1.f, rect.w - 2 * pad_x - ui.Px(4)); // room for the caret
+    ui.AddTarget(rect);
     const bool pressing = ui.Pressing(rect);
 
     ui.draw->AddRectFilled(rect.Min(), rect.Max(), pressing ? color::kSurfacePressed : color::kSurface,
@@ -559,6 +610,7 @@ float PinKeys(Context& ui, float x, float y, float width, float key_h, float key
             label.clear(); // drawn as a back arrow
         else if (ui.Bengali())
             label = content::ToBengaliDigits(id);
+        ui.Name("pin/" + id);
         const bool tapped = Button(ui, key, label, ButtonKind::Secondary, enabled);
         if (id == "erase")
             BackIcon(ui.draw, {key.x + key.w * 0.5f, key.y + key.h * 0.5f}, ui.Px(40),

@@ -10,7 +10,17 @@ std::string Context::Number(double value, int decimals) const {
     return content::FormatNumber(value, lang, decimals);
 }
 
+void Context::AddTarget(const Rect& rect, bool enabled) {
+    if (next_name.empty()) return;
+    const float x0 = std::max(rect.x, clip.x), y0 = std::max(rect.y, clip.y);
+    const float x1 = std::min(rect.Right(), clip.Right()), y1 = std::min(rect.Bottom(), clip.Bottom());
+    if (x1 - x0 >= 1 && y1 - y0 >= 1)
+        targets.push_back({std::move(next_name), {x0, y0, x1 - x0, y1 - y0}, enabled});
+    next_name.clear();
+}
+
 bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind kind, bool enabled) {
+    ui.AddTarget(rect, enabled);
     const bool pressing = enabled && ui.Pressing(rect);
     ImU32 fill = color::kSurface, text = color::kGreenDark, border = color::kBorder;
     if (!enabled)
@@ -32,6 +42,7 @@ bool Button(Context& ui, const Rect& rect, std::string_view label, ButtonKind ki
 }
 
 bool Card(Context& ui, const Rect& rect, ImU32 fill) {
+    ui.AddTarget(rect);
     const float r = ui.theme.Radius();
     const bool pressing = ui.Pressing(rect);
     ui.draw->AddRectFilled({rect.x, rect.y + ui.Px(3)}, {rect.Right(), rect.Bottom() + ui.Px(4)},
