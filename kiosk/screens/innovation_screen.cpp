@@ -265,7 +265,7 @@ float InnovationScreen::Draw(Context& ui, const content::FairContent& fair, cons
         float text_x = x;
         const float side = ui.Px(260);
         if (web && qr) {
-            qr->Draw(ui.draw, {x, y}, side);
+            DrawQrCode(ui.draw, *qr, {x, y}, side);
             text_x = x + side + ui.theme.Gap();
         }
         const float text_w = width - (text_x - x);
