@@ -64,19 +64,21 @@ content::ProcessMap BranchingMap() {
     return map;
 }
 
-// Forty steps: a long spine with a decision every eighth step whose no takes a detour and joins again.
+// Forty steps: a long spine with a decision every eighth step whose no takes a detour and joins
+// again, and four steps later one whose no skips the next step.
 content::ProcessMap FortyStepMap() {
     content::ProcessMap map;
     map.steps.push_back(Step("s0", StepKind::Start, "Start"));
     for (int i = 1; i < 39; ++i) {
-        const std::string id = "s" + std::to_string(i);
+        const std::string id = "s" + std::to_string(i), n = std::to_string(i);
         if (i % 8 == 4) {
-            map.steps.push_back({id, StepKind::Decision, {"", "Check " + std::to_string(i) + " passed?"}});
+            map.steps.push_back({id, StepKind::Decision, {"", "Check " + n + " passed?"}});
+            map.steps.push_back({id + "x", StepKind::Activity, {"", "Correct and resubmit " + n}});
+        } else if (i % 8 == 0) {
             map.steps.push_back(
-                {id + "x", StepKind::Activity, {"", "Correct and resubmit " + std::to_string(i)}});
+                {id, StepKind::Decision, {"", "Is step " + std::to_string(i + 1) + " needed?"}});
         } else {
-            map.steps.push_back(
-                {id, StepKind::Activity, {"", "Step number " + std::to_string(i) + " of the service"}});
+            map.steps.push_back({id, StepKind::Activity, {"", "Step number " + n + " of the service"}});
         }
     }
     map.steps.push_back(Step("s39", StepKind::End, "Done"));
@@ -86,6 +88,9 @@ content::ProcessMap FortyStepMap() {
             map.edges.push_back({from, to, EdgeLabel::Yes});
             map.edges.push_back({from, from + "x", EdgeLabel::No});
             map.edges.push_back({from + "x", to});
+        } else if (i % 8 == 0 && i > 0) {
+            map.edges.push_back({from, to, EdgeLabel::Yes});
+            map.edges.push_back({from, "s" + std::to_string(i + 2), EdgeLabel::No});
         } else {
             map.edges.push_back({from, to});
         }

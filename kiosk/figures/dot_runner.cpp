@@ -5,6 +5,7 @@
 #include <graphviz/gvplugin.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -134,6 +135,12 @@ Result Run(const std::vector<Node>& nodes, const std::vector<Edge>& edges, float
     const Graph graph = MakeGraph(nodes, edges, node_gap, rank_gap, made_nodes, made_edges);
     if (!graph) return {{}, {}, "Graphviz could not make the graph"};
     const LayoutRun run(context, graph.get());
+    if (const char* dump = std::getenv("FIGURES_DOT_DUMP"); dump && run.Ok()) { // for looking into a layout
+        if (FILE* file = std::fopen(dump, "w")) {
+            agwrite(graph.get(), file);
+            std::fclose(file);
+        }
+    }
     if (!run.Ok()) return {{}, {}, "Graphviz's dot could not lay out the map"};
     const double top = GD_bb(graph.get()).UR.y;
     for (Agnode_t* node : made_nodes)

@@ -87,8 +87,14 @@ Walk WalkFromStart(const Indexed& g) {
 
 // Columns: group 0 is the spine, the main path from the start; each side branch is one more
 // group, followed from where the walk first meets it until it joins steps already placed.
-std::vector<int> Columns(const Indexed& g, const Walk& walk) {
-    std::vector<int> group(g.out.size(), -1);
+struct Columns {
+    std::vector<int> of_step;   // per step
+    std::vector<bool> followed; // per edge: the one a column runs along (kept straight by dot)
+};
+
+Columns FindColumns(const Indexed& g, const Walk& walk) {
+    Columns columns{std::vector<int>(g.out.size(), -1), std::vector<bool>(g.from.size(), false)};
+    std::vector<int>& group = columns.of_step;
     int groups = 0;
     for (const int first : walk.preorder) {
         if (group[static_cast<size_t>(first)] >= 0) continue;
@@ -96,16 +102,18 @@ std::vector<int> Columns(const Indexed& g, const Walk& walk) {
         for (int node = first; node >= 0;) {
             group[static_cast<size_t>(node)] = id;
             int following = -1;
-            for (const int e : g.out[static_cast<size_t>(node)])
-                if (!walk.back[static_cast<size_t>(e)] &&
-                    group[static_cast<size_t>(g.to[static_cast<size_t>(e)])] < 0) {
-                    following = g.to[static_cast<size_t>(e)];
+            for (const int e : g.out[static_cast<size_t>(node)]) {
+                const int next = g.to[static_cast<size_t>(e)];
+                if (!walk.back[static_cast<size_t>(e)] && group[static_cast<size_t>(next)] < 0) {
+                    following = next;
+                    columns.followed[static_cast<size_t>(e)] = true;
                     break;
                 }
+            }
             node = following;
         }
     }
-    return group;
+    return columns;
 }
 
 bool BoxLike(StepKind kind) {
@@ -391,11 +399,11 @@ void Normalise(MapLayout& layout, float margin) {
 // dot's input: the spine and each branch in a group of its own (a straight column), the main
 // path's edge listed first from each step so that side branches fall to its right.
 std::pair<std::vector<dot::Node>, std::vector<dot::Edge>>
-DotInput(const content::ProcessMap& map, const Indexed& g, const Walk& walk, const std::vector<int>& column,
+DotInput(const content::ProcessMap& map, const Indexed& g, const Walk& walk, const Columns& columns,
          const std::vector<MapNode>& nodes, std::vector<int>& dot_edge_of) {
     std::vector<dot::Node> dot_nodes;
     for (size_t i = 0; i < nodes.size(); ++i)
-        dot_nodes.push_back({nodes[i].box.w, nodes[i].box.h, "c" + std::to_string(column[i])});
+        dot_nodes.push_back({nodes[i].box.w, nodes[i].box.h, "c" + std::to_string(columns.of_step[i])});
     std::vector<dot::Edge> dot_edges;
     dot_edge_of.assign(map.edges.size(), -1);
     for (size_t n = 0; n < g.out.size(); ++n)
@@ -403,10 +411,11 @@ DotInput(const content::ProcessMap& map, const Indexed& g, const Walk& walk, con
             if (walk.back[static_cast<size_t>(e)]) continue;
             const int to = g.to[static_cast<size_t>(e)];
             const bool no = map.edges[static_cast<size_t>(e)].label == EdgeLabel::No;
-            const bool same_column = column[n] == column[static_cast<size_t>(to)];
+            // The edges a column runs along weigh most, the spine's more than a branch's.
+            const int weight =
+                columns.followed[static_cast<size_t>(e)] ? (columns.of_step[n] == 0 ? 8 : 4) : 1;
             dot_edge_of[static_cast<size_t>(e)] = static_cast<int>(dot_edges.size());
-            dot_edges.push_back(
-                {static_cast<int>(n), to, no ? "e" : "s", "n", same_column ? (column[n] == 0 ? 8 : 4) : 1});
+            dot_edges.push_back({static_cast<int>(n), to, no ? "e" : "s", "n", weight});
         }
     return {dot_nodes, dot_edges};
 }
@@ -425,10 +434,10 @@ MapLayout LayOutProcessMap(const content::ProcessMap& map, const MeasureLabel& m
     if (map.steps.empty()) return layout;
     const Indexed g = Index(map);
     const Walk walk = WalkFromStart(g);
-    const std::vector<int> column = Columns(g, walk);
+    const Columns columns = FindColumns(g, walk);
     layout.nodes = SizeNodes(map, measure, style);
     std::vector<int> dot_edge_of;
-    const auto [dot_nodes, dot_edges] = DotInput(map, g, walk, column, layout.nodes, dot_edge_of);
+    const auto [dot_nodes, dot_edges] = DotInput(map, g, walk, columns, layout.nodes, dot_edge_of);
     const dot::Result placed = dot::Run(dot_nodes, dot_edges, style.node_gap, style.rank_gap);
     if (!placed.error.empty()) return {0, 0, {}, {}, placed.error};
     for (size_t i = 0; i < layout.nodes.size(); ++i) {
@@ -437,7 +446,7 @@ MapLayout LayOutProcessMap(const content::ProcessMap& map, const MeasureLabel& m
         node.box.y = placed.centers[i].y - node.box.h * 0.5f;
         node.label_box.x += node.box.x;
         node.label_box.y += node.box.y;
-        node.on_spine = column[i] == 0;
+        node.on_spine = columns.of_step[i] == 0;
     }
     for (const content::Edge& edge : map.edges) {
         MapEdge& laid = layout.edges.emplace_back();
