@@ -171,13 +171,14 @@ std::vector<MapNode> SizeNodes(const content::ProcessMap& map, const MeasureLabe
 }
 
 // Where the shape's outline is, `dy` above or below its middle: half its width there.
-float HalfWidthAt(const MapNode& node, float dy) {
+float HalfWidthAt(const MapNode& node, float dy, float terminal_radius) {
     const float half_w = node.box.w * 0.5f, half_h = node.box.h * 0.5f;
     dy = std::min(std::abs(dy), half_h);
     if (node.kind == StepKind::Decision) return half_w * (1 - dy / half_h);
     if (node.kind == StepKind::Start || node.kind == StepKind::End) {
-        const float r = std::min(half_h, half_w);
-        return half_w - r + std::sqrt(std::max(0.f, r * r - dy * dy));
+        const float r = std::min({half_h, half_w, terminal_radius});
+        const float into_corner = std::max(0.f, dy - (half_h - r));
+        return half_w - r + std::sqrt(std::max(0.f, r * r - into_corner * into_corner));
     }
     return half_w;
 }
@@ -233,7 +234,7 @@ struct Router {
         const auto at = std::find(here.begin(), here.end(), static_cast<int>(e)) - here.begin();
         const float y =
             node.box.y + node.box.h * static_cast<float>(at + 1) / static_cast<float>(here.size() + 1);
-        const float half = HalfWidthAt(node, y - c.y);
+        const float half = HalfWidthAt(node, y - c.y, style.terminal_radius);
         return {side == Side::Left ? c.x - half : c.x + half, y};
     }
 };
@@ -431,6 +432,8 @@ const MapNode* MapLayout::Find(const std::string& id) const {
 MapLayout LayOutProcessMap(const content::ProcessMap& map, const MeasureLabel& measure,
                            const MapStyle& style) {
     MapLayout layout;
+    layout.wave = style.wave;
+    layout.terminal_radius = style.terminal_radius;
     if (map.steps.empty()) return layout;
     const Indexed g = Index(map);
     const Walk walk = WalkFromStart(g);
@@ -439,7 +442,11 @@ MapLayout LayOutProcessMap(const content::ProcessMap& map, const MeasureLabel& m
     std::vector<int> dot_edge_of;
     const auto [dot_nodes, dot_edges] = DotInput(map, g, walk, columns, layout.nodes, dot_edge_of);
     const dot::Result placed = dot::Run(dot_nodes, dot_edges, style.node_gap, style.rank_gap);
-    if (!placed.error.empty()) return {0, 0, {}, {}, placed.error};
+    if (!placed.error.empty()) {
+        layout.nodes.clear();
+        layout.error = placed.error;
+        return layout;
+    }
     for (size_t i = 0; i < layout.nodes.size(); ++i) {
         MapNode& node = layout.nodes[i];
         node.box.x = placed.centers[i].x - node.box.w * 0.5f;

@@ -38,15 +38,16 @@ using MeasureLabel = std::function<LabelSize(std::string_view text, float max_wi
 
 // Sizes in the measuring unit. The defaults suit design pixels at a 1080-line screen.
 struct MapStyle {
-    float label_width = 260; // wrap width of a box's label
-    float padding_x = 18;    // label to the box's side
-    float padding_y = 14;    // label to the box's top and bottom
-    float node_gap = 56;     // between columns
-    float rank_gap = 46;     // between rows
-    float lane_gap = 22;     // between loop-back lanes, and from the outermost node to the first
-    float label_gap = 6;     // a yes/no label from its edge
-    float wave = 10;         // a document's wavy lower edge: extra height below its label
-    std::string yes = "Yes"; // the words on a decision's exits, measured and placed here
+    float label_width = 260;    // wrap width of a box's label
+    float padding_x = 18;       // label to the box's side
+    float padding_y = 14;       // label to the box's top and bottom
+    float node_gap = 56;        // between columns
+    float rank_gap = 46;        // between rows
+    float lane_gap = 22;        // between loop-back lanes, and from the outermost node to the first
+    float label_gap = 6;        // a yes/no label from its edge
+    float wave = 10;            // a document's wavy lower edge: extra height below its label
+    float terminal_radius = 24; // the rounded ends of start and end, at most (a pill when one line)
+    std::string yes = "Yes";    // the words on a decision's exits, measured and placed here
     std::string no = "No";
     content::Lang lang = content::Lang::English;
 };
@@ -79,6 +80,8 @@ struct MapEdge {
 
 struct MapLayout {
     float width = 0, height = 0; // everything lies in [0, width] x [0, height]
+    float wave = 0;              // the style's: a document's wavy edge crosses its middle this far up
+    float terminal_radius = 0;   // the style's: corner radius of start and end
     std::vector<MapNode> nodes;  // in the map's step order
     std::vector<MapEdge> edges;  // in the map's edge order
     std::string error;           // Graphviz failed: nothing laid out

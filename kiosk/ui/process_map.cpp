@@ -33,6 +33,7 @@ figures::MapStyle StyleFor(const Context& ui, float label_width) {
     style.lane_gap = ui.Px(24);
     style.label_gap = ui.Px(6);
     style.wave = ui.Px(10);
+    style.terminal_radius = ui.Px(26);
     style.yes = ui.T("হ্যাঁ", "Yes");
     style.no = ui.T("না", "No");
     style.lang = ui.lang;
@@ -127,7 +128,7 @@ void DrawDocument(ImDrawList* draw, const Rect& r, float wave, float line) {
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), color::kBlue, ImDrawFlags_Closed, line);
 }
 
-void DrawShape(Context& ui, StepKind kind, const Rect& r, float wave) {
+void DrawShape(Context& ui, StepKind kind, const Rect& r, float wave, float terminal_radius) {
     ImDrawList* draw = ui.draw;
     const float line = ui.Px(2.5f);
     const ImVec2 c{r.x + r.w * 0.5f, r.y + r.h * 0.5f};
@@ -135,7 +136,7 @@ void DrawShape(Context& ui, StepKind kind, const Rect& r, float wave) {
     case StepKind::Start:
     case StepKind::End:
         draw->AddRectFilled(r.Min(), r.Max(), kind == StepKind::Start ? color::kGreen : color::kGreenDark,
-                            r.h * 0.5f);
+                            std::min(r.h * 0.5f, terminal_radius));
         break;
     case StepKind::Activity:
         draw->AddRectFilled(r.Min(), r.Max(), color::kSurface, ui.Px(8));
@@ -196,7 +197,7 @@ float DrawProcessMap(Context& ui, const content::ProcessMap& map, ImVec2 origin,
                               {std::round(origin.x + (width - layout.width * scale) * 0.5f), origin.y}};
     DrawEdges(ui, layout, to_screen);
     for (const figures::MapNode& node : layout.nodes) {
-        DrawShape(ui, node.kind, to_screen(node.box), ui.Px(10) * scale);
+        DrawShape(ui, node.kind, to_screen(node.box), layout.wave * scale, layout.terminal_radius * scale);
         const Rect label = to_screen(node.label_box);
         const float wrap = node.label_wrap * scale;
         const bool on_dark = node.kind == StepKind::Start || node.kind == StepKind::End;
