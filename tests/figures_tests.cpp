@@ -190,7 +190,7 @@ TEST_CASE("a branching map: yes leaves downward, no to the side, each exit label
     CHECK(labelled == 6);
 }
 
-TEST_CASE("a branching map: a loop runs back on an outer lane; no edge arrives where another leaves") {
+TEST_CASE("a branching map: a loop runs back on an outer lane, no edge arrives where another leaves") {
     const MapLayout layout = LayOut(BranchingMap());
     float min_x = layout.width, max_x = 0;
     for (const MapNode& node : layout.nodes) {
@@ -266,7 +266,7 @@ TEST_CASE("a 40-step map lays out as one spine with its detours, nothing overlap
         CHECK(edge.path.size() >= 2);
 }
 
-TEST_CASE("an empty map lays out as nothing; an edge to an unknown step is left undrawn") {
+TEST_CASE("an empty map lays out as nothing, an edge to an unknown step is left undrawn") {
     CHECK(LayOut({}).Empty());
     content::ProcessMap map;
     map.steps = {Step("a", StepKind::Start, "Start"), Step("b", StepKind::End, "End")};
