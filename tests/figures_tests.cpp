@@ -1,6 +1,7 @@
 // kiosk_figures without a screen: process maps laid out by Graphviz (the flowchart's structure,
 // and its geometry against a golden file) and QR codes. This target links no ImGui or GL and
 // has no ImGui include directories, which proves the library portable to a printer.
+#include "content/pack_loader.h"
 #include "kiosk/figures/process_map_layout.h"
 #include "kiosk/figures/qr_code.h"
 
@@ -112,6 +113,42 @@ const MapNode& NodeOf(const MapLayout& layout, const std::string& id) {
 
 float Distance(figures::Point a, figures::Point b) {
     return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// What every map must be to read as a flowchart: shapes apart, the spine one column, edges
+// running straight across or down (up only on a loop's lane) past every other shape, and no edge
+// arriving where another leaves.
+void CheckReadable(const MapLayout& layout) {
+    REQUIRE(layout.error.empty());
+    for (size_t a = 0; a < layout.nodes.size(); ++a)
+        for (size_t b = a + 1; b < layout.nodes.size(); ++b) {
+            CAPTURE(layout.nodes[a].id + " " + layout.nodes[b].id);
+            CHECK_FALSE(layout.nodes[a].box.Overlaps(layout.nodes[b].box));
+        }
+    const MapNode* first_on_spine = nullptr;
+    for (const MapNode& node : layout.nodes)
+        if (node.on_spine) {
+            if (!first_on_spine) first_on_spine = &node;
+            CAPTURE(node.id);
+            CHECK(std::abs(node.box.Center().x - first_on_spine->box.Center().x) < 1.f);
+        }
+    for (const MapEdge& edge : layout.edges) {
+        CAPTURE(edge.from + ">" + edge.to);
+        REQUIRE(edge.path.size() >= 2);
+        for (size_t i = 0; i + 1 < edge.path.size(); ++i) {
+            const figures::Point a = edge.path[i], b = edge.path[i + 1];
+            CHECK((std::abs(a.x - b.x) < 0.5f || std::abs(a.y - b.y) < 0.5f));
+            for (const MapNode& node : layout.nodes) {
+                if (node.id == edge.from || node.id == edge.to) continue;
+                CAPTURE(node.id);
+                CHECK_FALSE(
+                    (std::min(a.x, b.x) < node.box.Right() - 2 && std::max(a.x, b.x) > node.box.x + 2 &&
+                     std::min(a.y, b.y) < node.box.Bottom() - 2 && std::max(a.y, b.y) > node.box.y + 2));
+            }
+        }
+        for (const MapEdge& other : layout.edges)
+            CHECK(Distance(edge.Tip(), other.Tail()) > 4.f);
+    }
 }
 
 const char* kSpine[] = {"s1", "s2", "d1", "s3", "s4", "d2", "s5", "d3", "e1"};
@@ -301,4 +338,21 @@ TEST_CASE("a QR code encodes a link with its three finder patterns") {
 
 TEST_CASE("a text too long for a QR code gives no code") {
     CHECK_FALSE(figures::QrCode::Encode(std::string(8000, 'a')).has_value());
+}
+
+TEST_CASE("every process map of the demo fair reads as a flowchart, in Bengali and English") {
+    const content::LoadedPack pack = content::LoadPack(std::string(KIOSK_SOURCE_DIR) + "/assets/demo-fair");
+    REQUIRE(pack.content.innovations.size() >= 10);
+    int maps = 0;
+    for (const content::Innovation& innovation : pack.content.innovations)
+        for (const content::ProcessMap* map : {&innovation.process_before, &innovation.process_after})
+            for (const content::Lang lang : {content::Lang::Bengali, content::Lang::English}) {
+                if (map->Empty()) continue;
+                CAPTURE(innovation.id);
+                figures::MapStyle style;
+                style.lang = lang;
+                CheckReadable(figures::LayOutProcessMap(*map, FakeMeasure, style));
+                ++maps;
+            }
+    CHECK(maps >= 40);
 }
