@@ -356,3 +356,22 @@ TEST_CASE("every process map of the demo fair reads as a flowchart, in Bengali a
             }
     CHECK(maps >= 40);
 }
+
+TEST_CASE("maps the pack check would refuse still lay out: a step looping to itself, twin edges, no start") {
+    content::ProcessMap map;
+    map.steps = {Step("a", StepKind::Activity, "First"), Step("b", StepKind::Decision, "Again?"),
+                 Step("c", StepKind::Activity, "Nobody comes here"), Step("d", StepKind::End, "End")};
+    map.edges = {{"a", "b"}, {"a", "b"}, {"b", "b", EdgeLabel::Yes}, {"b", "d", EdgeLabel::No},
+                 {"c", "c"}, {"c", "a"}};
+    const MapLayout layout = LayOut(map);
+    REQUIRE(layout.error.empty());
+    REQUIRE(layout.nodes.size() == 4);
+    for (const MapEdge& edge : layout.edges) {
+        CAPTURE(edge.from + ">" + edge.to);
+        CHECK(edge.path.size() >= 2);
+    }
+    CHECK(layout.edges[2].loop_back);
+    CHECK(layout.edges[4].loop_back);
+    CHECK(Distance(layout.edges[4].Tip(), layout.edges[4].Tail()) >
+          4.f); // a loop to itself leaves and arrives apart
+}

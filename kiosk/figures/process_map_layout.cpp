@@ -216,7 +216,8 @@ struct Router {
     const Indexed& g;
     std::vector<MapNode>& nodes;
     std::vector<MapEdge>& edges;
-    std::vector<std::array<std::vector<int>, 4>> side_edges; // per node and side: edges there, in order
+    // Per node and side, the edge ends there in order: 2e + 1 where edge e leaves, 2e where it arrives.
+    std::vector<std::array<std::vector<int>, 4>> side_edges;
 
     const MapNode& Node(int i) const { return nodes[static_cast<size_t>(i)]; }
     int From(size_t e) const { return g.from[e]; }
@@ -224,14 +225,15 @@ struct Router {
 
     // The point of `side` of node `n` where edge `e` meets it; left and right sides share
     // their length between the edges there, so that none arrives where another leaves.
-    Point PortOf(int n, Side side, size_t e) const {
+    Point PortOf(int n, Side side, size_t e, bool leaving) const {
         const MapNode& node = Node(n);
         const Point c = node.box.Center();
         if (side == Side::Top) return {c.x, node.box.y};
         if (side == Side::Bottom)
             return {c.x, node.box.Bottom() - (node.kind == StepKind::Document ? style.wave : 0)};
         const std::vector<int>& here = side_edges[static_cast<size_t>(n)][static_cast<size_t>(side)];
-        const auto at = std::find(here.begin(), here.end(), static_cast<int>(e)) - here.begin();
+        const auto at =
+            std::find(here.begin(), here.end(), static_cast<int>(2 * e) + (leaving ? 1 : 0)) - here.begin();
         const float y =
             node.box.y + node.box.h * static_cast<float>(at + 1) / static_cast<float>(here.size() + 1);
         const float half = HalfWidthAt(node, y - c.y, style.terminal_radius);
@@ -281,7 +283,7 @@ void ChooseSides(Router& r, const Walk& walk) {
             const Side side = leaving ? r.edges[e].leaves : r.edges[e].arrives;
             if (side == Side::Left || side == Side::Right)
                 r.side_edges[static_cast<size_t>(leaving ? r.From(e) : r.To(e))][static_cast<size_t>(side)]
-                    .push_back(static_cast<int>(e));
+                    .push_back(static_cast<int>(2 * e) + (leaving ? 1 : 0));
         }
 }
 
@@ -289,7 +291,8 @@ void ChooseSides(Router& r, const Walk& walk) {
 // else dot's own curve.
 Path RouteForward(const Router& r, size_t e, const Path& dot_path) {
     const MapEdge& edge = r.edges[e];
-    const Point tail = r.PortOf(r.From(e), edge.leaves, e), head = r.PortOf(r.To(e), Side::Top, e);
+    const Point tail = r.PortOf(r.From(e), edge.leaves, e, true),
+                head = r.PortOf(r.To(e), Side::Top, e, false);
     const float above_head = head.y - r.style.rank_gap * 0.5f;
     std::vector<Path> candidates;
     if (edge.leaves == Side::Bottom) {
@@ -339,7 +342,8 @@ void RouteLoops(Router& r) {
         const bool left = edge.arrives == Side::Left;
         const float step = r.style.lane_gap * static_cast<float>(++lanes[left ? 0 : 1]);
         const float lane = left ? min_x - step : max_x + step;
-        const Point tail = r.PortOf(r.From(e), edge.leaves, e), head = r.PortOf(r.To(e), edge.arrives, e);
+        const Point tail = r.PortOf(r.From(e), edge.leaves, e, true);
+        const Point head = r.PortOf(r.To(e), edge.arrives, e, false);
         if (edge.leaves == Side::Bottom) {
             const float below = tail.y + r.style.rank_gap * 0.5f;
             edge.path = {tail, {tail.x, below}, {lane, below}, {lane, head.y}, head};
