@@ -79,9 +79,11 @@ float ScaleFor(const MapLayout& layout, float width) {
 } // namespace
 
 const MapLayout& ProcessMapLayout(Context& ui, const content::ProcessMap& map, float width) {
-    using Key = std::tuple<size_t, int, long, long>;
+    // The text's size counts apart from the screen's scale: a visitor may ask for larger text.
+    using Key = std::tuple<size_t, int, long, long, long>;
     static std::map<Key, MapLayout> cache;
-    const Key key{HashOf(map), static_cast<int>(ui.lang), std::lround(width), std::lround(ui.Px(1000))};
+    const Key key{HashOf(map), static_cast<int>(ui.lang), std::lround(width), std::lround(ui.Px(1000)),
+                  std::lround(LineHeight(ui.theme, TextStyle::Caption) * 100)};
     const auto found = cache.find(key);
     if (found != cache.end()) return found->second;
     if (cache.size() > 64) cache.clear(); // a fair has a few dozen maps; sizes change rarely
