@@ -321,13 +321,14 @@ TEST_CASE("a QR code encodes a link with its three finder patterns") {
     CHECK((code->Size() - 21) % 4 == 0); // versions grow by four modules
     CHECK(code->SizeWithQuietZone() == code->Size() + 8);
     const int n = code->Size();
-    for (const auto& [ox, oy] : {std::pair{0, 0}, std::pair{n - 7, 0}, std::pair{0, n - 7}})
+    for (const auto& corner : {std::pair{0, 0}, std::pair{n - 7, 0}, std::pair{0, n - 7}})
         for (int y = 0; y < 7; ++y)
             for (int x = 0; x < 7; ++x) {
                 const int ring = std::max(std::abs(x - 3), std::abs(y - 3)); // 3: outer, 2: light, <2: core
-                CAPTURE(ox + x);
-                CAPTURE(oy + y);
-                CHECK(code->Dark(ox + x, oy + y) == (ring != 2));
+                const int mx = corner.first + x, my = corner.second + y;
+                CAPTURE(mx);
+                CAPTURE(my);
+                CHECK(code->Dark(mx, my) == (ring != 2));
             }
     CHECK_FALSE(code->Dark(-1, 0)); // the quiet zone is light
     const figures::QrPlacement place = figures::PlaceQrCode(*code, 10, 10, 260);
