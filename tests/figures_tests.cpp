@@ -31,6 +31,17 @@ figures::LabelSize FakeMeasure(std::string_view text, float max_width) {
     return {std::min(total, max_width), lines * 20};
 }
 
+// Joins its parts with += (GCC 12 at -O3 warns falsely on "literal" + std::string).
+template <typename... Parts> std::string Cat(const Parts&... parts) {
+    std::string out;
+    ((out += parts), ...);
+    return out;
+}
+
+std::string S(int i) {
+    return Cat("s", std::to_string(i));
+}
+
 content::Step Step(const char* id, StepKind kind, const char* en) {
     return {id, kind, {"", en}};
 }
@@ -71,27 +82,27 @@ content::ProcessMap FortyStepMap() {
     content::ProcessMap map;
     map.steps.push_back(Step("s0", StepKind::Start, "Start"));
     for (int i = 1; i < 39; ++i) {
-        const std::string id = "s" + std::to_string(i), n = std::to_string(i);
+        const std::string id = S(i), n = std::to_string(i);
         if (i % 8 == 4) {
-            map.steps.push_back({id, StepKind::Decision, {"", "Check " + n + " passed?"}});
-            map.steps.push_back({id + "x", StepKind::Activity, {"", "Correct and resubmit " + n}});
+            map.steps.push_back({id, StepKind::Decision, {"", Cat("Check ", n, " passed?")}});
+            map.steps.push_back({id + "x", StepKind::Activity, {"", Cat("Correct and resubmit ", n)}});
         } else if (i % 8 == 0) {
             map.steps.push_back(
-                {id, StepKind::Decision, {"", "Is step " + std::to_string(i + 1) + " needed?"}});
+                {id, StepKind::Decision, {"", Cat("Is step ", std::to_string(i + 1), " needed?")}});
         } else {
-            map.steps.push_back({id, StepKind::Activity, {"", "Step number " + n + " of the service"}});
+            map.steps.push_back({id, StepKind::Activity, {"", Cat("Step number ", n, " of the service")}});
         }
     }
     map.steps.push_back(Step("s39", StepKind::End, "Done"));
     for (int i = 0; i < 39; ++i) {
-        const std::string from = "s" + std::to_string(i), to = "s" + std::to_string(i + 1);
+        const std::string from = S(i), to = S(i + 1);
         if (i % 8 == 4) {
             map.edges.push_back({from, to, EdgeLabel::Yes});
             map.edges.push_back({from, from + "x", EdgeLabel::No});
             map.edges.push_back({from + "x", to});
         } else if (i % 8 == 0 && i > 0) {
             map.edges.push_back({from, to, EdgeLabel::Yes});
-            map.edges.push_back({from, "s" + std::to_string(i + 2), EdgeLabel::No});
+            map.edges.push_back({from, S(i + 2), EdgeLabel::No});
         } else {
             map.edges.push_back({from, to});
         }
@@ -122,7 +133,7 @@ void CheckReadable(const MapLayout& layout) {
     REQUIRE(layout.error.empty());
     for (size_t a = 0; a < layout.nodes.size(); ++a)
         for (size_t b = a + 1; b < layout.nodes.size(); ++b) {
-            CAPTURE(layout.nodes[a].id + " " + layout.nodes[b].id);
+            CAPTURE(Cat(layout.nodes[a].id, " ", layout.nodes[b].id));
             CHECK_FALSE(layout.nodes[a].box.Overlaps(layout.nodes[b].box));
         }
     const MapNode* first_on_spine = nullptr;
@@ -133,7 +144,7 @@ void CheckReadable(const MapLayout& layout) {
             CHECK(std::abs(node.box.Center().x - first_on_spine->box.Center().x) < 1.f);
         }
     for (const MapEdge& edge : layout.edges) {
-        CAPTURE(edge.from + ">" + edge.to);
+        CAPTURE(Cat(edge.from, ">", edge.to));
         REQUIRE(edge.path.size() >= 2);
         for (size_t i = 0; i + 1 < edge.path.size(); ++i) {
             const figures::Point a = edge.path[i], b = edge.path[i + 1];
@@ -204,7 +215,7 @@ TEST_CASE("a branching map: yes leaves downward, no to the side, each exit label
     const MapLayout layout = LayOut(BranchingMap());
     int labelled = 0;
     for (const MapEdge& edge : layout.edges) {
-        CAPTURE(edge.from + ">" + edge.to);
+        CAPTURE(Cat(edge.from, ">", edge.to));
         REQUIRE(edge.path.size() >= 2);
         const MapNode& from = NodeOf(layout, edge.from);
         if (edge.kind == EdgeLabel::Yes) {
@@ -236,7 +247,7 @@ TEST_CASE("a branching map: a loop runs back on an outer lane, no edge arrives w
     }
     int loops = 0;
     for (const MapEdge& edge : layout.edges) {
-        CAPTURE(edge.from + ">" + edge.to);
+        CAPTURE(Cat(edge.from, ">", edge.to));
         CHECK(edge.loop_back == (edge.from == "d3" && edge.to == "s5"));
         if (edge.loop_back) {
             ++loops;
@@ -287,13 +298,13 @@ TEST_CASE("a 40-step map lays out as one spine with its detours, nothing overlap
     REQUIRE(layout.nodes.size() == map.steps.size());
     for (size_t a = 0; a < layout.nodes.size(); ++a)
         for (size_t b = a + 1; b < layout.nodes.size(); ++b) {
-            CAPTURE(layout.nodes[a].id + " " + layout.nodes[b].id);
+            CAPTURE(Cat(layout.nodes[a].id, " ", layout.nodes[b].id));
             CHECK_FALSE(layout.nodes[a].box.Overlaps(layout.nodes[b].box));
         }
     const float spine_x = NodeOf(layout, "s0").box.Center().x;
     float above = -1;
     for (int i = 0; i < 40; ++i) {
-        const MapNode& node = NodeOf(layout, "s" + std::to_string(i));
+        const MapNode& node = NodeOf(layout, S(i));
         CAPTURE(node.id);
         CHECK(std::abs(node.box.Center().x - spine_x) < 1.f);
         CHECK(node.box.y > above);
@@ -368,7 +379,7 @@ TEST_CASE("maps the pack check would refuse still lay out: a step looping to its
     REQUIRE(layout.error.empty());
     REQUIRE(layout.nodes.size() == 4);
     for (const MapEdge& edge : layout.edges) {
-        CAPTURE(edge.from + ">" + edge.to);
+        CAPTURE(Cat(edge.from, ">", edge.to));
         CHECK(edge.path.size() >= 2);
     }
     CHECK(layout.edges[2].loop_back);

@@ -78,8 +78,9 @@ Graph MakeGraph(const std::vector<Node>& nodes, const std::vector<Edge>& edges, 
     Set(graph.get(), "nodesep", Inches(node_gap));
     Set(graph.get(), "ranksep", Inches(rank_gap));
     for (size_t i = 0; i < nodes.size(); ++i) {
-        const std::string name = "n" + std::to_string(i);
-        Agnode_t* node = agnode(graph.get(), const_cast<char*>(name.c_str()), 1);
+        char name[32];
+        std::snprintf(name, sizeof name, "n%zu", i);
+        Agnode_t* node = agnode(graph.get(), name, 1);
         Set(node, "shape", "box");
         Set(node, "fixedsize", "true");
         Set(node, "label", "");
