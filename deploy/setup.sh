@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev nlohmann-json3-dev libcairo2-dev
   libsodium-dev  # judges' PINs, hashed with crypto_pwhash_str (scoring/judges.cpp)
   libqrencode-dev  # QR codes for service links
+  libgraphviz-dev  # process maps laid out by Graphviz's dot (kiosk/figures)
   libcsv-dev  # the innovation bank's CSV (content/bank.cpp)
   fonts-noto-core
   # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots

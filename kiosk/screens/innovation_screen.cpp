@@ -276,7 +276,7 @@ float DrawServiceLink(Context& ui, const content::Innovation& innovation, std::o
         float text_x = x;
         const float side = ui.Px(260);
         if (web && qr) {
-            qr->Draw(ui.draw, {x, y}, side);
+            DrawQrCode(ui.draw, *qr, {x, y}, side);
             text_x = x + side + ui.theme.Gap();
         }
         const float text_w = width - (text_x - x);

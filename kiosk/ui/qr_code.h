@@ -1,31 +1,17 @@
-// A QR code for a service link, so a visitor can open the service on a phone (libqrencode).
+// A service link's QR code on the screen: the modules come from kiosk/figures (libqrencode, plain
+// geometry); this paints them on an ImDrawList.
 #pragma once
+
+#include "kiosk/figures/qr_code.h"
 
 #include <imgui.h>
 
-#include <optional>
-#include <string>
-#include <vector>
-
 namespace ui {
 
-class QrCode {
-  public:
-    // Nothing when the text cannot be encoded (too long for a QR code).
-    static std::optional<QrCode> Encode(const std::string& text);
+using figures::QrCode;
 
-    int Size() const { return m_size; } // modules per side
-    bool Dark(int x, int y) const { return m_modules[static_cast<size_t>(y) * m_size + x] != 0; }
-    const std::string& Text() const { return m_text; }
-
-    // Dark modules on white with the standard quiet zone of 4 modules, `side` pixels square,
-    // each module snapped to whole pixels so phone cameras read it cleanly.
-    void Draw(ImDrawList* draw, ImVec2 pos, float side) const;
-
-  private:
-    std::string m_text;
-    int m_size = 0;
-    std::vector<unsigned char> m_modules;
-};
+// Dark modules on white with the standard quiet zone, `side` pixels square, each module snapped
+// to whole pixels so phone cameras read it cleanly.
+void DrawQrCode(ImDrawList* draw, const QrCode& code, ImVec2 pos, float side);
 
 } // namespace ui
