@@ -162,7 +162,7 @@ TEST_CASE("a finger that moves is not a long press") {
     CHECK_FALSE(touch.LongPressed(title, 2.5, 2.0));
 }
 
-TEST_CASE("a touch target is listed under its name with its visible part; unnamed or hidden, not at all") {
+TEST_CASE("a touch target is listed under its name with its visible part, and one unnamed or hidden, not at all") {
     ui::Context ui;
     ui.clip = {0, 100, 800, 500}; // a scrolled area under a top bar
     ui.Name("review/submit");
