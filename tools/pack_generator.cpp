@@ -173,6 +173,13 @@ std::string StepId(int index) {
     return id;
 }
 
+// " word", appended for the same reason.
+std::string AfterSpace(const std::string& word) {
+    std::string spaced(1, ' ');
+    spaced += word;
+    return spaced;
+}
+
 json Step(int index, const char* kind, const Words& label) {
     return {{"id", StepId(index)}, {"kind", kind}, {"label", Text(label)}};
 }
@@ -292,13 +299,13 @@ json Fair(int offices) {
         const Words& place =
             kPlaces[static_cast<size_t>(i / static_cast<int>(kAgencies.size())) % kPlaces.size()];
         const std::string number =
-            i < static_cast<int>(kAgencies.size() * kPlaces.size()) ? "" : " " + std::to_string(i);
-        office_list.push_back(
-            {{"id", "office-" + std::to_string(i + 1)},
-             {"name", Text(std::string(agency.bn) + ", " + place.bn + (number.empty() ? "" : " " + Bn(i)),
-                           std::string(agency.en) + ", " + place.en + number)},
-             {"short_name", Text(std::string(place.bn) + " " + Bn(i + 1),
-                                 std::string(place.en) + " " + std::to_string(i + 1))}});
+            i < static_cast<int>(kAgencies.size() * kPlaces.size()) ? "" : AfterSpace(std::to_string(i));
+        office_list.push_back({{"id", "office-" + std::to_string(i + 1)},
+                               {"name", Text(std::string(agency.bn) + ", " + place.bn +
+                                                 (number.empty() ? "" : AfterSpace(Bn(i))),
+                                             std::string(agency.en) + ", " + place.en + number)},
+                               {"short_name", Text(std::string(place.bn) + " " + Bn(i + 1),
+                                                   std::string(place.en) + " " + std::to_string(i + 1))}});
     }
     for (size_t i = 0; i < kCategories.size(); ++i)
         category_list.push_back({{"id", "category-" + std::to_string(i + 1)},
