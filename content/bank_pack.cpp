@@ -213,7 +213,7 @@ class Importer {
   public:
     Importer(const BankTable& table, PackEditor& editor, const BankImportOptions& options,
              BankImportReport& report)
-        : table_(table), editor_(editor), options_(options), report_(report), file_(table.file),
+        : editor_(editor), options_(options), report_(report), file_(table.file),
           applier_(table, file_, report.problems) {
         IndexTitles();
     }
@@ -241,7 +241,6 @@ class Importer {
     std::string OfficeForNew();
     std::string CategoryForNew();
 
-    const BankTable& table_;
     PackEditor& editor_;
     const BankImportOptions& options_;
     BankImportReport& report_;

@@ -765,7 +765,7 @@ void PackReader::References(Notes& notes, const Node& root, const Innovation& in
 }
 
 // Photos are shown as placeholders when they cannot be read, so their problems are warnings.
-// The kiosk only looks whether each file exists; `kiosk check` also reads its header.
+// The kiosk only looks whether each file exists; `kiosk check` also decodes it as the kiosk will.
 void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) {
     std::optional<Node> list = List(notes, root, "photos", Need::Extra);
     for (size_t i = 0; list && i < list->value.size(); ++i) {
@@ -779,10 +779,12 @@ void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) 
         }
         const fs::path path = (m_root / *file).lexically_normal();
         std::optional<std::string> why;
-        if (m_options.read_picture_headers)
-            why = CheckPicture(path.string());
-        else if (std::error_code error; !fs::exists(path, error))
+        if (m_options.decode_pictures) {
+            if (std::string error = DecodePicture(path.string()).error; !error.empty())
+                why = std::move(error);
+        } else if (std::error_code error; !fs::exists(path, error)) {
             why = "is not found";
+        }
         if (why)
             notes.Warn(At(item, "file"), "picture " + Shown(*file) + " " + *why + ": shown as a placeholder");
         innovation.photos.push_back({path.string(), Text(notes, item, "caption", Need::Extra)});

@@ -29,9 +29,9 @@ struct PackProblem {
 std::string FormatProblem(const PackProblem& problem, const std::string& file);
 
 struct LoadOptions {
-    // Open every picture to check its header (kiosk check). The kiosk leaves this off: pictures
-    // load lazily, so loading a pack only looks whether each picture file exists.
-    bool read_picture_headers = false;
+    // Decode every picture in full, by the rule the kiosk shows it with (kiosk check). The kiosk
+    // leaves this off: pictures load lazily, so loading a pack only looks whether each file exists.
+    bool decode_pictures = false;
 };
 
 struct LoadedPack {

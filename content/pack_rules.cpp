@@ -286,6 +286,26 @@ std::optional<std::string> CheckPicture(const std::string& path) {
     return std::nullopt;
 }
 
+void PicturePixels::Free::operator()(unsigned char* pixels) const {
+    stbi_image_free(pixels);
+}
+
+PicturePixels DecodePicture(const std::string& path) {
+    PicturePixels picture;
+    if (std::optional<std::string> problem =
+            CheckPicture(path)) { // its size decides whether decoding is safe
+        picture.error = std::move(*problem);
+        return picture;
+    }
+    int channels = 0;
+    picture.rgba.reset(stbi_load(path.c_str(), &picture.width, &picture.height, &channels, 4));
+    if (!picture.rgba) {
+        picture.width = picture.height = 0;
+        picture.error = std::string("is damaged or cut short (") + stbi_failure_reason() + ")";
+    }
+    return picture;
+}
+
 // [SECTION] Text
 
 static size_t EditDistance(std::string_view a, std::string_view b) {

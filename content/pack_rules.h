@@ -5,6 +5,7 @@
 #include "content/model.h"
 #include "content/utf8.h" // DecodeUtf8, InvalidUtf8Offset: the pack rules check text with them
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,21 @@ std::vector<MapIssue> CheckProcessMap(const ProcessMap& map);
 // Why a picture cannot be shown, read from its header only (stb_image's stbi_info); nothing
 // when it is a readable image within the size limits.
 std::optional<std::string> CheckPicture(const std::string& path);
+
+// A picture's pixels as the kiosk shows them: RGBA, 4 bytes a pixel, row after row.
+struct PicturePixels {
+    struct Free {
+        void operator()(unsigned char* pixels) const;
+    };
+    int width = 0, height = 0;
+    std::unique_ptr<unsigned char[], Free> rgba;
+    std::string error; // why it cannot be shown (then no pixels), e.g. "is damaged or cut short (...)"
+};
+
+// The rule for showing a picture, shared by the kiosk and `kiosk check`: the header check above
+// (nothing too large is decoded), then the whole file decoded with stb_image, so that a picture
+// cut short or damaged past its header is found too.
+PicturePixels DecodePicture(const std::string& path);
 
 // The known name closest to a misspelt one (at most two edits away), or "".
 std::string ClosestName(std::string_view name, const std::vector<std::string_view>& known);

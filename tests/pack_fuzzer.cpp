@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const fs::path file = scratch.root / (fair ? "fair.json" : "innovations/a.json");
     Write(file, std::string(reinterpret_cast<const char*>(data + 1), size - 1));
     const content::LoadedPack pack =
-        content::LoadPack(scratch.root.string(), {.read_picture_headers = (data[0] & 2) != 0});
+        content::LoadPack(scratch.root.string(), {.decode_pictures = (data[0] & 2) != 0});
     if (!pack.fair_ok && !pack.content.innovations.empty()) __builtin_trap(); // an empty fair shows nothing
     Write(file, fair ? scratch.fair : scratch.innovation);
     return 0;

@@ -97,8 +97,10 @@ KioskRun Run(const std::string& name, const std::string& script, int screen_w, i
         Quote("-screen 0 " + std::to_string(screen_w) + "x" + std::to_string(screen_h) + "x24") + " " +
         Quote(KIOSK_BINARY) + " --db " + Quote((run.shots / "kiosk.db").string()) + " --script " +
         Quote(script_file.string()) + " --shots " + Quote(run.shots.string());
-    for (const std::string& arg : args)
-        command += " " + Quote(arg);
+    for (const std::string& arg : args) {
+        command += ' '; // not += " " + Quote(arg): GCC 12 -O3 reports a false -Wrestrict (GCC bug 105329)
+        command += Quote(arg);
+    }
     run.exit_code = Shell(command, run.output);
     run.report = ReadReport(run.shots / "script-report.tsv");
     return run;
@@ -123,8 +125,10 @@ KioskRun RunKioskFullscreen(const std::string& name, const std::string& script, 
 KioskRun RunCommand(const std::vector<std::string>& args) {
     KioskRun run;
     std::string command = Quote(KIOSK_BINARY);
-    for (const std::string& arg : args)
-        command += " " + Quote(arg);
+    for (const std::string& arg : args) {
+        command += ' '; // not += " " + Quote(arg): GCC 12 -O3 reports a false -Wrestrict (GCC bug 105329)
+        command += Quote(arg);
+    }
     run.exit_code = Shell(command, run.output);
     return run;
 }

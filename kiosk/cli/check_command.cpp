@@ -1,5 +1,5 @@
-// kiosk check DIR: the pack loader's own findings, plus every picture's header, printed the way
-// compilers print theirs so an editor can jump to each line.
+// kiosk check DIR: the pack loader's own findings, plus every picture decoded in full as the kiosk
+// decodes it, printed the way compilers print theirs so an editor can jump to each line.
 #include "content/pack_loader.h"
 #include "kiosk/cli/commands.h"
 
@@ -41,7 +41,7 @@ int Check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         return 2;
     }
 
-    const content::LoadedPack pack = content::LoadPack(typed, {.read_picture_headers = true});
+    const content::LoadedPack pack = content::LoadPack(typed, {.decode_pictures = true});
     for (const content::PackProblem& problem : pack.problems)
         out << content::FormatProblem(problem, AsTyped(problem.file, pack.content.folder, typed)) << '\n';
 

@@ -1,12 +1,11 @@
 // kiosk judges list|add|remove|set-pin|unlock|import [--db FILE] [--content DIR]
 // The organiser's set-up of the fair's judges. The work is scoring::Judges; this file reads the
-// command line (and the import CSV, with libcsv as content/bank.cpp does) and tells the organiser.
+// command line (and the import CSV, with content/csv_reader.h as the bank does) and tells the organiser.
 #include "kiosk/cli/commands.h"
 
+#include "content/csv_reader.h"
 #include "content/pack_loader.h"
 #include "scoring/judging.h"
-
-#include <csv.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -141,68 +140,29 @@ int Add(Setting& setting, const Arguments& args, std::istream& in, std::ostream&
 
 // [SECTION] import: the CSV
 
-struct CsvRow {
-    int line = 0;
-    std::vector<std::string> cells;
-};
+using CsvRow = content::CsvRecord;
 
-struct CsvReader {
-    std::vector<CsvRow> rows;
-    CsvRow current;
-    int line = 1;
-    bool in_row = false;
-
-    static void OnCell(void* data, size_t size, void* self) {
-        static_cast<CsvReader*>(self)->current.cells.emplace_back(static_cast<const char*>(data), size);
+// The rows of the file, each with the line it starts on. Tabs separate the cells when the file has
+// tabs and no commas (cells copied out of a sheet); semicolons never do, since they separate the
+// categories. An error is "file:line: error: ..." in `failure`.
+std::vector<CsvRow> ReadRows(const std::string& file, std::string_view text, std::string& failure) {
+    const bool tabs = text.find('\t') != std::string_view::npos && text.find(',') == std::string_view::npos;
+    content::CsvRead read = content::ReadCsv(text, tabs ? '\t' : ',');
+    if (!read.error) return std::move(read.records);
+    const std::string at = file + ":" + std::to_string(read.error->line) + ": error: ";
+    switch (read.error->kind) {
+    case content::CsvError::Kind::UnclosedQuote:
+        failure = at + "a quoted cell is never closed";
+        break;
+    case content::CsvError::Kind::TooBig:
+    case content::CsvError::Kind::OutOfMemory:
+        failure = at + "a cell is too big to read";
+        break;
+    case content::CsvError::Kind::StrayQuote:
+        failure = at + "not valid CSV (a quote inside a quoted cell is written twice)";
+        break;
     }
-    static void OnRowEnd(int, void* self) {
-        auto* reader = static_cast<CsvReader*>(self);
-        reader->rows.push_back(std::move(reader->current));
-        reader->current = CsvRow{};
-        reader->in_row = false;
-    }
-};
-
-// libcsv's parser, freed however parsing ends.
-class CsvParser {
-  public:
-    CsvParser() {
-        if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw std::bad_alloc();
-    }
-    ~CsvParser() { csv_free(&m_parser); }
-    CsvParser(const CsvParser&) = delete;
-    CsvParser& operator=(const CsvParser&) = delete;
-    csv_parser* get() { return &m_parser; }
-
-  private:
-    csv_parser m_parser{};
-};
-
-// The rows of the file, each with the line it starts on; fed a line at a time because libcsv
-// counts no lines. An error is "file:line: error: ..." in `failure`.
-std::vector<CsvRow> ReadCsv(const std::string& file, std::string& text, std::string& failure) {
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // Excel's UTF-8 mark
-    CsvParser parser;
-    if (text.find('\t') != std::string::npos && text.find(',') == std::string::npos)
-        csv_set_delim(parser.get(), '\t');
-    CsvReader reader;
-    for (size_t pos = 0; pos < text.size();) {
-        size_t end = text.find('\n', pos);
-        end = end == std::string::npos ? text.size() : end + 1;
-        if (!reader.in_row && text.find_first_not_of(" \t\r\n", pos) < end)
-            reader.current.line = reader.line, reader.in_row = true;
-        if (csv_parse(parser.get(), text.data() + pos, end - pos, CsvReader::OnCell, CsvReader::OnRowEnd,
-                      &reader) != end - pos) {
-            failure = file + ":" + std::to_string(reader.line) +
-                      ": error: not valid CSV (a quote inside a quoted cell is written twice)";
-            return {};
-        }
-        ++reader.line;
-        pos = end;
-    }
-    if (csv_fini(parser.get(), CsvReader::OnCell, CsvReader::OnRowEnd, &reader) != 0)
-        failure = file + ":" + std::to_string(reader.current.line) + ": error: a quoted cell is never closed";
-    return reader.rows;
+    return {};
 }
 
 bool IsHeader(const CsvRow& row) {
@@ -248,7 +208,7 @@ int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostr
     if (!stream) return err << file << ": error: cannot open the file\n", 1;
     std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
     std::string failure;
-    std::vector<CsvRow> rows = ReadCsv(file, text, failure);
+    std::vector<CsvRow> rows = ReadRows(file, text, failure);
     if (!failure.empty()) return err << failure << '\n', 1;
     if (!rows.empty() && IsHeader(rows.front())) rows.erase(rows.begin());
 

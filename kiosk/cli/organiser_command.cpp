@@ -28,8 +28,8 @@ const std::map<std::string, std::set<std::string>> kCommands{{"set-pin", {"--db"
 std::optional<std::map<std::string, std::string>> Parse(const std::vector<std::string>& args,
                                                         std::ostream& err) {
     const std::set<std::string>& allowed = kCommands.at(args[0]);
-    std::map<std::string, std::string> options; // "--pin" -> value
-    for (size_t i = 1; i < args.size(); ++i) {
+    std::map<std::string, std::string> options;   // "--pin" -> value
+    for (size_t i = 1; i < args.size(); i += 2) { // "--option value" pairs
         if (!allowed.count(args[i]))
             return err << "kiosk organiser " << args[0] << ": unexpected \"" << args[i] << "\"\n"
                        << kUsage,
@@ -37,7 +37,6 @@ std::optional<std::map<std::string, std::string>> Parse(const std::vector<std::s
         if (i + 1 >= args.size())
             return err << "kiosk organiser: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
         options[args[i]] = args[i + 1];
-        ++i;
     }
     return options;
 }

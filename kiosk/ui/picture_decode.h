@@ -1,6 +1,6 @@
 // Decoding a picture file into pixels at the size it is shown at. No GL here, so it runs on a
-// worker thread and in tests. What would exhaust memory is refused before decoding, by the same
-// header check `kiosk check` makes (content/pack_rules.h).
+// worker thread and in tests. Whether a picture can be shown is decided by the rule `kiosk check`
+// uses (content::DecodePicture): what would exhaust memory is refused before decoding.
 #pragma once
 
 #include <string>
