@@ -1,6 +1,7 @@
 #include "kiosk/screens/scorecard_screen.h"
 
 #include "content/locale.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -61,6 +62,13 @@ void NotScoredTag(Context& ui, ImVec2 top_right, const char* text) {
              {w, 1, Align::Center});
 }
 
+// Why a change was not saved, in the screen's language: a store failure's words already say "NOT
+// saved" and to call the organiser; a refusal says why not.
+std::string NotSaved(const Context& ui, const Problem& error) {
+    if (error.refused) return std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + Words(error, ui.lang);
+    return Words(error, ui.lang);
+}
+
 } // namespace
 
 float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x,
@@ -80,11 +88,11 @@ template <class Change> void ScorecardScreen::Save(Staff& staff, const std::stri
         const scoring::Scorecard card = change();
         staff.Journal(what, card); // on disk: now the screen may say so
         saved_time = LocalClock();
-        error.clear();
-    } catch (const scoring::Refused& refused) {
-        error = refused.what();
-    } catch (const std::exception& failure) {
-        error = std::string("the database did not take it: ") + failure.what();
+        error = {};
+    } catch (const std::exception& e) {
+        error = ui::Problem::Of(e);
+        saved_time.clear(); // "saved" must never stand beside a change that was not
+        staff.JournalNotSaved(what, entry, error);
     }
 }
 
@@ -96,10 +104,10 @@ float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const
     scoring::Scorecard card;
     try {
         card = session->Card(entry);
-    } catch (const std::exception& refused) {
+    } catch (const scoring::Refused& refused) {
         const float margin = PageMargin(ui);
         return Banner(ui, frame.view.x + margin, frame.top + margin, frame.view.w - 2 * margin,
-                      refused.what(), color::kRed, color::Rgb(0xfde8ea)) +
+                      Words(refused, ui.lang), color::kRed, color::Rgb(0xfde8ea)) +
                2 * margin;
     }
     if (mode != Mode::Marks && card.status != CardStatus::ToScore && card.status != CardStatus::Scoring)
@@ -321,8 +329,8 @@ void ScorecardScreen::DrawActionBar(Context& ui, Staff& staff, const scoring::Sc
         const float h = MeasureText(ui.theme, status_style, text, wrap).y;
         DrawText(ui.draw, ui.theme, status_style, {sx + indent, bar.y + (bar_h - h) * 0.5f}, text, ink, wrap);
     };
-    if (!error.empty()) {
-        status(std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, 0);
+    if (!error.Empty()) {
+        status(NotSaved(ui, error), color::kRed, 0);
     } else if (!saved_time.empty()) {
         CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
         status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) +
@@ -379,10 +387,10 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
               conflict ? ui.T("কারণ লিখুন", "Type the reason") : ui.T("আপনার মন্তব্য লিখুন", "Type your comment"),
               true);
     y += field_h + gap;
-    if (!error.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
-                 std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {width, 1});
-        y += LineHeight(ui.theme, TextStyle::Body);
+    if (!error.Empty()) {
+        y +=
+            DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, NotSaved(ui, error), color::kRed, {width, 2})
+                .y;
     }
 
     switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, draft)) {
@@ -392,10 +400,10 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
         } else if (draft != card.comment) {
             Save(staff, "comment", [&] { return session.SetComment(card.entry, draft); });
         }
-        if (error.empty()) mode = Mode::Marks;
+        if (error.Empty()) mode = Mode::Marks;
         break;
     case KeyboardAction::Cancel:
-        mode = Mode::Marks, error.clear();
+        mode = Mode::Marks, error = {};
         break;
     default:
         break;
