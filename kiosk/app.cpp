@@ -226,11 +226,11 @@ void App::RefreshStore(double now) {
             std::fprintf(stderr, "kiosk: the judging database works again\n");
         m_logged_failure = failing;
     }
-    if (!failure && !m_caught.Empty()) m_caught = {}; // the screen draws itself again
 }
 
 // What is wrong with judging, over the staff's screens (visitors are not troubled with it).
-std::string App::StoreBanner() const {
+std::string App::StoreBanner() {
+    if (m_staff.SavesJournaled() != m_saves_when_caught) m_caught = {}; // a change saved since: it passed
     if (!m_caught.Empty())
         return m_caught.failure ? BannerWords(*m_caught.failure, m_ui.lang) : Words(m_caught, m_ui.lang);
     const bool staff_screen = m_staff.LoggedIn() || m_router.Current().screen == ScreenId::Staff;
@@ -240,7 +240,8 @@ std::string App::StoreBanner() const {
 
 // The screen boundary: whatever a screen throws while it draws or handles a tap (the database
 // failing, a bug) stops here. The area under the top bar then says what is wrong instead; Home
-// and Back still work, and the screen is drawn again once the store works or another shows.
+// and Back still work. Later frames draw the screen again under a banner saying what failed, until
+// another screen shows or a change is saved (the store works again).
 float App::DrawScreen(ScreenArgs& args, const Rect& area) {
     const int clips = m_ui.draw->_ClipRectStack.Size;
     const size_t targets = m_ui.targets.size();
@@ -252,6 +253,7 @@ float App::DrawScreen(ScreenArgs& args, const Rect& area) {
             std::fprintf(stderr, "kiosk: the screen %s failed: %s\n", ToString(args.route).c_str(),
                          problem.English().c_str());
         m_caught = problem;
+        m_saves_when_caught = m_staff.SavesJournaled();
     }
     while (m_ui.draw->_ClipRectStack.Size > clips)
         m_ui.draw->PopClipRect();

@@ -61,7 +61,7 @@ class App {
     void DrawTopBar(Navigation& nav, float height);
     void RefreshStore(double now);
     float DrawScreen(ScreenArgs& args, const ui::Rect& area);
-    std::string StoreBanner() const;
+    std::string StoreBanner();
     bool Exists(const Route& route);
     void LogOut(double now);
 
@@ -79,7 +79,8 @@ class App {
     double m_last_frame = -1;
     double m_next_refresh = 0;    // Staff::Refresh at most about once a second, only while drawing
     std::string m_logged_failure; // the store failure last logged, so each is logged once
-    ui::Problem m_caught;         // what a screen threw, shown until the screen changes or the store works
+    ui::Problem m_caught;         // what a screen threw, shown until another screen shows or a save works
+    long m_saves_when_caught = 0; // Staff::SavesJournaled() then
 
     Screens m_screens; // every screen's state, made from the screen table
 };

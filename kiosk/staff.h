@@ -54,6 +54,7 @@ class Staff {
 
     // A change was saved: journal it. Screens call this only after the save returned.
     void Journal(const std::string& what, const scoring::Scorecard& card);
+    long SavesJournaled() const { return m_saves; } // how many: a save after a failure shows it passed
     // A change was NOT saved: log what and why (the English detail and the database's path).
     void JournalNotSaved(const std::string& what, const std::string& entry, const ui::Problem& problem);
 
@@ -67,6 +68,7 @@ class Staff {
     bool m_organiser = false;
     double m_idle_timeout_s;
     double m_last_activity = 0;
+    long m_saves = 0;
 };
 
 } // namespace kiosk

@@ -493,3 +493,41 @@ TEST_CASE("a wrong PIN typed while the database is locked does not close the kio
     CHECK(Contains(Ocr(run.Shot("pin-not-checked-bn"), "ben"), "পিন যাচাই করা গেল না"));
     CHECK(run.report.back().route == "judge"); // the lock gone, the right PIN works
 }
+
+// The screen boundary: the organiser's Unlock throws when the database is locked; the kiosk
+// catches it where the screen is drawn, says why in the screen's language, and goes on.
+TEST_CASE("a store failure thrown by a screen is shown in its place and the kiosk goes on") {
+    const std::string db = SeededDatabase("organiser-db-locked");
+    {
+        // Locked out a day from now (the wrong PINs typed "tomorrow"), so the lock-out cannot run
+        // out before the organiser's tap, however slow the machine.
+        scoring::Store store(db);
+        scoring::Judges judges(store, [] { return scoring::SystemClockMs() + 24 * 3600 * 1000LL; });
+        const scoring::JudgeId kamrul = JudgeNamed(store, kKamrul);
+        for (const char* pin : {"0001", "0002", "0003", "0004", "0005"})
+            judges.CheckPin(kamrul, pin);
+        REQUIRE(judges.Find(kamrul)->locked_until_ms > 0);
+    }
+    const fs::path folder = fs::path(db).parent_path();
+    HoldWriteLock(db, folder / "held", folder / "release");
+    const std::string unlock = "organiser/judge/" + kKamrul + "/unlock";
+    const std::string script =
+        LogIn(kOrganiserCard, "0000") + "press " + unlock + "\nshot unlock-failed\npress " + kLanguage +
+        "\nshot unlock-failed-bn\npress " + kLanguage + "\npress back\nshot after-back\nquit\n";
+    const KioskRun run =
+        RunKiosk("organiser-db-locked", script, 1920, 1080, {"--db", db, "--lang", "en"},
+                 ReleaseAfterShot("organiser-db-locked", "unlock-failed-bn", folder / "release"));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("press " + unlock)->route == "organiser");
+    CHECK(run.output.find("kiosk: the screen organiser failed: the database " + db) != std::string::npos);
+    const std::string english = Ocr(run.Shot("unlock-failed"), "eng");
+    CHECK(Contains(english, "The judging database has a problem"));
+    CHECK(Contains(english, "NOT saved"));
+    CHECK(Contains(Ocr(run.Shot("unlock-failed-bn"), "ben"), "আয়োজককে ডাকুন"));
+    CHECK(run.Targets("unlock-failed").at("back").enabled); // the way back is there
+    CHECK(run.Find("press back")->route == "home");
+    CHECK_FALSE(Contains(Ocr(run.Shot("after-back"), "eng"), "The judging database has a problem"));
+    scoring::Store store(db);
+    CHECK(scoring::Judges(store).Find(JudgeNamed(store, kKamrul))->locked_until_ms > 0); // not unlocked
+}

@@ -69,6 +69,22 @@ std::string NotSaved(const Context& ui, const Problem& error) {
     return Words(error, ui.lang);
 }
 
+// Why the last change was not saved, in full, on a red strip just above the action bar: fixed,
+// so the judge sees it however the card is scrolled. Its height, 0 when there is nothing to say.
+constexpr float kStripGap = 12;
+float StripHeight(const Context& ui, const std::string& text, float width) {
+    if (text.empty()) return 0;
+    const float pad = ui.Px(20);
+    return MeasureText(ui.theme, TextStyle::Body, text, {width - 2 * pad - ui.Px(8), 0}).y + 2 * pad +
+           2 * ui.Px(kStripGap);
+}
+void DrawStrip(Context& ui, const std::string& text, const Rect& view, float bar_top, float x, float width) {
+    const float h = StripHeight(ui, text, width);
+    if (h == 0) return;
+    ui.draw->AddRectFilled({view.x, bar_top - h}, {view.Right(), bar_top}, color::kBackground);
+    Banner(ui, x, bar_top - h + ui.Px(kStripGap), width, text, color::kRed, color::Rgb(0xfde8ea));
+}
+
 } // namespace
 
 float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x,
@@ -166,7 +182,8 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     // The action bar stays at the bottom; content scrolls above it and takes no touches under it.
     const float bar_h = ui.Px(112);
     const Rect bar{frame.view.x, frame.view.Bottom() - bar_h, frame.view.w, bar_h};
-    ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
+    const float strip_h = StripHeight(ui, NotSaved(ui, error), width);
+    ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h - strip_h};
 
     float y = DrawHeading(ui, staff.Fair(), card, x, frame.top + margin * 0.6f, width, nav);
     y += StateBanner(ui, card, x, y, width);
@@ -185,8 +202,9 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
                                  false);
         y += ui.Px(150) + gap;
     }
-    y += bar_h;
+    y += bar_h + strip_h;
     ui.clip = frame.view;
+    DrawStrip(ui, NotSaved(ui, error), frame.view, bar.y, x, width);
     DrawActionBar(ui, staff, card, bar, x, width, edit_comment, nav);
     return y - frame.top;
 }
@@ -329,8 +347,8 @@ void ScorecardScreen::DrawActionBar(Context& ui, Staff& staff, const scoring::Sc
         const float h = MeasureText(ui.theme, status_style, text, wrap).y;
         DrawText(ui.draw, ui.theme, status_style, {sx + indent, bar.y + (bar_h - h) * 0.5f}, text, ink, wrap);
     };
-    if (!error.Empty()) {
-        status(NotSaved(ui, error), color::kRed, 0);
+    if (!error.Empty()) { // the strip above says why
+        status(ui.T("সংরক্ষণ হয়নি", "NOT saved"), color::kRed, 0);
     } else if (!saved_time.empty()) {
         CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
         status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) +
