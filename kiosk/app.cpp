@@ -260,10 +260,12 @@ float App::DrawScreen(ScreenArgs& args, const Rect& area) {
     m_ui.targets.erase(m_ui.targets.begin() + static_cast<std::ptrdiff_t>(targets),
                        m_ui.targets.end()); // what it drew before it threw cannot be touched
     m_ui.clip = area;
+    m_ui.draw->PushClipRect(area.Min(), area.Max()); // over any banner drawn before the screen, too
     m_ui.draw->AddRectFilled(area.Min(), area.Max(), color::kBackground);
     const float margin = PageMargin(m_ui);
     Banner(m_ui, area.x + margin, area.y + m_ui.Px(16), area.w - 2 * margin, StoreBanner(), color::kRed,
            color::Rgb(0xfde8ea));
+    m_ui.draw->PopClipRect();
     return area.h;
 }
 
