@@ -2,6 +2,7 @@
 
 #include "kiosk/content_watch.h"
 
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -22,7 +23,8 @@ constexpr double kLongPressSeconds = 2.0; // the staff's hidden entry on the top
 
 App::~App() = default;
 
-App::App(content::LoadedPack pack, const Options& options, scoring::Store* store, std::string store_problem)
+App::App(content::LoadedPack pack, const Options& options, scoring::Store* store,
+         std::optional<scoring::StoreFailure> store_problem)
     : m_pack(std::move(pack)), m_staff(store, std::move(store_problem), m_pack.content, options.staff_idle_s),
       m_idle_timeout_s(options.idle_timeout_s) {
     m_status.pack = &m_pack;
@@ -115,6 +117,7 @@ void App::Replace(const Route& route, double now, std::string notice) {
 // After the router moved: the screen hears of it (and of any notice for it); the attract show
 // logs staff out; the screen's scroll position comes back.
 void App::Arrive(double now, std::string notice) {
+    m_caught = {}; // another screen: it draws itself
     m_screens.Arrive(m_router.Current().screen, Arrival{now, std::move(notice)});
     if (m_router.Current().screen == ScreenId::Attract) {
         LogOut(now);              // nobody stays logged in to a kiosk showing its attract loop
@@ -209,6 +212,63 @@ void App::DrawTopBar(Navigation& nav, float height) {
              {title_end - title_x - m_ui.Px(28), 1});
 }
 
+// Takes in what other programs wrote to the judging database, and logs a failure once when it
+// starts and once when it is over (the banner shows it meanwhile).
+void App::RefreshStore(double now) {
+    m_next_refresh = now + 1.0;
+    m_staff.Refresh();
+    const scoring::StoreFailure* failure = m_staff.LastProblem();
+    const std::string failing = failure ? failure->what() : "";
+    if (failing != m_logged_failure) {
+        if (failure)
+            std::fprintf(stderr, "kiosk: the judging database fails: %s\n", failing.c_str());
+        else
+            std::fprintf(stderr, "kiosk: the judging database works again\n");
+        m_logged_failure = failing;
+    }
+}
+
+// What is wrong with judging, over the staff's screens (visitors are not troubled with it).
+std::string App::StoreBanner() {
+    if (m_staff.SavesJournaled() != m_saves_when_caught) m_caught = {}; // a change saved since: it passed
+    if (!m_caught.Empty())
+        return m_caught.failure ? BannerWords(*m_caught.failure, m_ui.lang) : Words(m_caught, m_ui.lang);
+    const bool staff_screen = m_staff.LoggedIn() || m_router.Current().screen == ScreenId::Staff;
+    const scoring::StoreFailure* failure = m_staff.LastProblem();
+    return failure && staff_screen ? BannerWords(*failure, m_ui.lang) : std::string();
+}
+
+// The screen boundary: whatever a screen throws while it draws or handles a tap (the database
+// failing, a bug) stops here. The area under the top bar then says what is wrong instead; Home
+// and Back still work. Later frames draw the screen again under a banner saying what failed, until
+// another screen shows or a change is saved (the store works again).
+float App::DrawScreen(ScreenArgs& args, const Rect& area) {
+    const int clips = m_ui.draw->_ClipRectStack.Size;
+    const size_t targets = m_ui.targets.size();
+    try {
+        return m_screens.Draw(args);
+    } catch (const std::exception& e) {
+        const ui::Problem problem = ui::Problem::Of(e);
+        if (problem.English() != m_caught.English())
+            std::fprintf(stderr, "kiosk: the screen %s failed: %s\n", ToString(args.route).c_str(),
+                         problem.English().c_str());
+        m_caught = problem;
+        m_saves_when_caught = m_staff.SavesJournaled();
+    }
+    while (m_ui.draw->_ClipRectStack.Size > clips)
+        m_ui.draw->PopClipRect();
+    m_ui.targets.erase(m_ui.targets.begin() + static_cast<std::ptrdiff_t>(targets),
+                       m_ui.targets.end()); // what it drew before it threw cannot be touched
+    m_ui.clip = area;
+    m_ui.draw->PushClipRect(area.Min(), area.Max()); // over any banner drawn before the screen, too
+    m_ui.draw->AddRectFilled(area.Min(), area.Max(), color::kBackground);
+    const float margin = PageMargin(m_ui);
+    Banner(m_ui, area.x + margin, area.y + m_ui.Px(16), area.w - 2 * margin, StoreBanner(), color::kRed,
+           color::Rgb(0xfde8ea));
+    m_ui.draw->PopClipRect();
+    return area.h;
+}
+
 void App::Frame(double now) {
     m_ui.now = now;
     m_ui.dt = m_last_frame < 0 ? 0.f : static_cast<float>(now - m_last_frame);
@@ -231,6 +291,7 @@ void App::Frame(double now) {
     if (now >= m_staff.LogoutAt()) LogOut(now);
     if (!Exists(m_router.Current()))
         Navigate(Route{ScreenId::Home, {}}, now); // its staff left, or its entry went
+    if (now >= m_next_refresh) RefreshStore(now); // outside drawing; an idle kiosk draws no frames
 
     Navigation nav;
     if (m_router.Current().screen == ScreenId::Attract) {
@@ -240,14 +301,21 @@ void App::Frame(double now) {
         } else {
             const ScrollFrame whole{{0, 0, m_ui.screen.x, m_ui.screen.y}, 0};
             ScreenArgs args{m_ui, m_pack.content, m_status, m_staff, m_router.Current(), whole, nav};
-            m_screens.Draw(args); // no top bar, no scrolling: a slideshow
+            DrawScreen(args, whole.view); // no top bar, no scrolling: a slideshow
             return;
         }
     }
 
     const float bar_h = m_ui.Px(104);
-    const Rect view{0, bar_h, m_ui.screen.x, m_ui.screen.y - bar_h};
+    const Rect below_bar{0, bar_h, m_ui.screen.x, m_ui.screen.y - bar_h};
     m_ui.draw->AddRectFilled({0, 0}, m_ui.screen, color::kBackground);
+    Rect view = below_bar; // under the store's banner, when there is one
+    if (const std::string banner = StoreBanner(); !banner.empty()) {
+        const float margin = PageMargin(m_ui);
+        const float h = Banner(m_ui, margin, bar_h + m_ui.Px(16), m_ui.screen.x - 2 * margin, banner,
+                               color::kRed, color::Rgb(0xfde8ea));
+        view.y += h + m_ui.Px(16), view.h -= h + m_ui.Px(16);
+    }
     const float offset = m_scroller.Update(m_ui.touch, view, m_content_height, m_ui.dt);
     const ScrollFrame frame{view, view.y - offset};
     m_ui.clip = view;
@@ -255,7 +323,7 @@ void App::Frame(double now) {
     m_screens.Showing(m_router.Current().screen); // a draft left by Back or Home is not kept
     const Route route = m_router.Current();
     ScreenArgs args{m_ui, m_pack.content, m_status, m_staff, route, frame, nav};
-    m_content_height = m_screens.Draw(args);
+    m_content_height = DrawScreen(args, below_bar);
     m_ui.draw->PopClipRect();
     m_ui.clip = {0, 0, m_ui.screen.x, m_ui.screen.y};
     DrawTopBar(nav, bar_h);

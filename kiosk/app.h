@@ -23,7 +23,7 @@ class App {
     // `store` holds judges and scores; null when it could not be opened (`store_problem` says why):
     // visitors are served all the same, and the staff's login screen tells why judging is off.
     App(content::LoadedPack pack, const Options& options, scoring::Store* store = nullptr,
-        std::string store_problem = {});
+        std::optional<scoring::StoreFailure> store_problem = {});
     ~App();
 
     // Watches the pack's folder and shows a changed pack once it is saved; `wake` rouses the
@@ -59,6 +59,9 @@ class App {
     void Replace(const Route& route, double now, std::string notice = {});
     void Arrive(double now, std::string notice = {});
     void DrawTopBar(Navigation& nav, float height);
+    void RefreshStore(double now);
+    float DrawScreen(ScreenArgs& args, const ui::Rect& area);
+    std::string StoreBanner();
     bool Exists(const Route& route);
     void LogOut(double now);
 
@@ -74,6 +77,10 @@ class App {
     content::Lang m_start_lang;
     double m_last_input = 0;
     double m_last_frame = -1;
+    double m_next_refresh = 0;    // Staff::Refresh at most about once a second, only while drawing
+    std::string m_logged_failure; // the store failure last logged, so each is logged once
+    ui::Problem m_caught;         // what a screen threw, shown until another screen shows or a save works
+    long m_saves_when_caught = 0; // Staff::SavesJournaled() then
 
     Screens m_screens; // every screen's state, made from the screen table
 };

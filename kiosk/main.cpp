@@ -39,11 +39,15 @@ int Run(const kiosk::Options& options) {
     // The store holds the judges and their scores; the kiosk runs for visitors even when it
     // cannot be opened, and the staff's login screen says why.
     std::optional<scoring::Store> store;
-    std::string store_problem;
+    std::optional<scoring::StoreFailure> store_problem;
+    const std::string database = options.database.empty() ? scoring::DefaultStorePath() : options.database;
     try {
-        store.emplace(options.database.empty() ? scoring::DefaultStorePath() : options.database);
+        store.emplace(database);
+    } catch (const scoring::StoreFailure& e) {
+        store_problem = e;
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
     } catch (const std::exception& e) {
-        store_problem = e.what();
+        store_problem = scoring::StoreFailure(scoring::StoreFailure::Kind::Other, database, e.what());
         std::fprintf(stderr, "kiosk: %s\n", e.what());
     }
 

@@ -4,8 +4,8 @@
 
 namespace kiosk {
 
-Staff::Staff(scoring::Store* store, std::string problem, const content::FairContent& content,
-             double idle_timeout_s)
+Staff::Staff(scoring::Store* store, std::optional<scoring::StoreFailure> problem,
+             const content::FairContent& content, double idle_timeout_s)
     : m_store(store), m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
     if (!m_store) return;
     try {
@@ -13,7 +13,7 @@ Staff::Staff(scoring::Store* store, std::string problem, const content::FairCont
         m_organiser_pin.emplace(*m_store);
     } catch (const scoring::StoreFailure& failure) { // visitors browse on; judging says why not
         m_judging.reset();
-        m_problem = failure.what();
+        m_problem = failure;
         std::fprintf(stderr, "kiosk: %s\n", failure.what());
     }
 }
@@ -21,6 +21,11 @@ Staff::Staff(scoring::Store* store, std::string problem, const content::FairCont
 void Staff::Refresh() {
     if (m_judging) m_judging->Refresh();
     if (m_organiser_pin) m_organiser_pin->Refresh();
+}
+
+const scoring::StoreFailure* Staff::LastProblem() const {
+    if (!m_judging || !m_judging->LastProblem()) return nullptr;
+    return &*m_judging->LastProblem();
 }
 
 Staff::~Staff() = default;
@@ -68,13 +73,25 @@ void Staff::LogOut() {
 }
 
 std::string Staff::StoreDescription() const {
-    return m_store ? m_store->Path() : m_problem;
+    if (m_store) return m_store->Path();
+    return m_problem ? m_problem->Path() : std::string();
 }
 
 void Staff::Journal(const std::string& what, const scoring::Scorecard& card) {
+    ++m_saves;
     const long long judge = m_session ? static_cast<long long>(m_session->Who().id) : 0;
     std::fprintf(stderr, "kiosk: saved #%lld judge %lld entry %s: %s\n",
                  static_cast<long long>(card.last_saved_seq), judge, card.entry.c_str(), what.c_str());
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+void Staff::JournalNotSaved(const std::string& what, const std::string& entry, const ui::Problem& problem) {
+    const long long judge = m_session ? static_cast<long long>(m_session->Who().id) : 0;
+    std::fprintf(stderr, "kiosk: NOT saved: judge %lld entry %s: %s: %s\n", judge, entry.c_str(),
+                 what.c_str(), problem.English().c_str());
 }
 
 } // namespace kiosk

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "content/model.h"
+#include "kiosk/ui/problem_words.h"
 #include "scoring/judging.h"
 #include "scoring/organiser.h"
 
@@ -19,15 +20,18 @@ class Staff {
   public:
     // `store` may be null when the database could not be opened; `problem` then says why, and
     // the login screen shows it. `content` must outlive this object.
-    Staff(scoring::Store* store, std::string problem, const content::FairContent& content,
-          double idle_timeout_s);
+    Staff(scoring::Store* store, std::optional<scoring::StoreFailure> problem,
+          const content::FairContent& content, double idle_timeout_s);
     ~Staff();
 
     bool Available() const { return m_judging.has_value(); }
     // Takes in what other programs wrote to the database; never throws. The app calls it about
     // once a second, outside drawing (see scoring::Judging::Refresh).
     void Refresh();
-    const std::string& Problem() const { return m_problem; }
+    // Why the database could not be opened (then not Available()).
+    const std::optional<scoring::StoreFailure>& OpenFailure() const { return m_problem; }
+    // The judging database's unresolved failure (a refresh or a save), if any.
+    const scoring::StoreFailure* LastProblem() const;
 
     std::vector<scoring::Judge> Judges();
     bool OrganiserPinSet();
@@ -50,17 +54,21 @@ class Staff {
 
     // A change was saved: journal it. Screens call this only after the save returned.
     void Journal(const std::string& what, const scoring::Scorecard& card);
+    long SavesJournaled() const { return m_saves; } // how many: a save after a failure shows it passed
+    // A change was NOT saved: log what and why (the English detail and the database's path).
+    void JournalNotSaved(const std::string& what, const std::string& entry, const ui::Problem& problem);
 
   private:
     scoring::Store* m_store;
     const content::FairContent& m_content;
-    std::string m_problem;
+    std::optional<scoring::StoreFailure> m_problem;
     std::optional<scoring::Judging> m_judging;
     std::optional<scoring::OrganiserPin> m_organiser_pin;
     std::unique_ptr<scoring::JudgeSession> m_session;
     bool m_organiser = false;
     double m_idle_timeout_s;
     double m_last_activity = 0;
+    long m_saves = 0;
 };
 
 } // namespace kiosk

@@ -68,12 +68,16 @@ PinCheck OrganiserPin::Check(std::string_view pin) try {
     m_is_set = !hash.empty();
     if (hash.empty()) return {PinCheck::Result::UnknownJudge};
     const int64_t now = m_clock();
-    if (const PinLockOut lock = ReadPinLockOut(m_store); now < lock.locked_until)
-        return {PinCheck::Result::Locked, 0, lock.locked_until - now};
+    const PinLockOut lock = ReadPinLockOut(m_store);
+    if (now < lock.locked_until) return {PinCheck::Result::Locked, 0, lock.locked_until - now};
 
     // The hash is checked outside any transaction: it takes tens of milliseconds. The counters are
     // read again inside it, in case `kiosk organiser unlock` ran meanwhile.
     const bool right = IsValidPin(pin) && VerifyPin(hash, pin);
+    if (PinLockOut after = lock; right) { // nothing to reset: no write lock needed, so the organiser
+        const PinCheck check = CountPinTry(after, right, now); // gets in while another program holds it
+        if (after == lock) return check;
+    }
     sql::Transaction transaction(m_store.Database());
     const PinLockOut before = ReadPinLockOut(m_store);
     PinLockOut after = before;

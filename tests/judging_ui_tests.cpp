@@ -7,7 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 using namespace uitest;
 namespace fs = std::filesystem;
@@ -71,6 +74,40 @@ bool ShowsTargetsUnder(const KioskRun& run, const std::string& shot, const std::
 
 std::string LogIn(const std::string& card, const char* pin) {
     return "goto staff\npress " + card + "\ntext " + pin + "\nkey enter\n";
+}
+
+// Another program holds the database's write lock (the sqlite3 tool in a transaction it keeps
+// open) until the file `release` appears. Returns once the lock is held: the holder touches
+// `held` after BEGIN IMMEDIATE took it. Nothing here waits a fixed time for the other side.
+void HoldWriteLock(const std::string& db, const fs::path& held, const fs::path& release) {
+    fs::remove(held);
+    fs::remove(release);
+    // The loop's cap (10 minutes) only ends a holder whose test failed before releasing it.
+    const std::string holder = "(echo 'BEGIN IMMEDIATE;'; echo '.shell touch \"" + held.string() +
+                               "\"'; i=0; while [ ! -e \"" + release.string() +
+                               "\" ] && [ $i -lt 6000 ]; do sleep 0.1; i=$((i+1)); done; echo 'COMMIT;') | "
+                               "sqlite3 \"" +
+                               db + "\" >/dev/null 2>&1";
+    REQUIRE(std::system(("(" + holder + ") &").c_str()) == 0);
+    for (int i = 0; i < 60000 && !fs::exists(held); ++i) // a cap for a broken holder, not a timing
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE_MESSAGE(fs::exists(held), "the sqlite3 tool did not take the write lock");
+}
+
+// The shell command, run beside the kiosk, that releases the lock once the script took `shot`.
+std::string ReleaseAfterShot(const std::string& run_name, const std::string& shot, const fs::path& release) {
+    const fs::path png = fs::current_path() / "ui-shots" / run_name / (shot + ".png");
+    return "i=0; while [ ! -e \"" + png.string() +
+           "\" ] && [ $i -lt 6000 ]; do sleep 0.1; i=$((i+1)); done; "
+           "touch \"" +
+           release.string() + "\"";
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
 }
 
 } // namespace
@@ -384,4 +421,113 @@ TEST_CASE("the organiser changes a judge's office and PIN on the screen, and rem
     row.Bind(1, karim);
     REQUIRE(row.Step());
     CHECK(row.ColumnInt(0) == 1);
+}
+
+// Issue 9: the database locked by another program for as long as it takes. The judge's tap is
+// not saved and the scorecard says so in Bengali (and in English after the language button);
+// the kiosk goes on; once the lock goes, the next tap is saved. The script retries the tap a few
+// times after the release, since the release lands whenever the other program gets to it: a tap
+// on a mark already chosen does nothing, so only the first one that works is saved.
+TEST_CASE("a tap while another program holds the database's write lock is not saved, and says so") {
+    const std::string db = SeededDatabase("judge-db-locked");
+    const fs::path folder = fs::path(db).parent_path();
+    HoldWriteLock(db, folder / "held", folder / "release");
+    std::string retries;
+    for (int i = 0; i < 6; ++i)
+        retries += "wait 1000\npress " + std::string(kFirstCriterion8) + "\n";
+    const std::string script = LogIn(kNasrinCard, "1111") + "goto score/" + kEntry + "\npress " +
+                               kFirstCriterion7 + "\nshot not-saved\npress " + kLanguage +
+                               "\nshot not-saved-en\n" + retries + "shot saved-again\nquit\n";
+    const KioskRun run = RunKiosk("judge-db-locked", script, 1920, 1080, {"--db", db},
+                                  ReleaseAfterShot("judge-db-locked", "not-saved-en", folder / "release"));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0); // the kiosk did not stop
+    CHECK(run.report.back().route == "score/" + kEntry);
+
+    // The kiosk's journal: the locked tap NOT saved (with what and where), the later one saved.
+    CHECK(run.output.find("kiosk: NOT saved: judge") != std::string::npos);
+    CHECK(run.output.find("score simplification=7: the database " + db) != std::string::npos);
+    CHECK(run.output.find("locked by another program") != std::string::npos);
+    CHECK(Count(run.output, "entry " + kEntry + ": score simplification=7\n") == 0); // never journaled saved
+    CHECK(run.output.find("kiosk: saved #") != std::string::npos);
+    CHECK(Count(run.output, "entry " + kEntry + ": score simplification=8\n") == 1);
+
+    // The screen: in Bengali, not saved and call the organiser; in English the same; never "saved".
+    const std::string bengali = Ocr(run.Shot("not-saved"), "ben");
+    CHECK(Contains(bengali, "সংরক্ষণ হয়নি"));
+    CHECK(Contains(bengali, "আয়োজককে ডাকুন"));
+    const std::string english = Ocr(run.Shot("not-saved-en"), "eng");
+    CHECK(Contains(english, "NOT saved"));
+    CHECK(Contains(english, "Please call the"));
+    CHECK_FALSE(Contains(english, "Saved at"));
+    CHECK(Contains(Ocr(run.Shot("saved-again"), "eng"), "Saved at"));
+
+    // The store: no 7 ever, the 8 saved after the lock went.
+    scoring::Store store(db);
+    scoring::ScoreLog log(store);
+    CHECK(log.Card(JudgeNamed(store, kNasrin), kEntry).marks.at("simplification") == 8);
+    for (const scoring::Event& event : log.Events())
+        CHECK_FALSE((event.criterion == "simplification" && event.value == 7));
+}
+
+TEST_CASE("a wrong PIN typed while the database is locked does not close the kiosk") {
+    const std::string db = SeededDatabase("pin-db-locked");
+    const fs::path folder = fs::path(db).parent_path();
+    HoldWriteLock(db, folder / "held", folder / "release");
+    // After the release, the right PIN: retried, since the release lands whenever it does (once
+    // logged in, the judge's screen takes no digits, so the later tries do nothing).
+    std::string retries;
+    for (int i = 0; i < 6; ++i)
+        retries += "wait 1000\ntext 2222\nkey enter\n";
+    const std::string script = "goto staff\npress " + kKamrulCard +
+                               "\ntext 9999\nkey enter\nshot pin-not-checked\npress " + kLanguage +
+                               "\nshot pin-not-checked-bn\n" + retries + "quit\n";
+    const KioskRun run =
+        RunKiosk("pin-db-locked", script, 1920, 1080, {"--db", db, "--lang", "en"},
+                 ReleaseAfterShot("pin-db-locked", "pin-not-checked-bn", folder / "release"));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.report[3].route == "staff"); // after the wrong PIN: still the pad
+    CHECK(run.output.find("kiosk: the PIN could not be checked: the database " + db) != std::string::npos);
+    CHECK(Contains(Ocr(run.Shot("pin-not-checked"), "eng"), "The PIN could not be checked"));
+    CHECK(Contains(Ocr(run.Shot("pin-not-checked-bn"), "ben"), "পিন যাচাই করা গেল না"));
+    CHECK(run.report.back().route == "judge"); // the lock gone, the right PIN works
+}
+
+// The screen boundary: the organiser's Unlock throws when the database is locked; the kiosk
+// catches it where the screen is drawn, says why in the screen's language, and goes on.
+TEST_CASE("a store failure thrown by a screen is shown in its place and the kiosk goes on") {
+    const std::string db = SeededDatabase("organiser-db-locked");
+    {
+        // Locked out a day from now (the wrong PINs typed "tomorrow"), so the lock-out cannot run
+        // out before the organiser's tap, however slow the machine.
+        scoring::Store store(db);
+        scoring::Judges judges(store, [] { return scoring::SystemClockMs() + 24 * 3600 * 1000LL; });
+        const scoring::JudgeId kamrul = JudgeNamed(store, kKamrul);
+        for (const char* pin : {"0001", "0002", "0003", "0004", "0005"})
+            judges.CheckPin(kamrul, pin);
+        REQUIRE(judges.Find(kamrul)->locked_until_ms > 0);
+    }
+    const fs::path folder = fs::path(db).parent_path();
+    HoldWriteLock(db, folder / "held", folder / "release");
+    const std::string unlock = "organiser/judge/" + kKamrul + "/unlock";
+    const std::string script =
+        LogIn(kOrganiserCard, "0000") + "press " + unlock + "\nshot unlock-failed\npress " + kLanguage +
+        "\nshot unlock-failed-bn\npress " + kLanguage + "\npress back\nshot after-back\nquit\n";
+    const KioskRun run =
+        RunKiosk("organiser-db-locked", script, 1920, 1080, {"--db", db, "--lang", "en"},
+                 ReleaseAfterShot("organiser-db-locked", "unlock-failed-bn", folder / "release"));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.Find("press " + unlock)->route == "organiser");
+    CHECK(run.output.find("kiosk: the screen organiser failed: the database " + db) != std::string::npos);
+    const std::string english = Ocr(run.Shot("unlock-failed"), "eng");
+    CHECK(Contains(english, "The judging database has a problem"));
+    CHECK(Contains(english, "NOT saved"));
+    CHECK(Contains(Ocr(run.Shot("unlock-failed-bn"), "ben"), "আয়োজককে ডাকুন"));
+    CHECK(run.Targets("unlock-failed").at("back").enabled); // the way back is there
+    CHECK(run.Find("press back")->route == "home");
+    CHECK_FALSE(Contains(Ocr(run.Shot("after-back"), "eng"), "The judging database has a problem"));
+    scoring::Store store(db);
+    CHECK(scoring::Judges(store).Find(JudgeNamed(store, kKamrul))->locked_until_ms > 0); // not unlocked
 }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 using scoring::Refusal;
 using scoring::Refused;
 using scoring::StoreFailure;
@@ -39,5 +41,41 @@ TEST_CASE("a store failure tells the judge the change was not saved and to call 
         CHECK(en.find("organiser") != std::string::npos);
         CHECK(en.find("database or disk is full") == std::string::npos); // the detail is for the log
         CHECK(std::string(failure.what()).find("/var/kiosk.db") != std::string::npos);
+    }
+}
+
+TEST_CASE("a problem a screen keeps is worded when drawn, and never in an exception's own English") {
+    const ui::Problem refused = ui::Problem::Of(Refused(Refusal::NothingToUndo, {"1", "entry-1"}));
+    CHECK(refused.refused);
+    CHECK(ui::Words(refused, content::Lang::English) == "There is nothing to undo.");
+    CHECK(refused.English().find("nothing-to-undo") != std::string::npos);
+
+    const ui::Problem failure = ui::Problem::Of(
+        StoreFailure(StoreFailure::Kind::DiskFull, "/fair/kiosk.db", "database or disk is full"));
+    REQUIRE(failure.failure);
+    CHECK(ui::Words(failure, content::Lang::Bengali).find("সংরক্ষণ হয়নি") != std::string::npos);
+    CHECK(ui::Words(failure, content::Lang::English).find("NOT saved") != std::string::npos);
+    CHECK(failure.English().find("/fair/kiosk.db") != std::string::npos); // the log says where
+
+    const ui::Problem bug = ui::Problem::Of(std::out_of_range("map::at"));
+    CHECK_FALSE(bug.Empty());
+    for (content::Lang lang : {content::Lang::Bengali, content::Lang::English}) {
+        CHECK(ui::Words(bug, lang).find("map::at") == std::string::npos);
+        CHECK_FALSE(ui::Words(bug, lang).empty());
+    }
+    CHECK(bug.English() == "map::at");
+    CHECK(ui::Problem{}.Empty());
+    CHECK(ui::Words(ui::Problem{}, content::Lang::English).empty());
+}
+
+TEST_CASE("the banner over staff screens says what is wrong, in both languages, for every kind") {
+    for (int kind = 0; kind <= static_cast<int>(StoreFailure::Kind::Other); ++kind) {
+        const StoreFailure failure(static_cast<StoreFailure::Kind>(kind), "/fair/kiosk.db", "detail");
+        const std::string bn = ui::BannerWords(failure, content::Lang::Bengali);
+        const std::string en = ui::BannerWords(failure, content::Lang::English);
+        CHECK(bn.find(ui::WhatFailed(failure, content::Lang::Bengali)) != std::string::npos);
+        CHECK(en.find(ui::WhatFailed(failure, content::Lang::English)) != std::string::npos);
+        CHECK(en.find("call the organiser") != std::string::npos);
+        CHECK(bn.find("detail") == std::string::npos);
     }
 }

@@ -1,6 +1,7 @@
 #include "kiosk/screens/judge_setup_screen.h"
 
 #include "content/locale.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -416,8 +417,13 @@ void JudgeSetupScreen::Save(Context& ui, Staff& staff, Navigation& nav) {
             notice = judge.name + ui.T(": বিচারক যোগ করা হয়েছে", ": judge added");
         }
         Leave(nav, std::move(notice));
-    } catch (const std::exception& refused) {
-        error = std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + refused.what();
+    } catch (const std::exception& e) {
+        const Problem problem = Problem::Of(e);
+        // A store failure's words already say it was NOT saved; a refusal says why not.
+        error = (problem.refused ? std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) : std::string()) +
+                Words(problem, ui.lang);
+        std::fprintf(stderr, "kiosk: NOT saved: the organiser's judge %s: %s\n", judge.name.c_str(),
+                     problem.English().c_str());
     }
 }
 
@@ -431,8 +437,13 @@ void JudgeSetupScreen::Remove(Context& ui, Staff& staff, Navigation& nav) {
         std::fprintf(stderr, "kiosk: organiser removed judge %lld (%s)\n", static_cast<long long>(id),
                      name.c_str());
         Leave(nav, name + ui.T(": বাদ দেওয়া হয়েছে", ": removed"));
-    } catch (const std::exception& refused) {
-        error = std::string(ui.T("বাদ দেওয়া যায়নি: ", "Not removed: ")) + refused.what();
+    } catch (const std::exception& e) {
+        const Problem problem = Problem::Of(e);
+        error = std::string(ui.T("বাদ দেওয়া যায়নি: ", "Not removed: ")) +
+                (problem.failure ? WhatFailed(*problem.failure, ui.lang) +
+                                       ui.T("। আয়োজককে ডাকুন।", ". Please call the organiser.")
+                                 : Words(problem, ui.lang));
+        std::fprintf(stderr, "kiosk: NOT removed: judge %s: %s\n", for_id.c_str(), problem.English().c_str());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "kiosk/screens/organiser_screen.h"
 
 #include "content/locale.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -8,6 +9,7 @@
 #include "kiosk/screens/scorecard_screen.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace kiosk {
@@ -277,8 +279,7 @@ float OrganiserScreen::DrawReopen(Context& ui, Staff& staff, const ScrollFrame& 
               true);
     y += field_h + gap;
     if (!error.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, error, color::kRed, {width, 1});
-        y += LineHeight(ui.theme, TextStyle::Body);
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, error, color::kRed, {width, 2}).y;
     }
     switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, reason)) {
     case KeyboardAction::Done:
@@ -289,8 +290,14 @@ float OrganiserScreen::DrawReopen(Context& ui, Staff& staff, const ScrollFrame& 
             done = std::string(ui.T("কার্ড আবার খোলা হয়েছে: ", "Card reopened: ")) +
                    (entry ? ui.L(entry->title) : reopen_entry);
             reopen_judge.reset();
-        } catch (const std::exception& refused) {
-            error = std::string(ui.T("খোলা যায়নি: ", "Not reopened: ")) + refused.what();
+        } catch (const std::exception& e) {
+            const Problem problem = Problem::Of(e);
+            error = std::string(ui.T("খোলা যায়নি: ", "Not reopened: ")) +
+                    (problem.failure ? WhatFailed(*problem.failure, ui.lang) +
+                                           ui.T("। আয়োজককে ডাকুন।", ". Please call the organiser.")
+                                     : Words(problem, ui.lang));
+            std::fprintf(stderr, "kiosk: NOT reopened: %s for judge %lld: %s\n", reopen_entry.c_str(),
+                         static_cast<long long>(*reopen_judge), problem.English().c_str());
         }
         break;
     case KeyboardAction::Cancel:

@@ -1,6 +1,7 @@
 #include "kiosk/screens/review_screen.h"
 
 #include "kiosk/screens/scorecard_screen.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -40,8 +41,9 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     scoring::Scorecard card;
     try {
         card = session->Card(entry);
-    } catch (const std::exception& refused) {
-        return Banner(ui, x, frame.top + margin, width, refused.what(), color::kRed, color::Rgb(0xfde8ea)) +
+    } catch (const scoring::Refused& refused) {
+        return Banner(ui, x, frame.top + margin, width, Words(refused, ui.lang), color::kRed,
+                      color::Rgb(0xfde8ea)) +
                2 * margin;
     }
     const content::FairContent& fair = staff.Fair();
@@ -130,8 +132,9 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
             nav.go = Route{ScreenId::Scorecard, entry};
         return y + button_h + margin - frame.top;
     }
-    if (!error.empty())
-        y += Banner(ui, x, y, width, std::string(ui.T("জমা হয়নি: ", "Not submitted: ")) + error, color::kRed,
+    if (!error.Empty())
+        y += Banner(ui, x, y, width,
+                    std::string(ui.T("জমা হয়নি: ", "Not submitted: ")) + Words(error, ui.lang), color::kRed,
                     color::Rgb(0xfde8ea)) +
              gap;
     if (!confirming) {
@@ -152,9 +155,10 @@ float ReviewScreen::Draw(Context& ui, Staff& staff, const Route& route, const Sc
     if (Button(ui, {x, y, button_w, button_h}, ui.T("হ্যাঁ, জমা দিন", "Yes, submit"), ButtonKind::Primary)) {
         try {
             staff.Journal("submit", session->Submit(entry));
-            error.clear();
-        } catch (const std::exception& failure) {
-            error = failure.what();
+            error = {};
+        } catch (const std::exception& e) {
+            error = Problem::Of(e);
+            staff.JournalNotSaved("submit", entry, error);
         }
         confirming = false;
     }

@@ -5,6 +5,7 @@
 
 #include "kiosk/screens/screen.h"
 #include "kiosk/staff.h"
+#include "kiosk/ui/problem_words.h"
 
 #include <string>
 
@@ -13,7 +14,7 @@ namespace kiosk {
 struct ReviewScreen {
     std::string entry;       // the card the state below belongs to
     bool confirming = false; // "Submit? The marks will be locked" is showing
-    std::string error;       // why the submit was not taken
+    ui::Problem error;       // why the submit was not taken
 
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
 };

@@ -1,6 +1,7 @@
 #include "kiosk/screens/scorecard_screen.h"
 
 #include "content/locale.h"
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -61,6 +62,29 @@ void NotScoredTag(Context& ui, ImVec2 top_right, const char* text) {
              {w, 1, Align::Center});
 }
 
+// Why a change was not saved, in the screen's language: a store failure's words already say "NOT
+// saved" and to call the organiser; a refusal says why not.
+std::string NotSaved(const Context& ui, const Problem& error) {
+    if (error.refused) return std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + Words(error, ui.lang);
+    return Words(error, ui.lang);
+}
+
+// Why the last change was not saved, in full, on a red strip just above the action bar: fixed,
+// so the judge sees it however the card is scrolled. Its height, 0 when there is nothing to say.
+constexpr float kStripGap = 12;
+float StripHeight(const Context& ui, const std::string& text, float width) {
+    if (text.empty()) return 0;
+    const float pad = ui.Px(20);
+    return MeasureText(ui.theme, TextStyle::Body, text, {width - 2 * pad - ui.Px(8), 0}).y + 2 * pad +
+           2 * ui.Px(kStripGap);
+}
+void DrawStrip(Context& ui, const std::string& text, const Rect& view, float bar_top, float x, float width) {
+    const float h = StripHeight(ui, text, width);
+    if (h == 0) return;
+    ui.draw->AddRectFilled({view.x, bar_top - h}, {view.Right(), bar_top}, color::kBackground);
+    Banner(ui, x, bar_top - h + ui.Px(kStripGap), width, text, color::kRed, color::Rgb(0xfde8ea));
+}
+
 } // namespace
 
 float EntryHeader(Context& ui, const content::FairContent& fair, const content::Innovation& entry, float x,
@@ -80,11 +104,11 @@ template <class Change> void ScorecardScreen::Save(Staff& staff, const std::stri
         const scoring::Scorecard card = change();
         staff.Journal(what, card); // on disk: now the screen may say so
         saved_time = LocalClock();
-        error.clear();
-    } catch (const scoring::Refused& refused) {
-        error = refused.what();
-    } catch (const std::exception& failure) {
-        error = std::string("the database did not take it: ") + failure.what();
+        error = {};
+    } catch (const std::exception& e) {
+        error = ui::Problem::Of(e);
+        saved_time.clear(); // "saved" must never stand beside a change that was not
+        staff.JournalNotSaved(what, entry, error);
     }
 }
 
@@ -96,10 +120,10 @@ float ScorecardScreen::Draw(Context& ui, Staff& staff, const Route& route, const
     scoring::Scorecard card;
     try {
         card = session->Card(entry);
-    } catch (const std::exception& refused) {
+    } catch (const scoring::Refused& refused) {
         const float margin = PageMargin(ui);
         return Banner(ui, frame.view.x + margin, frame.top + margin, frame.view.w - 2 * margin,
-                      refused.what(), color::kRed, color::Rgb(0xfde8ea)) +
+                      Words(refused, ui.lang), color::kRed, color::Rgb(0xfde8ea)) +
                2 * margin;
     }
     if (mode != Mode::Marks && card.status != CardStatus::ToScore && card.status != CardStatus::Scoring)
@@ -158,7 +182,8 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
     // The action bar stays at the bottom; content scrolls above it and takes no touches under it.
     const float bar_h = ui.Px(112);
     const Rect bar{frame.view.x, frame.view.Bottom() - bar_h, frame.view.w, bar_h};
-    ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h};
+    const float strip_h = StripHeight(ui, NotSaved(ui, error), width);
+    ui.clip = {frame.view.x, frame.view.y, frame.view.w, frame.view.h - bar_h - strip_h};
 
     float y = DrawHeading(ui, staff.Fair(), card, x, frame.top + margin * 0.6f, width, nav);
     y += StateBanner(ui, card, x, y, width);
@@ -177,8 +202,9 @@ float ScorecardScreen::DrawMarks(Context& ui, Staff& staff, const scoring::Score
                                  false);
         y += ui.Px(150) + gap;
     }
-    y += bar_h;
+    y += bar_h + strip_h;
     ui.clip = frame.view;
+    DrawStrip(ui, NotSaved(ui, error), frame.view, bar.y, x, width);
     DrawActionBar(ui, staff, card, bar, x, width, edit_comment, nav);
     return y - frame.top;
 }
@@ -321,8 +347,8 @@ void ScorecardScreen::DrawActionBar(Context& ui, Staff& staff, const scoring::Sc
         const float h = MeasureText(ui.theme, status_style, text, wrap).y;
         DrawText(ui.draw, ui.theme, status_style, {sx + indent, bar.y + (bar_h - h) * 0.5f}, text, ink, wrap);
     };
-    if (!error.empty()) {
-        status(std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, 0);
+    if (!error.Empty()) { // the strip above says why
+        status(ui.T("সংরক্ষণ হয়নি", "NOT saved"), color::kRed, 0);
     } else if (!saved_time.empty()) {
         CheckIcon(ui.draw, {sx + ui.Px(20), bar.y + bar_h * 0.5f}, ui.Px(34), color::kGreen, ui.Px(5));
         status(std::string(ui.T("সংরক্ষিত ", "Saved at ")) +
@@ -379,10 +405,10 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
               conflict ? ui.T("কারণ লিখুন", "Type the reason") : ui.T("আপনার মন্তব্য লিখুন", "Type your comment"),
               true);
     y += field_h + gap;
-    if (!error.empty()) {
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
-                 std::string(ui.T("সংরক্ষণ হয়নি: ", "Not saved: ")) + error, color::kRed, {width, 1});
-        y += LineHeight(ui.theme, TextStyle::Body);
+    if (!error.Empty()) {
+        y +=
+            DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, NotSaved(ui, error), color::kRed, {width, 2})
+                .y;
     }
 
     switch (keyboard.DrawAtFoot(ui, x, width, y, frame.view.Bottom() - margin * 0.5f, draft)) {
@@ -392,10 +418,10 @@ float ScorecardScreen::DrawEditor(Context& ui, Staff& staff, const scoring::Scor
         } else if (draft != card.comment) {
             Save(staff, "comment", [&] { return session.SetComment(card.entry, draft); });
         }
-        if (error.empty()) mode = Mode::Marks;
+        if (error.Empty()) mode = Mode::Marks;
         break;
     case KeyboardAction::Cancel:
-        mode = Mode::Marks, error.clear();
+        mode = Mode::Marks, error = {};
         break;
     default:
         break;

@@ -8,6 +8,7 @@
 #include "kiosk/screens/screen.h"
 #include "kiosk/staff.h"
 #include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/problem_words.h"
 
 #include <string>
 
@@ -19,8 +20,8 @@ struct ScorecardScreen {
     std::string entry; // the card the state below belongs to
     std::string draft; // the comment or reason being typed
     ui::Keyboard keyboard;
-    std::string error;      // why the last change was not saved
-    std::string saved_time; // local time of the last change saved from this screen
+    ui::Problem error;      // why the last change was not saved
+    std::string saved_time; // local time of the last change saved from this screen (none after a failure)
 
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace kiosk {
 
@@ -60,11 +61,12 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
          margin * 0.5f;
 
     if (!staff.Available()) {
-        const std::string text =
-            std::string(
-                ui.T("বিচারের ডেটাবেস খোলা যায়নি, তাই এই কিয়স্কে এখন বিচার করা যাবে না: ",
-                     "The judging database could not be opened, so this kiosk cannot take scores now: ")) +
-            staff.Problem();
+        const std::optional<scoring::StoreFailure>& failure = staff.OpenFailure();
+        std::string text =
+            ui.T("বিচারের ডেটাবেস খোলা যায়নি, তাই এই কিয়স্কে এখন বিচার করা যাবে না",
+                 "The judging database could not be opened, so this kiosk cannot take scores now");
+        if (failure) text += " (" + WhatFailed(*failure, ui.lang) + ": " + failure->Path() + ")";
+        text += ui.T("। আয়োজককে ডাকুন।", ". Please call the organiser.");
         y += Banner(ui, x, y, width, text, color::kRed, color::Rgb(0xfde8ea));
         return y + margin - frame.top;
     }
@@ -145,6 +147,8 @@ void StaffScreen::TryPin(Context& ui, Staff& staff, Navigation& nav) {
         return;
     }
     refused = check;
+    if (check.result == PinCheck::Result::StoreFailed && check.failure)
+        std::fprintf(stderr, "kiosk: the PIN could not be checked: %s\n", check.failure->what());
     if (check.locked_for_ms > 0) locked_until = ui.now + static_cast<double>(check.locked_for_ms) / 1000.0;
 }
 
@@ -194,7 +198,9 @@ float StaffScreen::DrawPinPad(Context& ui, Staff& staff, const ScrollFrame& fram
                           "No organiser PIN is set: kiosk organiser set-pin")
                    : ui.T("এই বিচারককে আর পাওয়া যাচ্ছে না।", "This judge is no longer on the list.");
     } else if (refused && refused->result == PinCheck::Result::StoreFailed && refused->failure) {
-        note = Words(*refused->failure, ui.lang); // the database failed: say so, and to call the organiser
+        note = std::string(ui.T("পিন যাচাই করা গেল না: ", "The PIN could not be checked: ")) +
+               WhatFailed(*refused->failure, ui.lang) +
+               ui.T("। আয়োজককে ডাকুন।", ". Please call the organiser.");
     } else if (refused && refused->result == PinCheck::Result::Locked) {
         note = ui.T("লক খোলা হয়েছে, আবার চেষ্টা করুন।", "The lock-out is over: try again.");
         ink = color::kTextMuted;

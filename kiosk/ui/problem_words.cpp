@@ -101,6 +101,49 @@ std::string Words(const scoring::Refused& refused, content::Lang lang) {
     return lang == content::Lang::Bengali ? words.bn : words.en;
 }
 
+std::string WhatFailed(const scoring::StoreFailure& failure, content::Lang lang) {
+    const Pair what = FailureWords(failure.What());
+    return lang == content::Lang::Bengali ? what.bn : what.en;
+}
+
+std::string BannerWords(const scoring::StoreFailure& failure, content::Lang lang) {
+    const Pair what = FailureWords(failure.What());
+    if (lang == content::Lang::Bengali)
+        return "বিচারের ডেটাবেসে সমস্যা: " + what.bn +
+               "। যে পরিবর্তনের পাশে \"সংরক্ষিত\" লেখা নেই, সেটি সংরক্ষণ হয়নি। আয়োজককে ডাকুন। সমস্যা মিটলে "
+               "সব আপনা-আপনি আবার চলবে।";
+    return "The judging database has a problem: " + what.en +
+           ". A change that does not say \"Saved\" was NOT saved. Please call the organiser. Judging "
+           "carries on by itself once it is fixed.";
+}
+
+Problem Problem::Of(const std::exception& e) {
+    Problem problem;
+    if (const auto* refused = dynamic_cast<const scoring::Refused*>(&e))
+        problem.refused = *refused;
+    else if (const auto* failure = dynamic_cast<const scoring::StoreFailure*>(&e))
+        problem.failure = *failure;
+    else
+        problem.other = e.what()[0] ? e.what() : "an unknown error";
+    return problem;
+}
+
+std::string Problem::English() const {
+    if (refused)
+        return std::string("refused (") + scoring::ToString(refused->Code()) + "): " + refused->what();
+    if (failure) return failure->what(); // names the file, the kind and SQLite's detail
+    return other;
+}
+
+std::string Words(const Problem& problem, content::Lang lang) {
+    if (problem.refused) return Words(*problem.refused, lang);
+    if (problem.failure) return Words(*problem.failure, lang);
+    if (problem.other.empty()) return {};
+    return lang == content::Lang::Bengali
+               ? "কিছু একটা ভুল হয়েছে: শেষ পরিবর্তনটি সংরক্ষণ হয়নি। পিছনে যান, অথবা আয়োজককে ডাকুন।"
+               : "Something went wrong: the last change was NOT saved. Go back, or call the organiser.";
+}
+
 std::string Words(const scoring::StoreFailure& failure, content::Lang lang) {
     const Pair what = FailureWords(failure.What());
     if (lang == content::Lang::Bengali)
