@@ -128,6 +128,69 @@ void App::Arrive(double now, std::string notice) {
     m_content_height = m_router.Current().scroll + m_ui.screen.y; // until the new screen measures itself
 }
 
+namespace {
+
+// A top-bar button: green, an icon, and its word beside it when the bar has room; true when tapped.
+bool IconButton(Context& ui, const char* name, const Rect& r, const char* label, bool enabled, bool compact,
+                void (*icon)(ImDrawList*, ImVec2, float, ImU32)) {
+    ui.AddTarget(name, r, enabled);
+    const bool pressing = enabled && ui.Pressing(r);
+    ui.draw->AddRectFilled(r.Min(), r.Max(),
+                           pressing  ? color::kGreenDark
+                           : enabled ? color::kGreen
+                                     : color::kGreenLight,
+                           r.h * 0.5f);
+    const ImU32 ink = enabled ? color::kTextOnDark : color::Rgb(0x7fa596);
+    const float icon_size = ui.Px(34);
+    const float icon_x = compact ? r.x + r.w * 0.5f : r.x + ui.Px(24) + icon_size * 0.5f;
+    icon(ui.draw, ImVec2{icon_x, r.y + r.h * 0.5f}, icon_size, ink);
+    if (!compact)
+        DrawText(ui.draw, ui.theme, TextStyle::BodyBold,
+                 {icon_x + icon_size * 0.5f + ui.Px(10),
+                  r.y + (r.h - LineHeight(ui.theme, TextStyle::BodyBold)) * 0.5f},
+                 label, ink, {r.Right() - icon_x - ui.Px(20), 1});
+    return enabled && ui.Tapped(r);
+}
+
+// The language and the text size, at the bar's right end; returns the x where they begin.
+float DrawLanguageAndTextSize(Context& ui, bool compact, float pad, float button_h) {
+    const float lang_w = ui.Px(compact ? 150 : 180);
+    const Rect lang{ui.screen.x - pad - lang_w, pad, lang_w, button_h};
+    ui.Name("lang");
+    if (Button(ui, lang, ui.Bengali() ? "English" : "বাংলা")) {
+        ui.lang = ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
+    }
+    // Larger text for visitors who need it (WCAG 1.4.4); the next visitor starts with normal text.
+    const bool large = ui.theme.large_text;
+    const float size_w = ui.Px(compact ? 110 : 230);
+    const Rect text_size{lang.x - pad - size_w, pad, size_w, button_h};
+    const char* size_label =
+        compact ? (large ? ui.T("অ−", "A−") : ui.T("অ+", "A+"))
+                : (large ? ui.T("সাধারণ লেখা", "Normal text") : ui.T("বড় লেখা", "Larger text"));
+    ui.Name("text-size");
+    if (Button(ui, text_size, size_label, large ? ButtonKind::Primary : ButtonKind::Secondary))
+        ui.theme.large_text = !large;
+    return text_size.x;
+}
+
+// Logged-in staff see who they are and how to leave, left of `right`, and the bar's edge turns
+// blue so a visitor sees it is not theirs; returns the x where the button begins.
+float DrawLogOut(Context& ui, Staff& staff, Navigation& nav, bool compact, float right, float pad,
+                 float height) {
+    const float button_h = height - 2 * pad;
+    const std::string who = staff.Judge() ? staff.Judge()->Who().name : ui.T("আয়োজক", "Organiser");
+    const std::string label = std::string(ui.T("লগ আউট", "Log out")) + (compact ? "" : " · " + who);
+    const float out_w =
+        std::min(ui.Px(compact ? 170 : 420), MeasureText(ui.theme, TextStyle::BodyBold, label).x + ui.Px(60));
+    const Rect out{right - pad - out_w, pad, out_w, button_h};
+    ui.draw->AddRectFilled({0, height - ui.Px(4)}, {ui.screen.x, height}, color::kBlue);
+    ui.Name("logout");
+    if (Button(ui, out, label)) nav.logout = true;
+    return out.x;
+}
+
+} // namespace
+
 // Home and Back on the left, where the screen is in the middle, the language on the right.
 void App::DrawTopBar(Navigation& nav, float height) {
     ImDrawList* draw = m_ui.draw;
@@ -145,60 +208,13 @@ void App::DrawTopBar(Navigation& nav, float height) {
                                  : m_staff.Organiser() ? ScreenId::Organiser
                                                        : ScreenId::Home;
     const bool at_home = m_router.Current().screen == home_screen;
-    const bool can_back = m_router.CanGoBack();
+    if (IconButton(m_ui, "home", home, m_ui.T("হোম", "Home"), !at_home, compact, HomeIcon))
+        nav.go = Route{home_screen, {}};
+    if (IconButton(m_ui, "back", back, m_ui.T("পিছনে", "Back"), m_router.CanGoBack(), compact, BackIcon))
+        nav.back = true;
 
-    auto icon_button = [&](const char* name, const Rect& r, const char* label, bool enabled, auto icon) {
-        m_ui.AddTarget(name, r, enabled);
-        const bool pressing = enabled && m_ui.Pressing(r);
-        draw->AddRectFilled(r.Min(), r.Max(),
-                            pressing  ? color::kGreenDark
-                            : enabled ? color::kGreen
-                                      : color::kGreenLight,
-                            r.h * 0.5f);
-        const ImU32 ink = enabled ? color::kTextOnDark : color::Rgb(0x7fa596);
-        const float icon_size = m_ui.Px(34);
-        const float icon_x = compact ? r.x + r.w * 0.5f : r.x + m_ui.Px(24) + icon_size * 0.5f;
-        icon(draw, ImVec2{icon_x, r.y + r.h * 0.5f}, icon_size, ink);
-        if (!compact)
-            DrawText(draw, m_ui.theme, TextStyle::BodyBold,
-                     {icon_x + icon_size * 0.5f + m_ui.Px(10),
-                      r.y + (r.h - LineHeight(m_ui.theme, TextStyle::BodyBold)) * 0.5f},
-                     label, ink, {r.Right() - icon_x - m_ui.Px(20), 1});
-        return enabled && m_ui.Tapped(r);
-    };
-    if (icon_button("home", home, m_ui.T("হোম", "Home"), !at_home, HomeIcon)) nav.go = Route{home_screen, {}};
-    if (icon_button("back", back, m_ui.T("পিছনে", "Back"), can_back, BackIcon)) nav.back = true;
-
-    const float lang_w = m_ui.Px(compact ? 150 : 180);
-    const Rect lang{w - pad - lang_w, pad, lang_w, button_h};
-    m_ui.Name("lang");
-    if (Button(m_ui, lang, m_ui.Bengali() ? "English" : "বাংলা")) {
-        m_ui.lang = m_ui.Bengali() ? content::Lang::English : content::Lang::Bengali;
-    }
-    // Larger text for visitors who need it (WCAG 1.4.4); the next visitor starts with normal text.
-    const bool large = m_ui.theme.large_text;
-    const float size_w = m_ui.Px(compact ? 110 : 230);
-    const Rect text_size{lang.x - pad - size_w, pad, size_w, button_h};
-    const char* size_label =
-        compact ? (large ? m_ui.T("অ−", "A−") : m_ui.T("অ+", "A+"))
-                : (large ? m_ui.T("সাধারণ লেখা", "Normal text") : m_ui.T("বড় লেখা", "Larger text"));
-    m_ui.Name("text-size");
-    if (Button(m_ui, text_size, size_label, large ? ButtonKind::Primary : ButtonKind::Secondary))
-        m_ui.theme.large_text = !large;
-
-    // Logged-in staff see who they are and how to leave, in blue so a visitor sees it is not theirs.
-    float title_end = text_size.x;
-    if (m_staff.LoggedIn()) {
-        const std::string who = m_staff.Judge() ? m_staff.Judge()->Who().name : m_ui.T("আয়োজক", "Organiser");
-        const std::string label = std::string(m_ui.T("লগ আউট", "Log out")) + (compact ? "" : " · " + who);
-        const float out_w = std::min(m_ui.Px(compact ? 170 : 420),
-                                     MeasureText(m_ui.theme, TextStyle::BodyBold, label).x + m_ui.Px(60));
-        const Rect out{text_size.x - pad - out_w, pad, out_w, button_h};
-        draw->AddRectFilled({0, height - m_ui.Px(4)}, {w, height}, color::kBlue);
-        m_ui.Name("logout");
-        if (Button(m_ui, out, label)) nav.logout = true;
-        title_end = out.x;
-    }
+    float title_end = DrawLanguageAndTextSize(m_ui, compact, pad, button_h);
+    if (m_staff.LoggedIn()) title_end = DrawLogOut(m_ui, m_staff, nav, compact, title_end, pad, height);
     const float title_x = back.Right() + m_ui.Px(28);
     const Rect title{title_x, 0, title_end - title_x, height};
     m_ui.AddTarget("title", title); // a long press opens the staff's door

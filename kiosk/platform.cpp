@@ -126,6 +126,7 @@ void Platform::DrawFrame(App& app, ScriptPlayer* script, double now) {
     if (script && script->Input().active) {
         io.MousePos = script->Input().pos;
         io.MouseDown[0] = script->Input().down;
+        app.Ui().touch.SetFingerTime(script->Input().time);
     }
     if (script) {
         if (m_script_key >= 0) io.KeysDown[m_script_key] = false;

@@ -7,11 +7,11 @@ namespace kiosk {
 // Routes are read and written through the screen table: a screen's name, then "/ID" when it takes one.
 std::optional<Route> ParseRoute(const std::string& text) {
     for (const ScreenSpec& spec : ScreenTable()) {
+        const std::string_view name = spec.id.Name();
         if (spec.route_id == RouteId::None) {
-            if (text == spec.name) return Route{spec.id, {}, 0};
-        } else if (text.size() > spec.name.size() + 1 && text.compare(0, spec.name.size(), spec.name) == 0 &&
-                   text[spec.name.size()] == '/') {
-            return Route{spec.id, text.substr(spec.name.size() + 1), 0};
+            if (text == name) return Route{spec.id, {}, 0};
+        } else if (text.size() > name.size() + 1 && text.starts_with(name) && text[name.size()] == '/') {
+            return Route{spec.id, text.substr(name.size() + 1), 0};
         }
     }
     return std::nullopt;
@@ -19,7 +19,8 @@ std::optional<Route> ParseRoute(const std::string& text) {
 
 std::string ToString(const Route& route) {
     const ScreenSpec& spec = SpecOf(route.screen);
-    return spec.route_id == RouteId::None ? spec.name : spec.name + "/" + route.id;
+    const std::string name(spec.id.Name());
+    return spec.route_id == RouteId::None ? name : name + "/" + route.id;
 }
 
 void Router::Push(Route route) {

@@ -4,26 +4,38 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
 
-// Names a screen for routes and the back stack's rules; what each screen is (its route text, title,
-// who may open it, its Draw) is its line in the screen table. Staff, Judge, Scorecard and Review
-// are the judges' screens (Staff: who are you, and the PIN pad); JudgeSetup is the organiser's.
-enum class ScreenId {
-    Attract,
-    Home,
-    Office,
-    Category,
-    Innovation,
-    Organiser,
-    Staff,
-    Judge,
-    Scorecard,
-    Review,
-    JudgeSetup
+// A screen, named by its route's first word ("home"; "office" for "office/ID"): the name of its line
+// in the screen table (kiosk/screens/screen_table.cpp), where all else about it is. Made only from
+// a string literal, so a ScreenId never dangles; the table refuses a name it has no line for.
+class ScreenId {
+  public:
+    consteval explicit ScreenId(const char* name) : m_name(name) {}
+    constexpr std::string_view Name() const { return m_name; }
+    friend constexpr bool operator==(ScreenId, ScreenId) = default;
+
+    // The screens other code names: the back stack's rules below, the app's (attract, home, the
+    // staff's door and homes), and screens that lead to one another. A screen nobody names needs
+    // none. Each must be in kNamedScreens, which start-up and router_tests check against the table.
+    static const ScreenId Attract, Home, Office, Category, Innovation, Organiser, Staff, Judge, Scorecard,
+        Review, JudgeSetup;
+
+  private:
+    std::string_view m_name;
 };
+
+constexpr ScreenId ScreenId::Attract{"attract"}, ScreenId::Home{"home"}, ScreenId::Office{"office"},
+    ScreenId::Category{"category"}, ScreenId::Innovation{"innovation"}, ScreenId::Organiser{"organiser"},
+    ScreenId::Staff{"staff"}, ScreenId::Judge{"judge"}, ScreenId::Scorecard{"score"},
+    ScreenId::Review{"review"}, ScreenId::JudgeSetup{"judge-setup"};
+inline constexpr ScreenId kNamedScreens[] = {ScreenId::Attract,  ScreenId::Home,       ScreenId::Office,
+                                             ScreenId::Category, ScreenId::Innovation, ScreenId::Organiser,
+                                             ScreenId::Staff,    ScreenId::Judge,      ScreenId::Scorecard,
+                                             ScreenId::Review,   ScreenId::JudgeSetup};
 
 struct Route {
     ScreenId screen = ScreenId::Home;

@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -125,11 +126,12 @@ void ScriptPlayer::NextPhase(double now, long frames) {
     m_phase_frames = frames;
 }
 
-void ScriptPlayer::Touch(App& app, double now, ImVec2 pos, bool down) {
+void ScriptPlayer::Touch(App& app, double time, ImVec2 pos, bool down) {
     m_input.active = true;
     m_input.pos = pos;
     m_input.down = down;
-    app.OnInput(now);
+    m_input.time = time;
+    app.OnInput(time);
     m_wants_frame = true;
 }
 
@@ -208,28 +210,40 @@ bool ScriptPlayer::HoldStep(const ScriptCommand& c, double now, long frames, boo
     return false;
 }
 
+std::vector<DragSample> DragPath(ImVec2 from, ImVec2 to, int ms) {
+    constexpr double kFrameMs = 16;
+    const int moves = std::max(2, static_cast<int>(std::ceil(std::max(ms, 0) / kFrameMs)));
+    std::vector<DragSample> path;
+    for (int i = 1; i <= moves; ++i) {
+        const float f = static_cast<float>(i) / static_cast<float>(moves);
+        path.push_back({{from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f},
+                        i < moves,
+                        std::max(ms, 0) / 1000.0 * i / moves});
+    }
+    return path;
+}
+
+// The finger touches, then makes each move of DragPath on a frame of its own, no sooner than the
+// script's clock says, however slow the frames; phase N delivers move N.
 bool ScriptPlayer::DragStep(const ScriptCommand& c, double now, long frames, App& app) {
-    const bool drawn = frames > m_phase_frames;
     if (m_phase == 0) {
+        m_drag = DragPath({c.x1, c.y1}, {c.x2, c.y2}, c.ms);
+        m_drag_start = now;
         Touch(app, now, {c.x1, c.y1}, true);
         NextPhase(now, frames);
         return false;
     }
-    if (m_phase == 1) { // ImGui sees the press where it began before the finger moves
-        if (drawn) NextPhase(now, frames);
-        m_wants_frame = true;
+    if (frames <= m_phase_frames) return m_wants_frame = true, false; // the last change not yet drawn
+    if (static_cast<size_t>(m_phase) > m_drag.size()) return true;    // the lift is on screen
+    const DragSample& move = m_drag[static_cast<size_t>(m_phase) - 1];
+    const double at = m_drag_start + move.at;
+    if (now < at) {
+        m_wake_at = at;
         return false;
     }
-    if (m_phase == 2) {
-        const double t = c.ms > 0 ? std::min(1.0, (now - m_phase_time) * 1000.0 / c.ms) : 1.0;
-        const auto f = static_cast<float>(t);
-        // The finger lifts as it arrives, as in a fling; a hold is a drag that does not move.
-        Touch(app, now, {c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f}, t < 1.0);
-        if (t >= 1.0) NextPhase(now, frames);
-        return false;
-    }
-    if (!drawn) m_wants_frame = true;
-    return drawn;
+    Touch(app, at, move.pos, move.down);
+    NextPhase(now, frames);
+    return false;
 }
 
 // Once the screen settles, the next frame is captured (NAME.png), and its targets listed (NAME.targets).

@@ -18,8 +18,23 @@ struct ScriptedInput {
     bool active = false; // a script has touched the screen: its pointer replaces the real one
     ImVec2 pos{};
     bool down = false;
-    int key = -1; // a GLFW key held for this frame, or -1
+    double time = 0; // when the finger came to be so, on the script's clock (ui::Touch::SetFingerTime)
+    int key = -1;    // a GLFW key held for this frame, or -1
 };
+
+// One move of a scripted drag: where the finger is, whether it is still down, and when, in
+// seconds after it touched.
+struct DragSample {
+    ImVec2 pos;
+    bool down = true;
+    double at = 0;
+};
+
+// The moves of `drag X1 Y1 X2 Y2 MS` after the press: evenly spaced, one per ~16 ms of its
+// duration and never fewer than two (so the screen sees the finger down and moved before it
+// lifts); the last lifts the finger as it arrives, as in a fling. The player gives each its own
+// frame and the finger the sample's time, so the same script scrolls the same on a slow machine.
+std::vector<DragSample> DragPath(ImVec2 from, ImVec2 to, int ms);
 
 class ScriptPlayer {
   public:
@@ -46,7 +61,8 @@ class ScriptPlayer {
     bool ShotStep(const ScriptCommand& command, double now, long frames, bool settled, const App& app);
     bool KeyStep(const ScriptCommand& command, double now, long frames, App& app);
     void NextPhase(double now, long frames);
-    void Touch(App& app, double now, ImVec2 pos, bool down); // the scripted finger moves, down or up
+    // The scripted finger moves, down or up, at `time` on the script's clock.
+    void Touch(App& app, double time, ImVec2 pos, bool down);
     bool Settling(double now, long frames, bool settled) const;
     // Finds the named target on the last frame drawn; false (and an error naming it) when absent.
     bool Aim(const ScriptCommand& command, const App& app);
@@ -65,6 +81,8 @@ class ScriptPlayer {
     bool m_shot_taken = false;
     ScriptedInput m_input;
     ImVec2 m_tap_at{};
+    std::vector<DragSample> m_drag; // the drag under way, and when its finger touched
+    double m_drag_start = 0;
     std::vector<std::string> m_errors;
     std::vector<std::string> m_report;
 };

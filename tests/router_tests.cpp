@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+#include <string>
+
 using namespace kiosk;
 
 TEST_CASE("routes parse and print") {
@@ -85,12 +88,13 @@ TEST_CASE("each screen on the stack keeps its scroll position") {
 
 TEST_CASE("every screen of the table has a route that parses back to it") {
     for (const ScreenSpec& spec : ScreenTable()) {
-        CAPTURE(spec.name);
+        const std::string name(spec.id.Name());
+        CAPTURE(name);
         const Route route{spec.id, spec.route_id == RouteId::Required ? "x" : "", 0};
         const std::optional<Route> parsed = ParseRoute(ToString(route));
         REQUIRE(parsed.has_value());
         CHECK(*parsed == route);
-        CHECK_FALSE(ParseRoute(spec.name + (spec.route_id == RouteId::Required ? "" : "/x")).has_value());
+        CHECK_FALSE(ParseRoute(name + (spec.route_id == RouteId::Required ? "" : "/x")).has_value());
     }
 }
 
@@ -100,4 +104,17 @@ TEST_CASE("the table says who may open a screen and what its state outlives") {
     CHECK(SpecOf(ScreenId::JudgeSetup).access == Access::Organiser);
     CHECK(SpecOf(ScreenId::JudgeSetup).keep == Keep::WhileShown);
     CHECK(SpecOf(ScreenId::Review).keep == Keep::UntilLogout);
+}
+
+TEST_CASE("every screen the code names has a line in the table, and a name it lacks is refused") {
+    CHECK(ScreenTableProblems().empty()); // a misspelt ScreenId::... constant fails here
+    for (ScreenId id : kNamedScreens) {
+        CAPTURE(std::string(id.Name()));
+        CHECK(SpecOf(id).id == id);
+        CHECK(ParseRoute(std::string(id.Name()) + (SpecOf(id).route_id == RouteId::Required ? "/x" : "")));
+    }
+    CHECK(ScreenId::Scorecard.Name() == "score"); // the route's word, not the constant's
+    CHECK_THROWS_AS(SpecOf(ScreenId{"hoem"}), std::logic_error);
+    CHECK_FALSE(ScreenId{"home"} == ScreenId{"hoem"});
+    CHECK(ScreenId{"home"} == ScreenId::Home); // a screen nobody names is written by its name
 }

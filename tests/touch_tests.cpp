@@ -179,3 +179,26 @@ TEST_CASE("a touch target is listed under its name with its visible part, and on
     CHECK_FALSE(ui.targets[1].enabled);
     CHECK(ui.next_name.empty()); // a name set for a target out of sight does not pass to the next one
 }
+
+TEST_CASE("a finger's own time sets its speed, however late the frames that see it") {
+    ImGuiScope scope;
+    // The same moves, 20 ms apart on the finger's clock, seen by frames 20 ms or 300 ms apart.
+    auto fling_speed = [](double frame_s) {
+        ui::Touch touch;
+        double frame = 0;
+        for (int i = 0; i <= 10; ++i) {
+            touch.SetFingerTime(0.02 * i);
+            Pointer(touch, frame, 400, 600 - 30.f * static_cast<float>(i), i < 10);
+            frame += frame_s;
+        }
+        CHECK(touch.Released());
+        return touch.VelocityY();
+    };
+    CHECK(fling_speed(0.02) == doctest::Approx(-1500).epsilon(0.01)); // 30 px per 20 ms
+    CHECK(fling_speed(0.3) == fling_speed(0.02));
+    // Without the finger's time a slow frame reads as a slow finger.
+    ui::Touch touch;
+    Pointer(touch, 0, 400, 600, true);
+    Pointer(touch, 0.3, 400, 570, false);
+    CHECK(touch.VelocityY() == doctest::Approx(0.6 * -100));
+}

@@ -44,9 +44,82 @@ static float DrawBanner(Context& ui, const content::Fair& fair, float x, float y
     return height;
 }
 
+// The prize categories, a card each: the way judges and visitors think about a fair. Returns the y
+// below them.
+static float DrawCategories(Context& ui, const content::FairContent& fair, float x, float y, float width,
+                            Navigation& nav) {
+    const float gap = ui.theme.Gap();
+    const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.categories.size());
+    const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float pad = ui.Px(28);
+    const TextOptions name_wrap{card_w - 2 * pad, 2}, desc_wrap{card_w - 2 * pad, 3};
+    float text_h = 0; // every card as tall as the fullest one
+    for (const content::Category& category : fair.categories)
+        text_h = std::max(
+            text_h, MeasureText(ui.theme, TextStyle::Heading, ui.L(category.name), name_wrap).y +
+                        MeasureText(ui.theme, TextStyle::Body, ui.L(category.description), desc_wrap).y);
+    const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(28);
+    for (size_t i = 0; i < fair.categories.size(); ++i) {
+        const content::Category& category = fair.categories[i];
+        const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
+                        y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+        ui.Name("category/" + category.id);
+        if (Card(ui, card)) nav.go = Route{ScreenId::Category, category.id};
+        ui.draw->AddRectFilled(card.Min(), {card.Right(), card.y + ui.Px(10)}, color::kGreen,
+                               ui.theme.Radius(), ImDrawFlags_RoundCornersTop);
+        float ty = card.y + pad;
+        ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, ui.L(category.name),
+                       color::kText, name_wrap)
+                  .y;
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, ty + ui.Px(4)},
+                 ui.L(category.description), color::kTextMuted, desc_wrap);
+        Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)},
+             InnovationCount(ui, fair.ByCategory(category.id).size()), color::kGreenDark, color::kGreenLight);
+        ArrowRight(ui.draw, {card.Right() - pad - ui.Px(14), card.Bottom() - pad - ChipHeight(ui) * 0.5f},
+                   ui.Px(28), color::kGreen, ui.Px(4));
+    }
+    const size_t rows = (fair.categories.size() + columns - 1) / columns;
+    return y + static_cast<float>(rows) * (card_h + gap);
+}
+
+// The offices, a card each: every stall at the fair. Returns the y below them.
+static float DrawOffices(Context& ui, const content::FairContent& fair, float x, float y, float width,
+                         Navigation& nav) {
+    const float gap = ui.theme.Gap();
+    const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.offices.size());
+    const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float pad = ui.Px(24);
+    const TextOptions wrap{card_w - 2 * pad, 2};
+    float text_h = 0;
+    for (const content::Office& office : fair.offices)
+        text_h = std::max(
+            text_h, MeasureText(ui.theme, TextStyle::BodyBold, ui.L(office.ShortName()), wrap).y +
+                        MeasureText(ui.theme, TextStyle::Caption, ui.L(office.name), {wrap.wrap_width, 2}).y);
+    const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(20);
+    for (size_t i = 0; i < fair.offices.size(); ++i) {
+        const content::Office& office = fair.offices[i];
+        const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
+                        y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
+        ui.Name("office/" + office.id);
+        if (Card(ui, card)) nav.go = Route{ScreenId::Office, office.id};
+        const std::string& short_name = ui.L(office.ShortName());
+        float ty = card.y + pad;
+        ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, short_name, color::kText,
+                       wrap)
+                  .y;
+        if (short_name != ui.L(office.name))
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office.name),
+                     color::kTextMuted, {wrap.wrap_width, 2});
+        Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)},
+             InnovationCount(ui, fair.ByOffice(office.id).size()), color::kGreenDark, color::kGreenLight);
+    }
+    const size_t rows = (fair.offices.size() + columns - 1) / columns;
+    return y + static_cast<float>(rows) * (card_h + gap);
+}
+
 float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const ScrollFrame& frame,
                        Navigation& nav) {
-    const float margin = PageMargin(ui), gap = ui.theme.Gap();
+    const float margin = PageMargin(ui);
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
     float y = frame.top + margin * 0.6f;
 
@@ -64,77 +137,10 @@ float HomeScreen::Draw(Context& ui, const content::FairContent& fair, const Scro
     }
     y += DrawBanner(ui, fair.fair, x, y, width) + margin * 0.8f;
 
-    // Prize categories: the way judges and visitors think about a fair.
     y = SectionHeading(ui, x, y, width, ui.T("পুরস্কারের বিভাগ", "Prize categories"));
-    {
-        const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.categories.size());
-        const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        const float pad = ui.Px(28);
-        const TextOptions name_wrap{card_w - 2 * pad, 2}, desc_wrap{card_w - 2 * pad, 3};
-        float text_h = 0; // every card as tall as the fullest one
-        for (const content::Category& category : fair.categories)
-            text_h = std::max(
-                text_h, MeasureText(ui.theme, TextStyle::Heading, ui.L(category.name), name_wrap).y +
-                            MeasureText(ui.theme, TextStyle::Body, ui.L(category.description), desc_wrap).y);
-        const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(28);
-        for (size_t i = 0; i < fair.categories.size(); ++i) {
-            const content::Category& category = fair.categories[i];
-            const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
-                            y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
-            ui.Name("category/" + category.id);
-            if (Card(ui, card)) nav.go = Route{ScreenId::Category, category.id};
-            ui.draw->AddRectFilled(card.Min(), {card.Right(), card.y + ui.Px(10)}, color::kGreen,
-                                   ui.theme.Radius(), ImDrawFlags_RoundCornersTop);
-            float ty = card.y + pad;
-            ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, ui.L(category.name),
-                           color::kText, name_wrap)
-                      .y;
-            DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, ty + ui.Px(4)},
-                     ui.L(category.description), color::kTextMuted, desc_wrap);
-            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)},
-                 InnovationCount(ui, fair.ByCategory(category.id).size()), color::kGreenDark,
-                 color::kGreenLight);
-            ArrowRight(ui.draw, {card.Right() - pad - ui.Px(14), card.Bottom() - pad - ChipHeight(ui) * 0.5f},
-                       ui.Px(28), color::kGreen, ui.Px(4));
-        }
-        const size_t rows = (fair.categories.size() + columns - 1) / columns;
-        y += static_cast<float>(rows) * (card_h + gap) + margin * 0.5f;
-    }
-
-    // Offices: every stall at the fair.
+    y = DrawCategories(ui, fair, x, y, width, nav) + margin * 0.5f;
     y = SectionHeading(ui, x, y, width, ui.T("দপ্তর ও সংস্থা", "Offices and agencies"));
-    {
-        const int columns = BalancedColumns(GridColumns(ui, width, 400, 4), fair.offices.size());
-        const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        const float pad = ui.Px(24);
-        const TextOptions wrap{card_w - 2 * pad, 2};
-        float text_h = 0;
-        for (const content::Office& office : fair.offices)
-            text_h = std::max(
-                text_h,
-                MeasureText(ui.theme, TextStyle::BodyBold, ui.L(office.ShortName()), wrap).y +
-                    MeasureText(ui.theme, TextStyle::Caption, ui.L(office.name), {wrap.wrap_width, 2}).y);
-        const float card_h = pad * 2 + text_h + ChipHeight(ui) + ui.Px(20);
-        for (size_t i = 0; i < fair.offices.size(); ++i) {
-            const content::Office& office = fair.offices[i];
-            const Rect card{x + static_cast<float>(i % columns) * (card_w + gap),
-                            y + static_cast<float>(i / columns) * (card_h + gap), card_w, card_h};
-            ui.Name("office/" + office.id);
-            if (Card(ui, card)) nav.go = Route{ScreenId::Office, office.id};
-            const std::string& short_name = ui.L(office.ShortName());
-            float ty = card.y + pad;
-            ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {card.x + pad, ty}, short_name,
-                           color::kText, wrap)
-                      .y;
-            if (short_name != ui.L(office.name))
-                DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty}, ui.L(office.name),
-                         color::kTextMuted, {wrap.wrap_width, 2});
-            Chip(ui, {card.x + pad, card.Bottom() - pad - ChipHeight(ui)},
-                 InnovationCount(ui, fair.ByOffice(office.id).size()), color::kGreenDark, color::kGreenLight);
-        }
-        const size_t rows = (fair.offices.size() + columns - 1) / columns;
-        y += static_cast<float>(rows) * (card_h + gap);
-    }
+    y = DrawOffices(ui, fair, x, y, width, nav);
     return y + margin - frame.top;
 }
 

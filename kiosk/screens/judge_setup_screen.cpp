@@ -479,6 +479,18 @@ float JudgeSetupScreen::DrawName(Context& ui, const ScrollFrame& frame) {
     return frame.view.h; // nothing to scroll
 }
 
+// A dot per digit typed, centred in `width`, and empty rings up to the shortest PIN's length.
+static void PinDots(Context& ui, float x, float y, float width, size_t typed, float dot, float dot_gap) {
+    const size_t slots = std::max(typed, scoring::kShortestPin);
+    float dx = x + (width - static_cast<float>(slots) * (dot + dot_gap) + dot_gap) * 0.5f + dot * 0.5f;
+    for (size_t i = 0; i < slots; ++i, dx += dot + dot_gap) {
+        if (i < typed)
+            ui.draw->AddCircleFilled({dx, y + dot}, dot * 0.5f, color::kText);
+        else
+            ui.draw->AddCircle({dx, y + dot}, dot * 0.5f, color::kBorder, 0, ui.Px(3));
+    }
+}
+
 // The PIN twice, on the staff's PIN pad: dots, never digits.
 float JudgeSetupScreen::DrawPinPad(Context& ui, const ScrollFrame& frame) {
     ui.typing = true; // digits, Backspace, Enter and Escape from a keyboard too (and the scripted tests)
@@ -509,14 +521,7 @@ float JudgeSetupScreen::DrawPinPad(Context& ui, const ScrollFrame& frame) {
             .y +
         ui.Px(16);
 
-    const size_t slots = std::max(pin_typed.size(), scoring::kShortestPin);
-    float dx = x + (width - static_cast<float>(slots) * (dot + dot_gap) + dot_gap) * 0.5f + dot * 0.5f;
-    for (size_t i = 0; i < slots; ++i, dx += dot + dot_gap) {
-        if (i < pin_typed.size())
-            ui.draw->AddCircleFilled({dx, y + dot}, dot * 0.5f, color::kText);
-        else
-            ui.draw->AddCircle({dx, y + dot}, dot * 0.5f, color::kBorder, 0, ui.Px(3));
-    }
+    PinDots(ui, x, y, width, pin_typed.size(), dot, dot_gap);
     y += dot * 2 + ui.Px(12);
 
     // A fixed place for the note, so the keys never move.

@@ -184,70 +184,75 @@ float OrganiserScreen::DrawJudging(Context& ui, Staff& staff, float x, float y, 
                      "No judges yet. Add them with \"Add a judge\", or with: kiosk judges import judges.csv"),
                 color::kAmber, color::kAmberLight) +
             gap;
-    const content::FairContent& fair = staff.Fair();
     const float pad = ui.Px(24), line = LineHeight(ui.theme, TextStyle::Body), row_h = ui.Px(72);
     for (const scoring::JudgeProgress& progress : overview) {
         std::vector<const scoring::Assignment*> submitted;
         for (const scoring::Assignment& a : progress.assignments)
             if (a.status == scoring::CardStatus::Submitted) submitted.push_back(&a);
-        const bool locked = progress.judge.locked_until_ms > scoring::SystemClockMs();
         const float head_h = LineHeight(ui.theme, TextStyle::Heading) + line + ui.Px(8);
         const float card_h = pad * 2 + head_h + static_cast<float>(submitted.size()) * row_h;
         const Rect card{x, y, width, card_h};
         y += card_h + gap;
         if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom()) continue;
-        ui.draw->AddRectFilled({card.x, card.y + ui.Px(3)}, {card.Right(), card.Bottom() + ui.Px(4)},
-                               color::kShadow, ui.theme.Radius());
-        ui.draw->AddRectFilled(card.Min(), card.Max(), color::kSurface, ui.theme.Radius());
-
-        float cy = card.y + pad;
-        const std::string count = ui.Bengali()
-                                      ? Fraction(ui, progress.submitted, progress.to_score) + " জমা"
-                                      : Fraction(ui, progress.submitted, progress.to_score) + " submitted";
-        const float count_w = MeasureText(ui.theme, TextStyle::Heading, count).x;
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, cy}, progress.judge.name, color::kText,
-                 {width - count_w - 3 * pad, 1});
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.Right() - pad - count_w, cy}, count,
-                 progress.submitted == progress.to_score ? color::kGreen : color::kText);
-        cy += LineHeight(ui.theme, TextStyle::Heading);
-        const content::Office* office = fair.FindOffice(progress.judge.office);
-        std::string about = office ? ui.L(office->name) : progress.judge.office;
-        if (locked) about += ui.T("  ·  ভুল পিনের জন্য লক করা", "  ·  locked out after wrong PINs");
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy}, about,
-                 locked ? color::kRed : color::kTextMuted, {width * 0.6f, 1});
-        // Under the count: Change (the judge's name, office, categories, PIN; or removing), and Unlock beside
-        // it.
-        const float change_w = ui.Px(220), button_h = ui.Px(64), button_y = cy - ui.Px(6);
-        const std::string who = "organiser/judge/" + progress.judge.name;
-        ui.Name(who + "/change");
-        if (Button(ui, {card.Right() - pad - change_w, button_y, change_w, button_h},
-                   ui.T("বদলান", "Change")))
-            nav.go = Route{ScreenId::JudgeSetup, std::to_string(progress.judge.id)}, done.clear();
-        if (locked) ui.Name(who + "/unlock");
-        if (locked &&
-            Button(ui,
-                   {card.Right() - pad - change_w - ui.Px(16) - ui.Px(220), button_y, ui.Px(220), button_h},
-                   ui.T("লক খুলুন", "Unlock"))) {
-            staff.Judging().Registry().Unlock(progress.judge.id);
-            done = progress.judge.name + ui.T(": লক খোলা হয়েছে", ": unlocked");
-        }
-        cy += line + ui.Px(8);
-        for (const scoring::Assignment* a : submitted) {
-            const content::Innovation* entry = fair.FindInnovation(a->entry);
-            DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy + (row_h - line) * 0.5f},
-                     std::string(ui.T("জমা: ", "Submitted: ")) + (entry ? ui.L(entry->title) : a->entry),
-                     color::kText, {width * 0.65f, 1});
-            ui.Name(who + "/reopen/" + a->entry);
-            if (Button(ui, {card.Right() - pad - ui.Px(300), cy + ui.Px(6), ui.Px(300), row_h - ui.Px(12)},
-                       ui.T("আবার খুলুন", "Reopen"))) {
-                reopen_judge = progress.judge.id, reopen_entry = a->entry, reason.clear(), error.clear(),
-                done.clear();
-                keyboard.layout = ui.lang;
-            }
-            cy += row_h;
-        }
+        DrawJudgeCard(ui, staff, progress, submitted, card, nav);
     }
     return y + margin - frame.top;
+}
+
+void OrganiserScreen::DrawJudgeCard(Context& ui, Staff& staff, const scoring::JudgeProgress& progress,
+                                    const std::vector<const scoring::Assignment*>& submitted,
+                                    const Rect& card, Navigation& nav) {
+    const content::FairContent& fair = staff.Fair();
+    const float pad = ui.Px(24), line = LineHeight(ui.theme, TextStyle::Body), row_h = ui.Px(72);
+    const float width = card.w;
+    const bool locked = progress.judge.locked_until_ms > scoring::SystemClockMs();
+    ui.draw->AddRectFilled({card.x, card.y + ui.Px(3)}, {card.Right(), card.Bottom() + ui.Px(4)},
+                           color::kShadow, ui.theme.Radius());
+    ui.draw->AddRectFilled(card.Min(), card.Max(), color::kSurface, ui.theme.Radius());
+
+    float cy = card.y + pad;
+    const std::string count = ui.Bengali()
+                                  ? Fraction(ui, progress.submitted, progress.to_score) + " জমা"
+                                  : Fraction(ui, progress.submitted, progress.to_score) + " submitted";
+    const float count_w = MeasureText(ui.theme, TextStyle::Heading, count).x;
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, cy}, progress.judge.name, color::kText,
+             {width - count_w - 3 * pad, 1});
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.Right() - pad - count_w, cy}, count,
+             progress.submitted == progress.to_score ? color::kGreen : color::kText);
+    cy += LineHeight(ui.theme, TextStyle::Heading);
+    const content::Office* office = fair.FindOffice(progress.judge.office);
+    std::string about = office ? ui.L(office->name) : progress.judge.office;
+    if (locked) about += ui.T("  ·  ভুল পিনের জন্য লক করা", "  ·  locked out after wrong PINs");
+    DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy}, about,
+             locked ? color::kRed : color::kTextMuted, {width * 0.6f, 1});
+    // Under the count: Change (name, office, categories, PIN; or removing), and Unlock beside it.
+    const float change_w = ui.Px(220), button_h = ui.Px(64), button_y = cy - ui.Px(6);
+    const std::string who = "organiser/judge/" + progress.judge.name;
+    ui.Name(who + "/change");
+    if (Button(ui, {card.Right() - pad - change_w, button_y, change_w, button_h}, ui.T("বদলান", "Change")))
+        nav.go = Route{ScreenId::JudgeSetup, std::to_string(progress.judge.id)}, done.clear();
+    if (locked) ui.Name(who + "/unlock");
+    if (locked &&
+        Button(ui, {card.Right() - pad - change_w - ui.Px(16) - ui.Px(220), button_y, ui.Px(220), button_h},
+               ui.T("লক খুলুন", "Unlock"))) {
+        staff.Judging().Registry().Unlock(progress.judge.id);
+        done = progress.judge.name + ui.T(": লক খোলা হয়েছে", ": unlocked");
+    }
+    cy += line + ui.Px(8);
+    for (const scoring::Assignment* a : submitted) {
+        const content::Innovation* entry = fair.FindInnovation(a->entry);
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {card.x + pad, cy + (row_h - line) * 0.5f},
+                 std::string(ui.T("জমা: ", "Submitted: ")) + (entry ? ui.L(entry->title) : a->entry),
+                 color::kText, {width * 0.65f, 1});
+        ui.Name(who + "/reopen/" + a->entry);
+        if (Button(ui, {card.Right() - pad - ui.Px(300), cy + ui.Px(6), ui.Px(300), row_h - ui.Px(12)},
+                   ui.T("আবার খুলুন", "Reopen"))) {
+            reopen_judge = progress.judge.id, reopen_entry = a->entry, reason.clear(), error.clear(),
+            done.clear();
+            keyboard.layout = ui.lang;
+        }
+        cy += row_h;
+    }
 }
 
 // Reopening a submitted card: the reason is required and kept in the audit trail.

@@ -45,6 +45,10 @@ struct OrganiserScreen {
   private:
     float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame,
                       Navigation& nav);
+    // A judge's card on the judging tab: progress, Change and Unlock, and each submitted card to reopen.
+    void DrawJudgeCard(ui::Context& ui, Staff& staff, const scoring::JudgeProgress& progress,
+                       const std::vector<const scoring::Assignment*>& submitted, const ui::Rect& card,
+                       Navigation& nav);
     float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
     float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width,
                       const ScrollFrame& frame);

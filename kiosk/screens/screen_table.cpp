@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace kiosk {
 
@@ -61,44 +62,41 @@ const std::vector<ScreenSpec>& ScreenTable() {
     using R = RouteId;
     using A = Access;
     static const std::vector<ScreenSpec> table = {
-        Define<AttractScreen>(ScreenId::Attract, "attract", R::None, A::Visitor, Keep::Always, FairName, {},
+        Define<AttractScreen>(ScreenId::Attract, R::None, A::Visitor, Keep::Always, FairName, {},
                               [](AttractScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.fair), 0.f; }),
-        Define<HomeScreen>(ScreenId::Home, "home", R::None, A::Visitor, Keep::Always, FairName, {},
+        Define<HomeScreen>(ScreenId::Home, R::None, A::Visitor, Keep::Always, FairName, {},
                            [](HomeScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.fair, a.frame, a.nav); }),
         Define<ListScreen>(
-            ScreenId::Office, "office", R::Required, A::Visitor, Keep::Always, OfficeName, OfficeExists,
+            ScreenId::Office, R::Required, A::Visitor, Keep::Always, OfficeName, OfficeExists,
             [](ListScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.fair, a.route, a.frame, a.nav); }),
         Define<ListScreen>(
-            ScreenId::Category, "category", R::Required, A::Visitor, Keep::Always, CategoryName,
-            CategoryExists,
+            ScreenId::Category, R::Required, A::Visitor, Keep::Always, CategoryName, CategoryExists,
             [](ListScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.fair, a.route, a.frame, a.nav); }),
         Define<InnovationScreen>(
-            ScreenId::Innovation, "innovation", R::Required, A::Visitor, Keep::Always, InnovationTitle,
-            EntryExists,
+            ScreenId::Innovation, R::Required, A::Visitor, Keep::Always, InnovationTitle, EntryExists,
             [](InnovationScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.fair, a.route, a.frame, a.nav); }),
-        Define<OrganiserScreen>(ScreenId::Organiser, "organiser", R::None, A::Organiser, Keep::UntilLogout,
+        Define<OrganiserScreen>(ScreenId::Organiser, R::None, A::Organiser, Keep::UntilLogout,
                                 Words("আয়োজকের জন্য", "For the organiser"), {},
                                 [](OrganiserScreen& s, ScreenArgs& a) {
                                     return s.Draw(a.ui, a.status, a.staff, a.frame, a.nav);
                                 }),
         Define<StaffScreen>(
-            ScreenId::Staff, "staff", R::None, A::Visitor, Keep::UntilLogout,
+            ScreenId::Staff, R::None, A::Visitor, Keep::UntilLogout,
             Words("বিচারক ও আয়োজকের প্রবেশ", "Judges and organiser"), {},
             [](StaffScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<JudgeScreen>(
-            ScreenId::Judge, "judge", R::None, A::Judge, Keep::Always, Words("বিচারকের পাতা", "Judging"), {},
+            ScreenId::Judge, R::None, A::Judge, Keep::Always, Words("বিচারকের পাতা", "Judging"), {},
             [](JudgeScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<ScorecardScreen>(
-            ScreenId::Scorecard, "score", R::Required, A::Judge, Keep::UntilLogout,
-            Words("স্কোরকার্ড", "Scorecard"), EntryExists,
+            ScreenId::Scorecard, R::Required, A::Judge, Keep::UntilLogout, Words("স্কোরকার্ড", "Scorecard"),
+            EntryExists,
             [](ScorecardScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.route, a.frame, a.nav); }),
         Define<ReviewScreen>(
-            ScreenId::Review, "review", R::Required, A::Judge, Keep::UntilLogout,
+            ScreenId::Review, R::Required, A::Judge, Keep::UntilLogout,
             Words("পর্যালোচনা ও জমা", "Review and submit"), EntryExists,
             [](ReviewScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.route, a.frame, a.nav); }),
-        Define<JudgeSetupScreen>(ScreenId::JudgeSetup, "judge-setup", R::Required, A::Organiser,
-                                 Keep::WhileShown, Words("আয়োজকের জন্য: বিচারক", "For the organiser: judges"),
-                                 JudgeExistsOrNew,
+        Define<JudgeSetupScreen>(ScreenId::JudgeSetup, R::Required, A::Organiser, Keep::WhileShown,
+                                 Words("আয়োজকের জন্য: বিচারক", "For the organiser: judges"), JudgeExistsOrNew,
                                  [](JudgeSetupScreen& s, ScreenArgs& a) {
                                      return s.Draw(a.ui, a.staff, a.route, a.frame, a.nav);
                                  }),
@@ -108,10 +106,33 @@ const std::vector<ScreenSpec>& ScreenTable() {
 
 const ScreenSpec& SpecOf(ScreenId id) {
     const std::vector<ScreenSpec>& table = ScreenTable();
-    return *std::find_if(table.begin(), table.end(), [id](const ScreenSpec& spec) { return spec.id == id; });
+    const auto found =
+        std::find_if(table.begin(), table.end(), [id](const ScreenSpec& spec) { return spec.id == id; });
+    if (found == table.end())
+        throw std::logic_error("no screen \"" + std::string(id.Name()) + "\" in the screen table");
+    return *found;
+}
+
+std::vector<std::string> ScreenTableProblems() {
+    std::vector<std::string> problems;
+    const std::vector<ScreenSpec>& table = ScreenTable();
+    auto lines_named = [&](ScreenId id) {
+        return std::count_if(table.begin(), table.end(),
+                             [id](const ScreenSpec& spec) { return spec.id == id; });
+    };
+    for (ScreenId id : kNamedScreens)
+        if (lines_named(id) == 0)
+            problems.push_back("the named screen \"" + std::string(id.Name()) +
+                               "\" has no line in the screen table");
+    for (const ScreenSpec& spec : table)
+        if (lines_named(spec.id) > 1)
+            problems.push_back("the screen table has \"" + std::string(spec.id.Name()) + "\" on two lines");
+    return problems;
 }
 
 Screens::Screens() {
+    if (const std::vector<std::string> problems = ScreenTableProblems(); !problems.empty())
+        throw std::logic_error(problems.front());
     for (const ScreenSpec& spec : ScreenTable())
         m_states.push_back(spec.make());
 }

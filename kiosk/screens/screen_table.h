@@ -34,8 +34,7 @@ using TitleFn = std::function<std::string(const ui::Context&, const content::Fai
 using ValidFn = std::function<bool(const content::FairContent&, Staff&, const Route&)>;
 
 struct ScreenSpec {
-    ScreenId id;
-    std::string name; // the route's first word: "office" for "office/ID"
+    ScreenId id; // its name is the route's first word: "office" for "office/ID"
     RouteId route_id;
     Access access;
     Keep keep;
@@ -48,15 +47,15 @@ struct ScreenSpec {
     std::function<double(const void*, double)> next_change; // State::NextChange, when it has one
 };
 
-// One line of the table: the screen's state struct, its route, who may open it, its title, what
+// One line of the table: the screen's state struct, its name (ScreenId{"results"}, or the named
+// constant when other code names it), whether its route takes an id, who may open it, its title, what
 // must exist for it, and its Draw (a lambda fitting ScreenArgs to the screen's own Draw).
 // A State with `void Arrive(const Arrival&)` hears of each arrival (and the notice it brings); one
 // with `double NextChange(double now) const` wakes the kiosk when it changes by itself.
 template <class State, class DrawFn>
-ScreenSpec Define(ScreenId id, std::string name, RouteId route_id, Access access, Keep keep, TitleFn title,
-                  ValidFn valid, DrawFn draw) {
-    ScreenSpec spec{
-        id, std::move(name), route_id, access, keep, std::move(title), std::move(valid), {}, {}, {}, {}};
+ScreenSpec Define(ScreenId id, RouteId route_id, Access access, Keep keep, TitleFn title, ValidFn valid,
+                  DrawFn draw) {
+    ScreenSpec spec{id, route_id, access, keep, std::move(title), std::move(valid), {}, {}, {}, {}};
     spec.make = [] { return std::shared_ptr<void>(std::make_shared<State>()); };
     spec.draw = [draw](void* state, ScreenArgs& args) -> float {
         return draw(*static_cast<State*>(state), args);
@@ -72,8 +71,11 @@ ScreenSpec Define(ScreenId id, std::string name, RouteId route_id, Access access
 
 // Every screen, in one list.
 const std::vector<ScreenSpec>& ScreenTable();
-// The table's line for a screen.
+// The table's line for a screen; std::logic_error for a name the table has no line for.
 const ScreenSpec& SpecOf(ScreenId id);
+// What is wrong with the table: a named screen (kNamedScreens) with no line, a name on two lines.
+// Empty when all is well; the kiosk refuses to start otherwise (Screens' constructor throws).
+std::vector<std::string> ScreenTableProblems();
 
 // The screens' states for one kiosk, made from the table, and what the app asks of them.
 class Screens {

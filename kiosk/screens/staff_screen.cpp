@@ -35,6 +35,43 @@ std::string CategoryNames(const Context& ui, const content::FairContent& fair,
     return names;
 }
 
+// The organiser's card, in blue, saying what the organiser's screen is for; true when tapped.
+bool OrganiserCard(Context& ui, Staff& staff, const Rect& card) {
+    const float pad = ui.Px(24);
+    ui.Name("staff/organiser");
+    const bool tapped = Card(ui, card, color::kBlueLight);
+    DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, card.y + pad}, ui.T("আয়োজক", "Organiser"),
+             color::kBlue, {card.w - 2 * pad, 1});
+    const char* note = staff.OrganiserPinSet() ? ui.T("অগ্রগতি, কার্ড আবার খোলা, কনটেন্টের সমস্যা",
+                                                      "Progress, reopening cards, content problems")
+                                               : ui.T("পিন এখনো ঠিক করা হয়নি: kiosk organiser set-pin",
+                                                      "No PIN set yet: kiosk organiser set-pin");
+    DrawText(ui.draw, ui.theme, TextStyle::Caption,
+             {card.x + pad, card.y + pad + LineHeight(ui.theme, TextStyle::Heading)}, note, color::kTextMuted,
+             {card.w - 2 * pad, 2});
+    return tapped;
+}
+
+// A judge's card: the name, office and categories; true when tapped.
+bool JudgeCard(Context& ui, const content::FairContent& fair, const scoring::Judge& person,
+               const Rect& card) {
+    const float pad = ui.Px(24);
+    ui.Name("staff/judge/" + person.name);
+    const bool tapped = Card(ui, card);
+    float ty = card.y + pad;
+    ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, person.name, color::kText,
+                   {card.w - 2 * pad, 1})
+              .y;
+    const content::Office* office = fair.FindOffice(person.office);
+    ty +=
+        DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty},
+                 office ? ui.L(office->ShortName()) : person.office, color::kTextMuted, {card.w - 2 * pad, 1})
+            .y;
+    DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty},
+             CategoryNames(ui, fair, person.categories), color::kTextMuted, {card.w - 2 * pad, 1});
+    return tapped;
+}
+
 } // namespace
 
 double StaffScreen::NextChange(double now) const {
@@ -75,8 +112,7 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
     const content::FairContent& fair = staff.Fair();
     const int columns = GridColumns(ui, width, 420, 4);
     const float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float pad = ui.Px(24);
-    const float card_h = pad * 2 + LineHeight(ui.theme, TextStyle::Heading) +
+    const float card_h = ui.Px(24) * 2 + LineHeight(ui.theme, TextStyle::Heading) +
                          LineHeight(ui.theme, TextStyle::Caption) * 2 + ui.Px(8);
 
     // The organiser's card first, in blue, then one card per judge.
@@ -87,42 +123,17 @@ float StaffScreen::DrawChooser(Context& ui, Staff& staff, const ScrollFrame& fra
         ++index;
         return card;
     };
-    {
-        const Rect card = next_card();
-        ui.Name("staff/organiser");
-        if (Card(ui, card, color::kBlueLight)) {
-            who = Who::Organiser;
-            pin.clear(), refused.reset();
-        }
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, card.y + pad},
-                 ui.T("আয়োজক", "Organiser"), color::kBlue, {card.w - 2 * pad, 1});
-        const char* note = staff.OrganiserPinSet() ? ui.T("অগ্রগতি, কার্ড আবার খোলা, কনটেন্টের সমস্যা",
-                                                          "Progress, reopening cards, content problems")
-                                                   : ui.T("পিন এখনো ঠিক করা হয়নি: kiosk organiser set-pin",
-                                                          "No PIN set yet: kiosk organiser set-pin");
-        DrawText(ui.draw, ui.theme, TextStyle::Caption,
-                 {card.x + pad, card.y + pad + LineHeight(ui.theme, TextStyle::Heading)}, note,
-                 color::kTextMuted, {card.w - 2 * pad, 2});
+    if (OrganiserCard(ui, staff, next_card())) {
+        who = Who::Organiser;
+        pin.clear(), refused.reset();
     }
     for (const scoring::Judge& person : judges) {
         const Rect card = next_card();
         if (card.Bottom() < frame.view.y || card.y > frame.view.Bottom()) continue;
-        ui.Name("staff/judge/" + person.name);
-        if (Card(ui, card)) {
+        if (JudgeCard(ui, fair, person, card)) {
             who = Who::Judge, judge = person.id, judge_name = person.name;
             pin.clear(), refused.reset();
         }
-        float ty = card.y + pad;
-        ty += DrawText(ui.draw, ui.theme, TextStyle::Heading, {card.x + pad, ty}, person.name, color::kText,
-                       {card.w - 2 * pad, 1})
-                  .y;
-        const content::Office* office = fair.FindOffice(person.office);
-        ty += DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty},
-                       office ? ui.L(office->ShortName()) : person.office, color::kTextMuted,
-                       {card.w - 2 * pad, 1})
-                  .y;
-        DrawText(ui.draw, ui.theme, TextStyle::Caption, {card.x + pad, ty},
-                 CategoryNames(ui, fair, person.categories), color::kTextMuted, {card.w - 2 * pad, 1});
     }
     const size_t rows = (index + columns - 1) / columns;
     y += static_cast<float>(rows) * (card_h + gap);

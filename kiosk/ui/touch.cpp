@@ -5,7 +5,9 @@
 
 namespace ui {
 
-void Touch::Update(double now, float slop_px) {
+void Touch::Update(double frame_time, float slop_px) {
+    const double now = m_finger_time >= 0 ? m_finger_time : frame_time;
+    m_finger_time = -1;
     const ImGuiIO& io = ImGui::GetIO();
     const bool down = io.MouseDown[0];
     const ImVec2 pos = io.MousePos;

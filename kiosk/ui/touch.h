@@ -19,6 +19,10 @@ class Touch {
   public:
     // Reads the pointer from ImGui's io once per frame.
     void Update(double now, float slop_px);
+    // When the pointer came to be where it is, if not at the frame's `now`: a script moves its
+    // finger on its own clock, so the speed of a drag (and a fling) does not depend on how fast
+    // frames are drawn. Applies to the next Update only.
+    void SetFingerTime(double time) { m_finger_time = time; }
 
     bool Down() const { return m_down; }
     bool Pressed() const { return m_pressed; }   // touched this frame
@@ -44,6 +48,7 @@ class Touch {
     bool m_down = false, m_pressed = false, m_released = false, m_dragging = false, m_consumed = false;
     ImVec2 m_start{}, m_pos{};
     double m_last_time = 0, m_press_time = 0;
+    double m_finger_time = -1; // < 0: the frame's time
     float m_velocity_y = 0;
 };
 
