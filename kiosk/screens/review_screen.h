@@ -17,6 +17,14 @@ struct ReviewScreen {
     ui::Problem error;       // why the submit was not taken
 
     float Draw(ui::Context& ui, Staff& staff, const Route& route, const ScrollFrame& frame, Navigation& nav);
+
+  private:
+    // The buttons under the marks, by where the card stands; returns the y below them.
+    float DrawActions(ui::Context& ui, Staff& staff, scoring::JudgeSession& session,
+                      const scoring::Scorecard& card, float x, float y, float width, Navigation& nav);
+    // An open, fully scored card: Submit, then "Submit? The marks will be locked", then the submit itself.
+    float DrawSubmit(ui::Context& ui, Staff& staff, scoring::JudgeSession& session, float x, float y,
+                     float width, Navigation& nav);
 };
 
 } // namespace kiosk
