@@ -142,10 +142,13 @@ TEST_CASE(
     faults::Install();
     Files seed("seed.db"), files("run.db");
     MakeStore(seed.Path());
-    for (auto [fault, kind, name] :
+    for (const auto& test : // no structured bindings: clang 14 cannot capture them in CAPTURE
          {std::tuple{faults::Fault::Write, StoreFailure::Kind::IoError, std::string("write")},
           {faults::Fault::Full, StoreFailure::Kind::DiskFull, std::string("full")},
           {faults::Fault::Sync, StoreFailure::Kind::IoError, std::string("sync")}}) {
+        const faults::Fault fault = std::get<0>(test);
+        const StoreFailure::Kind kind = std::get<1>(test);
+        const std::string& name = std::get<2>(test);
         int runs = 0;
         for (int n = 1; n < 500; ++n) {
             CAPTURE(name);

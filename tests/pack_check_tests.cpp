@@ -657,7 +657,9 @@ TEST_CASE("pictures cut short or damaged past their header are found by decoding
         {png.substr(0, png.size() / 2), "pictures/half.png"},
         {scrambled, "pictures/scrambled.png"},
     };
-    for (const auto& [bytes, file] : cases) {
+    for (const auto& test : cases) { // no structured bindings: clang 14 cannot capture them in CAPTURE
+        const std::string& bytes = test.first;
+        const std::string& file = test.second;
         CAPTURE(file);
         Pack pack("cutshort");
         pack.Innovation(kPhotos, WithPhoto(file));

@@ -6,6 +6,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -73,8 +74,8 @@ float DrawTotal(Context& ui, const scoring::Scorecard& card, float x, float y, f
     ui.draw->AddRectFilled({x, y + ui.Px(4)}, {x + width, y + ui.Px(7)}, color::kText);
     y += ui.Px(16);
     const std::string total_text = std::string(ui.T("মোট", "Total")) + ":  " +
-                                   ui.Number(total, total == static_cast<long>(total) ? 0 : 1) + " / " +
-                                   ui.Number(out_of, out_of == static_cast<long>(out_of) ? 0 : 1);
+                                   ui.Number(total, std::floor(total) == total ? 0 : 1) + " / " +
+                                   ui.Number(out_of, std::floor(out_of) == out_of ? 0 : 1);
     const float total_w = MeasureText(ui.theme, TextStyle::Heading, total_text).x;
     DrawText(ui.draw, ui.theme, TextStyle::Heading, {x + width - pad - total_w, y}, total_text, color::kText);
     return y + LineHeight(ui.theme, TextStyle::Heading) + ui.theme.Gap();
