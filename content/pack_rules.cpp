@@ -308,7 +308,7 @@ PicturePixels DecodePicture(const std::string& path) {
 
 // [SECTION] Text
 
-static size_t EditDistance(std::string_view a, std::string_view b) {
+size_t EditDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j)
         row[j] = j;

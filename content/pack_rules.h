@@ -64,6 +64,9 @@ struct PicturePixels {
 // cut short or damaged past its header is found too.
 PicturePixels DecodePicture(const std::string& path);
 
+// How many one-byte edits turn `a` into `b` (Levenshtein), for "did you mean" suggestions.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 // The known name closest to a misspelt one (at most two edits away), or "".
 std::string ClosestName(std::string_view name, const std::vector<std::string_view>& known);
 

@@ -1,5 +1,6 @@
 #include "kiosk/script_player.h"
 
+#include "content/pack_rules.h" // EditDistance
 #include "kiosk/app.h"
 
 #include <GLFW/glfw3.h>
@@ -25,28 +26,11 @@ static int KeyCode(const std::string& name) {
     return found == keys.end() ? -1 : found->second;
 }
 
-// How far apart two names are (edits to turn one into the other), for "did you mean".
-static size_t Distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 // Up to five names on screen closest to `wanted`, as "a, b, c".
 static std::string CloseNames(const std::string& wanted, const std::vector<ui::Target>& targets) {
     std::vector<std::pair<size_t, std::string>> ranked;
     for (const ui::Target& target : targets)
-        ranked.emplace_back(Distance(wanted, target.name), target.name);
+        ranked.emplace_back(content::EditDistance(wanted, target.name), target.name);
     std::sort(ranked.begin(), ranked.end());
     ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
     std::string names;
