@@ -39,9 +39,14 @@ bool OrganiserPin::IsSet() {
     return m_is_set.value_or(false);
 }
 
+// Reads the meta table only when another connection wrote since the last look (PRAGMA
+// data_version, as the judges and the score log do); this kiosk's own writes set m_is_set.
 void OrganiserPin::Refresh() {
     try {
+        const int64_t version = m_store.DataVersion();
+        if (m_is_set && version == m_data_version) return;
         m_is_set = !m_store.Meta(kHashKey).empty();
+        m_data_version = version;
     } catch (const StoreFailure&) {
         // keep what was known; unknown stays unknown and is asked again next time
     }

@@ -33,6 +33,7 @@ class OrganiserPin {
     Store& m_store;
     Clock m_clock;
     std::optional<bool> m_is_set;
+    int64_t m_data_version = -1; // PRAGMA data_version when m_is_set was read
 };
 
 } // namespace scoring
