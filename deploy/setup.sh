@@ -13,11 +13,16 @@ packages=(
   libqrencode-dev  # QR codes for service links
   libgraphviz-dev  # process maps laid out by Graphviz's dot (kiosk/figures)
   libcsv-dev  # the innovation bank's CSV (content/bank.cpp)
+  libeigen3-dev  # least squares for the judge-corrected ranking (scoring/ranking)
+  libcpp-httplib-dev  # the hub and the kiosks' sync over the fair's LAN
+  libavahi-client-dev avahi-daemon  # the hub announces itself with DNS-SD (_showcase-kiosk._tcp)
+  libpango1.0-dev  # the winners' report and certificates: Bengali set by Pango into Cairo PDFs
   fonts-noto-core
   # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots
   doctest-dev xvfb xauth libgl1-mesa-dri tesseract-ocr tesseract-ocr-eng tesseract-ocr-ben
   zbar-tools  # reads the QR codes back from screenshots
   sqlite3  # the judging UI tests hold the database's write lock from another program
+  poppler-utils qpdf  # the report's tests read PDFs back (pdftotext, pdftoppm, pdffonts, qpdf --check)
 )
 
 missing=()
