@@ -43,8 +43,10 @@ std::string English(Refusal code, const std::vector<std::string>& a) {
     case Refusal::CardNotSubmitted:
         return card + " is not submitted: there is nothing to reopen";
     case Refusal::ReasonNeeded:
-        return arg(0) == "reopen" ? "reopening a scorecard needs a reason"
-                                  : "a conflict of interest needs a reason";
+        if (arg(0) == "reopen") return "reopening a scorecard needs a reason";
+        if (arg(0) == "settle") return "settling a tie needs a reason";
+        if (arg(0) == "unfinalise") return "reopening final results needs a reason";
+        return "a conflict of interest needs a reason";
     case Refusal::JudgeNameNeeded:
         return "a judge needs a name";
     case Refusal::JudgeOfficeNeeded:

@@ -25,7 +25,7 @@ enum class Refusal {
     NothingToUndo,       // args: judge, entry
     CardIncomplete,      // args: judge, entry, missing count, criteria count
     CardNotSubmitted,    // args: judge, entry
-    ReasonNeeded,        // args: "reopen" or "conflict"
+    ReasonNeeded,        // args: "reopen", "conflict", "settle" or "unfinalise"
     JudgeNameNeeded,     // no args
     JudgeOfficeNeeded,   // args: judge name
     JudgeCategoryNeeded, // args: judge name

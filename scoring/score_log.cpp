@@ -13,8 +13,10 @@ namespace {
 // [SECTION] Events in and out of SQL
 
 constexpr std::pair<EventKind, const char*> kKinds[] = {
-    {EventKind::Score, "score"},   {EventKind::Clear, "clear"},   {EventKind::Comment, "comment"},
-    {EventKind::Submit, "submit"}, {EventKind::Reopen, "reopen"}, {EventKind::Conflict, "conflict"},
+    {EventKind::Score, "score"},           {EventKind::Clear, "clear"},     {EventKind::Comment, "comment"},
+    {EventKind::Submit, "submit"},         {EventKind::Reopen, "reopen"},   {EventKind::Conflict, "conflict"},
+    {EventKind::Prefer, "prefer"},         {EventKind::Settle, "settle"},   {EventKind::Finalise, "finalise"},
+    {EventKind::Unfinalise, "unfinalise"}, {EventKind::Resolve, "resolve"}, {EventKind::Rubric, "rubric"},
 };
 
 EventKind KindOf(const std::string& name, const std::string& path) {
@@ -25,7 +27,7 @@ EventKind KindOf(const std::string& name, const std::string& path) {
 
 constexpr const char* kEventColumns =
     "SELECT id, kiosk, seq, judge, entry, kind, criterion, value, previous, "
-    "text, previous_text, undoes_kiosk, undoes_seq, actor, at FROM events ";
+    "text, previous_text, undoes_kiosk, undoes_seq, actor, at, other, source FROM events ";
 
 std::optional<int> OptionalInt(const sql::Statement& row, int column) {
     const std::optional<int64_t> value = row.ColumnOptionalInt(column);
@@ -53,13 +55,17 @@ Event EventFromRow(const sql::Statement& row, const std::string& path) {
     event.undoes_seq = row.ColumnInt(12);
     event.by_organiser = row.ColumnText(13) == "organiser";
     event.at_ms = row.ColumnInt(14);
+    event.other = row.ColumnText(15);
+    event.from_paper = row.ColumnText(16) == "paper";
     return event;
 }
 
 void Insert(sql::Database& db, const Event& event) {
-    db.Prepare("INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
-               "previous_text, undoes_kiosk, undoes_seq, actor, at) "
-               "VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?)")
+    db.Prepare(
+          "INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
+          "previous_text, undoes_kiosk, undoes_seq, actor, at, other, source) "
+          "VALUES(?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?, "
+          "nullif(?, ''), ?)")
         .Bind(1, event.kiosk)
         .Bind(2, event.seq)
         .Bind(3, event.judge)
@@ -74,6 +80,8 @@ void Insert(sql::Database& db, const Event& event) {
         .Bind(12, event.undoes_seq)
         .Bind(13, std::string(event.by_organiser ? "organiser" : "judge"))
         .Bind(14, event.at_ms)
+        .Bind(15, event.other)
+        .Bind(16, std::string(event.from_paper ? "paper" : "touch"))
         .Run();
 }
 
@@ -89,6 +97,11 @@ bool Blank(const std::string& text) {
 
 } // namespace
 
+bool IsFairDecision(EventKind kind) {
+    return kind == EventKind::Settle || kind == EventKind::Finalise || kind == EventKind::Unfinalise ||
+           kind == EventKind::Rubric;
+}
+
 const char* ToString(EventKind kind) {
     for (const auto& [k, text] : kKinds)
         if (k == kind) return text;
@@ -98,15 +111,26 @@ const char* ToString(EventKind kind) {
 // [SECTION] The book: the current cards from the events
 
 void CardBook::Apply(const Event& event) {
-    Cards& judge = m_judges[event.judge];
-    StoredCard& card = judge.by_entry[event.entry];
-    ++judge.version, ++m_events;
+    ++m_events;
     m_last_id = std::max(m_last_id, event.id);
     int64_t& last_seq = m_last_seq[event.kiosk];
     last_seq = std::max(last_seq, event.seq);
+    if (IsFairDecision(event.kind) || event.kind == EventKind::Prefer) {
+        m_decisions.push_back(event);
+        return;
+    }
+    Cards& judge = m_judges[event.judge];
+    StoredCard& card = judge.by_entry[event.entry];
+    ++judge.version;
     switch (event.kind) {
     case EventKind::Score:
         card.marks[event.criterion] = event.value.value_or(0);
+        break;
+    case EventKind::Resolve: // the organiser's pick between two kiosks' values
+        if (event.value)
+            card.marks[event.criterion] = *event.value;
+        else
+            card.marks.erase(event.criterion);
         break;
     case EventKind::Clear:
         card.marks.erase(event.criterion);
@@ -121,6 +145,8 @@ void CardBook::Apply(const Event& event) {
         break;
     case EventKind::Conflict:
         card.conflict = event.text;
+        break;
+    default: // the decisions, above
         break;
     }
     const bool change =
@@ -176,9 +202,7 @@ template <class Make> int64_t ScoreLog::Write(JudgeId judge, const std::string& 
     const StoredCard* found = m_book.Find(key, entry);
     Event event = make(found ? *found : StoredCard{});
     event.judge = key, event.entry = entry;
-    event.kiosk = m_store.KioskId();
-    event.seq = m_book.NextSeq(event.kiosk);
-    event.at_ms = m_clock();
+    Stamp(event, m_book.NextSeq(m_store.KioskId()));
     Insert(m_db, event);
     event.id = m_db.LastInsertId();
     transaction.Commit();
@@ -251,6 +275,51 @@ int64_t ScoreLog::DeclareConflict(JudgeId judge, const std::string& entry, const
         RequireOpen(card, judge, entry);
         return Event{.kind = EventKind::Conflict, .text = reason};
     });
+}
+
+void ScoreLog::Stamp(Event& event, int64_t seq) {
+    event.kiosk = m_store.KioskId();
+    event.seq = seq;
+    event.at_ms = m_clock();
+}
+
+std::vector<int64_t> ScoreLog::Record(std::vector<Event> events) {
+    sql::Transaction transaction(m_db);
+    CatchUp();
+    std::vector<int64_t> seqs;
+    int64_t seq = m_book.NextSeq(m_store.KioskId());
+    for (Event& event : events) {
+        Stamp(event, seq++);
+        Insert(m_db, event);
+        event.id = m_db.LastInsertId();
+        seqs.push_back(event.seq);
+    }
+    transaction.Commit();
+    for (const Event& event : events)
+        m_book.Apply(event);
+    return seqs;
+}
+
+int64_t ScoreLog::Prefer(JudgeId judge, const std::string& better, const std::string& worse) {
+    if (better == worse) throw Refused(Refusal::NoSuchEntry, {worse});
+    return Write(judge, better,
+                 [&](const StoredCard&) { return Event{.kind = EventKind::Prefer, .other = worse}; });
+}
+
+int64_t ScoreLog::Settle(const std::string& higher, const std::string& lower, const std::string& reason) {
+    if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"settle"});
+    Event event{
+        .entry = higher, .kind = EventKind::Settle, .text = reason, .other = lower, .by_organiser = true};
+    return Record({event}).front();
+}
+
+int64_t ScoreLog::Finalise(const std::string& snapshot) {
+    return Record({Event{.kind = EventKind::Finalise, .text = snapshot, .by_organiser = true}}).front();
+}
+
+int64_t ScoreLog::Unfinalise(const std::string& reason) {
+    if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"unfinalise"});
+    return Record({Event{.kind = EventKind::Unfinalise, .text = reason, .by_organiser = true}}).front();
 }
 
 // [SECTION] Reading, catching up and replaying

@@ -19,25 +19,42 @@
 
 namespace scoring {
 
-enum class EventKind { Score, Clear, Comment, Submit, Reopen, Conflict };
+enum class EventKind {
+    Score,
+    Clear,
+    Comment,
+    Submit,
+    Reopen,
+    Conflict,   // a judge's card
+    Prefer,     // a judge's head-to-head answer: `entry` is better than `other`
+    Settle,     // the organiser settles a declared tie: `entry` above `other`, `text` the reason
+    Finalise,   // the organiser finalises the results: `text` the snapshot
+    Unfinalise, // the organiser reopens final results: `text` the reason
+    Resolve,    // the organiser picks one value of a sync conflict: sets the mark, not undoable
+    Rubric,     // the organiser accepts a changed rubric: `text` describes it
+};
 const char* ToString(EventKind kind); // "score", "clear"... as stored
+// The organiser's decisions about the result, which concern no judge's card (no `judge`).
+bool IsFairDecision(EventKind kind);
 
 struct Event {
     int64_t id = 0;      // this store's arrival order (local rowid): the order of replay
     std::string kiosk{}; // the kiosk that recorded it (Store::KioskId)
     int64_t seq = 0;     // per kiosk: 1, 2, 3...
-    std::string judge{}; // the judge's key
-    std::string entry{}; // innovation id
+    std::string judge{}; // the judge's key; "" for a fair decision (IsFairDecision)
+    std::string entry{}; // innovation id ("" for Finalise, Unfinalise, Rubric)
     EventKind kind = EventKind::Score;
     std::string criterion{};       // Score, Clear
     std::optional<int> value{};    // Score: the marks
     std::optional<int> previous{}; // Score, Clear: the marks before (nothing: it was not scored)
     std::string text{};            // Comment: the new comment; Reopen, Conflict: the reason
     std::string previous_text{};   // Comment: the comment before
+    std::string other{};           // Prefer, Settle: the second entry of the pair
     std::string undoes_kiosk{};    // an undo: the (kiosk, seq) of the event it undoes
     int64_t undoes_seq = 0;        //   0 when this is not an undo
-    bool by_organiser = false;     // Reopen
-    int64_t at_ms = 0;
+    bool by_organiser = false;     // Reopen and the organiser's decisions
+    bool from_paper = false;       // typed in from a signed paper score sheet
+    int64_t at_ms = 0;             // the recording kiosk's clock: shown, never used to order
 
     bool IsUndo() const { return undoes_seq != 0; }
 };
@@ -77,6 +94,8 @@ class CardBook {
     int64_t LastId() const { return m_last_id; }
     int64_t NextSeq(const std::string& kiosk) const;
     size_t Events() const { return m_events; }
+    // Head-to-head answers and the organiser's decisions on the result, in arrival order.
+    const std::vector<Event>& Decisions() const { return m_decisions; }
 
   private:
     struct Cards {
@@ -85,6 +104,7 @@ class CardBook {
     };
     std::map<std::string, Cards> m_judges; // by judge key
     std::map<std::string, int64_t> m_last_seq;
+    std::vector<Event> m_decisions;
     int64_t m_last_id = 0;
     size_t m_events = 0;
 };
@@ -107,6 +127,17 @@ class ScoreLog {
     int64_t Reopen(JudgeId judge, const std::string& entry, const std::string& reason); // the organiser's
     int64_t DeclareConflict(JudgeId judge, const std::string& entry, const std::string& reason);
 
+    // The result's events. The rules that need the pack and the standings (which pairs are asked,
+    // what can be settled) are the results' own; these check only what the events can tell.
+    int64_t Prefer(JudgeId judge, const std::string& better, const std::string& worse);
+    int64_t Settle(const std::string& higher, const std::string& lower, const std::string& reason);
+    int64_t Finalise(const std::string& snapshot);
+    int64_t Unfinalise(const std::string& reason);
+    // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
+    // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
+    // checked their batch against Book() (paper score sheets). Returns their seqs.
+    std::vector<int64_t> Record(std::vector<Event> events);
+
     // From memory, no SQL (but the first use of a judge id looks up its key).
     const CardBook& Book() const { return m_book; }
     StoredCard Card(JudgeId judge, const std::string& entry);
@@ -123,6 +154,7 @@ class ScoreLog {
 
   private:
     template <class Make> int64_t Write(JudgeId judge, const std::string& entry, Make make);
+    void Stamp(Event& event, int64_t seq); // this kiosk's identity, the seq and the time
     void ReadEvents(int64_t after_id);
 
     Store& m_store;

@@ -153,6 +153,53 @@ const std::vector<Migration> kMigrations = {
     CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
       BEGIN SELECT RAISE(ABORT, 'score events are append-only: never deleted'); END;
     )"},
+
+    // 4: the fair's result and marks from paper. New kinds of event, each keyed by (kiosk, seq) like
+    // a score, so that sync carries them as it carries scores:
+    //   prefer      a judge's head-to-head answer: `entry` is preferred to `other`
+    //   settle      the organiser settles a declared tie: `entry` above `other`, `text` the reason
+    //   finalise    the organiser finalises the results: `text` the snapshot (with its SHA-256)
+    //   unfinalise  the organiser reopens final results: `text` the reason
+    //   resolve     the organiser picks one value of a sync conflict: like a score, not undoable
+    //   rubric      the organiser accepts a changed rubric: `text` describes it
+    // `judge` is NULL for the organiser's decisions that concern no judge (settle, finalise,
+    // unfinalise, rubric). `source` says how a change reached the store: on the touchscreen, or
+    // typed from a signed paper score sheet.
+    {R"(
+    CREATE TABLE events_v4 (
+      id INTEGER PRIMARY KEY,
+      kiosk TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      judge TEXT REFERENCES judges(key),
+      entry TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('score', 'clear', 'comment', 'submit', 'reopen', 'conflict',
+                                         'prefer', 'settle', 'finalise', 'unfinalise', 'resolve', 'rubric')),
+      criterion TEXT,
+      value INTEGER,
+      previous INTEGER,
+      text TEXT,
+      previous_text TEXT,
+      other TEXT,
+      undoes_kiosk TEXT,
+      undoes_seq INTEGER,
+      actor TEXT NOT NULL CHECK (actor IN ('judge', 'organiser')),
+      source TEXT NOT NULL DEFAULT 'touch' CHECK (source IN ('touch', 'paper')),
+      at INTEGER NOT NULL,
+      UNIQUE (kiosk, seq),
+      CHECK ((undoes_kiosk IS NULL) = (undoes_seq IS NULL)),
+      CHECK ((judge IS NULL) = (kind IN ('settle', 'finalise', 'unfinalise', 'rubric')))
+    ) STRICT;
+    INSERT INTO events_v4(id, kiosk, seq, judge, entry, kind, criterion, value, previous, text, previous_text,
+                          undoes_kiosk, undoes_seq, actor, at)
+      SELECT id, kiosk, seq, judge, entry, kind, criterion, value, previous, text, previous_text,
+             undoes_kiosk, undoes_seq, actor, at FROM events ORDER BY id;
+    DROP TABLE events;
+    ALTER TABLE events_v4 RENAME TO events;
+    CREATE TRIGGER events_never_updated BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never changed'); END;
+    CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'score events are append-only: never deleted'); END;
+    )"},
 };
 
 } // namespace

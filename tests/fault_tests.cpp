@@ -40,7 +40,7 @@ struct Files {
     }
     ~Files() { Remove(); }
     void Remove() const {
-        for (const char* suffix : {"", "-wal", "-shm", ".before-v3"})
+        for (const char* suffix : {"", "-wal", "-shm", ".before-v3", ".before-v4"})
             fs::remove(path.string() + suffix);
     }
     std::string Path() const { return path.string(); }

@@ -1,4 +1,4 @@
-// Schema migration 3 (issue 9): a database written by the v2 kiosk (judges by local id, undos by
+// Schema migrations 3 and 4 (issue 9, 11): a database written by the v2 kiosk (judges by local id, undos by
 // local event id, the derived tables cards and card_scores) is converted in place, after a backup
 // copy beside it; every event is kept, undos name (kiosk, seq), and replay gives the same cards.
 #include "scoring/score_log.h"
@@ -142,10 +142,11 @@ std::string V3Cards(Store& store, const CardBook& book) {
 
 } // namespace
 
-TEST_CASE("a v2 database migrates to v3 after a backup, keeps every event, and replays to the same cards") {
+TEST_CASE(
+    "a v2 database migrates to v3 and v4 after a backup, keeps every event, and replays to the same cards") {
     const fs::path path = fs::temp_directory_path() / ("kiosk-v2-" + std::to_string(getpid()) + ".db");
     auto remove = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", ".before-v3", ".before-v3-wal", ".before-v3.2"})
+        for (const char* suffix : {"", "-wal", "-shm", ".before-v4", ".before-v4-wal", ".before-v4.2"})
             fs::remove(path.string() + suffix);
     };
     remove();
@@ -178,12 +179,12 @@ TEST_CASE("a v2 database migrates to v3 after a backup, keeps every event, and r
         w.Write({karim, "c", "submit", "", {}, {}});
         v2_cards = V2Cards(db);
     }
-    Store store(path.string());
-    CHECK(store.SchemaVersion() == 3);
+    Store store(path.string()); // up to the latest version: 3, then 4
+    CHECK(store.SchemaVersion() == 4);
     CHECK(store.KioskId() == kiosk);
 
     // The backup: beside the file, a valid v2 database with the same events and cards.
-    REQUIRE(store.BackupPath() == path.string() + ".before-v3");
+    REQUIRE(store.BackupPath() == path.string() + ".before-v4");
     {
         sql::Database backup(store.BackupPath());
         CHECK(backup.Prepare("PRAGMA integrity_check").OneText() == "ok");
@@ -232,13 +233,25 @@ TEST_CASE("a v2 database migrates to v3 after a backup, keeps every event, and r
     CHECK(store.Database().Prepare("PRAGMA foreign_key_check").Step() == false);
     Store again(path.string());
     CHECK(again.BackupPath().empty());
+
+    // Migration 4: the store takes the result's events, which are on no card.
+    ScoreLog log4(again);
+    const std::string cards = V3Cards(again, log4.Book());
+    log4.Settle("a", "c", "drawn by lot before the judges");
+    REQUIRE(log4.Book().Decisions().size() == 1);
+    CHECK(log4.Book().Decisions()[0].other == "c");
+    CHECK(V3Cards(again, log4.Book()) == cards); // a decision is on no card
+    // A judge's event needs a judge; a fair decision has none.
+    CHECK_THROWS_AS(again.Database().Exec("INSERT INTO events(kiosk, seq, judge, entry, kind, actor, at) "
+                                          "VALUES('k', 1, NULL, 'a', 'score', 'judge', 0)"),
+                    StoreFailure);
     remove();
 }
 
 TEST_CASE("a backup never overwrites an earlier one, and a new database is not backed up") {
     const fs::path path = fs::temp_directory_path() / ("kiosk-backups-" + std::to_string(getpid()) + ".db");
     auto remove = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", ".before-v3", ".before-v3.2"})
+        for (const char* suffix : {"", "-wal", "-shm", ".before-v4", ".before-v4.2"})
             fs::remove(path.string() + suffix);
     };
     remove();
@@ -248,12 +261,12 @@ TEST_CASE("a backup never overwrites an earlier one, and a new database is not b
     }
     remove();
     { Store v2(path.string(), {.schema_version = 2}); }
-    { std::ofstream(path.string() + ".before-v3") << "an earlier copy"; }
+    { std::ofstream(path.string() + ".before-v4") << "an earlier copy"; }
     {
         Store store(path.string());
-        CHECK(store.BackupPath() == path.string() + ".before-v3.2");
+        CHECK(store.BackupPath() == path.string() + ".before-v4.2");
     }
-    std::ifstream earlier(path.string() + ".before-v3");
+    std::ifstream earlier(path.string() + ".before-v4");
     std::string text;
     std::getline(earlier, text);
     CHECK(text == "an earlier copy");

@@ -1,4 +1,5 @@
 // The kiosk's SQLite store: schema, identity, and refusing damaged or newer files clearly.
+#include "scoring/score_log.h"
 #include "scoring/store.h"
 
 #include <doctest/doctest.h>
@@ -84,4 +85,45 @@ TEST_CASE("the default store path is in the user's data directory") {
     CHECK(fs::is_directory(base / "showcase-kiosk"));
     fs::remove_all(base);
     unsetenv("XDG_DATA_HOME");
+}
+
+TEST_CASE("the result's events and paper marks are stored, replayed in order, and kept off the cards") {
+    using namespace scoring;
+    Store store(":memory:");
+    Judges judges(store);
+    const JudgeId rahman = judges.Add({"Rahman", "o1", {"c1"}, "1234"});
+    ScoreLog log(store);
+    const std::string key = log.KeyOf(rahman);
+    log.Prefer(rahman, "a", "b");
+    log.Settle("b", "c", "the committee chose by the service's reach");
+    log.Record({Event{.judge = key,
+                      .entry = "a",
+                      .kind = EventKind::Score,
+                      .criterion = "x",
+                      .value = 7,
+                      .from_paper = true}});
+    log.Finalise("{\"hash\":\"abc\"}");
+    log.Unfinalise("a late paper sheet");
+    CHECK_THROWS_AS(log.Settle("b", "c", " "), Refused);
+    CHECK_THROWS_AS(log.Prefer(rahman, "a", "a"), Refused);
+
+    ScoreLog replayed(store);
+    for (ScoreLog* book : {&log, &replayed}) {
+        const std::vector<Event>& decisions = book->Book().Decisions();
+        REQUIRE(decisions.size() == 4);
+        CHECK(decisions[0].kind == EventKind::Prefer);
+        CHECK((decisions[0].judge == key && decisions[0].entry == "a" && decisions[0].other == "b"));
+        CHECK((decisions[1].kind == EventKind::Settle && decisions[1].judge.empty() &&
+               decisions[1].by_organiser));
+        CHECK(decisions[1].text == "the committee chose by the service's reach");
+        CHECK(decisions[2].text == "{\"hash\":\"abc\"}");
+        CHECK(decisions[3].kind == EventKind::Unfinalise);
+        CHECK(book->Card(rahman, "a").marks.at("x") == 7);
+        CHECK(book->Card(rahman, "b").marks.empty());
+    }
+    const std::vector<Event> events = log.Events();
+    REQUIRE(events.size() == 5);
+    CHECK(events[2].from_paper);
+    CHECK_FALSE(events[0].from_paper);
+    CHECK(events[4].seq == 5);
 }
