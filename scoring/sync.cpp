@@ -279,7 +279,7 @@ SyncMessage Sync::Offer(const HighWater& peer_have, size_t limit) {
         const auto found = peer_have.find(kiosk);
         return found == peer_have.end() ? int64_t{0} : found->second;
     };
-    int64_t lacked = 0, start = INT64_MAX;
+    int64_t lacked = 0, sent = 0, start = INT64_MAX;
     for (const auto& [kiosk, seq] : message.have) {
         if (seq <= peer_has(kiosk)) continue;
         lacked += seq - peer_has(kiosk);
@@ -291,16 +291,28 @@ SyncMessage Sync::Offer(const HighWater& peer_have, size_t limit) {
         if (id) start = std::min<int64_t>(start, std::stoll(*id));
     }
     if (start != INT64_MAX) {
+        // First, for each kiosk, the last event the peer has of it: the peer compares it with its own
+        // (a duplicate), which is how a copied database is found even when neither sends the other
+        // anything the other has.
+        for (const auto& [kiosk, seq] : message.have) {
+            if (seq <= peer_has(kiosk) || peer_has(kiosk) == 0) continue;
+            sql::Statement anchor =
+                m_db.Prepare(std::string(EventColumnsSql()) + "WHERE kiosk = ? AND seq = ?");
+            anchor.Bind(1, kiosk).Bind(2, peer_has(kiosk));
+            if (anchor.Step()) message.events.push_back(EventFromRow(anchor, m_db.Path()));
+        }
         sql::Statement rows = m_db.Prepare(std::string(EventColumnsSql()) + "WHERE id >= ? ORDER BY id");
         rows.Bind(1, start);
-        while (message.events.size() < limit && rows.Step()) {
+        while (static_cast<size_t>(sent) < limit && rows.Step()) {
             Event event = EventFromRow(rows, m_db.Path());
             if (event.seq <= peer_has(event.kiosk)) continue;
-            event.id = 0;
             message.events.push_back(std::move(event));
+            ++sent;
         }
     }
-    message.more = static_cast<int64_t>(message.events.size()) < lacked;
+    for (Event& event : message.events)
+        event.id = 0;
+    message.more = sent < lacked;
     return message;
 }
 
