@@ -65,12 +65,16 @@ const char* EventColumnsSql() {
     return kEventColumns;
 }
 
-void InsertEvent(sql::Database& db, const Event& event) {
-    db.Prepare(
-          "INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
-          "previous_text, undoes_kiosk, undoes_seq, actor, at, other, source) "
-          "VALUES(?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?, "
-          "nullif(?, ''), ?)")
+sql::Statement PrepareInsertEvent(sql::Database& db) {
+    return db.Prepare(
+        "INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
+        "previous_text, undoes_kiosk, undoes_seq, actor, at, other, source) "
+        "VALUES(?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?, "
+        "nullif(?, ''), ?)");
+}
+
+void InsertEvent(sql::Statement& insert, const Event& event) {
+    insert.Reset()
         .Bind(1, event.kiosk)
         .Bind(2, event.seq)
         .Bind(3, event.judge)
@@ -88,6 +92,11 @@ void InsertEvent(sql::Database& db, const Event& event) {
         .Bind(15, event.other)
         .Bind(16, std::string(event.from_paper ? "paper" : "touch"))
         .Run();
+}
+
+void InsertEvent(sql::Database& db, const Event& event) {
+    sql::Statement insert = PrepareInsertEvent(db);
+    InsertEvent(insert, event);
 }
 
 namespace {

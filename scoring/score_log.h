@@ -209,5 +209,7 @@ class ScoreLog {
 Event EventFromRow(const sql::Statement& row, const std::string& path); // a row of EventColumnsSql()
 const char* EventColumnsSql();                           // "SELECT id, kiosk, ... FROM events "
 void InsertEvent(sql::Database& db, const Event& event); // as given: kiosk, seq and time too
+sql::Statement PrepareInsertEvent(sql::Database& db);    // for many: InsertEvent(statement, event)
+void InsertEvent(sql::Statement& insert, const Event& event);
 
 } // namespace scoring

@@ -443,15 +443,15 @@ IngestResult Sync::Ingest(const SyncMessage& message, const std::string& peer_la
                                             "'copied-database'");
          rows.Step();)
         blocked.insert(rows.ColumnText(0));
-    sql::Statement stored = m_db.Prepare(std::string(EventColumnsSql()) + "WHERE kiosk = ? AND seq = ?");
+    sql::Statement row = m_db.Prepare(std::string(EventColumnsSql()) + "WHERE kiosk = ? AND seq = ?");
+    sql::Statement insert = PrepareInsertEvent(m_db);
     for (size_t i = 0; i < message.events.size(); ++i) {
         const Event& event = message.events[i];
         int64_t& mark = have[event.kiosk];
         if (blocked.count(event.kiosk)) {
             ++result.held;
         } else if (event.seq <= mark) {
-            sql::Statement row = m_db.Prepare(std::string(EventColumnsSql()) + "WHERE kiosk = ? AND seq = ?");
-            row.Bind(1, event.kiosk).Bind(2, event.seq);
+            row.Reset().Bind(1, event.kiosk).Bind(2, event.seq);
             const bool found = row.Step();
             if (found && SameContent(EventFromRow(row, m_db.Path()), event)) {
                 ++result.duplicates;
@@ -475,7 +475,7 @@ IngestResult Sync::Ingest(const SyncMessage& message, const std::string& peer_la
             blocked.insert(event.kiosk);
             ++result.held;
         } else {
-            InsertEvent(m_db, event);
+            InsertEvent(insert, event);
             ++mark;
             ++result.stored;
         }

@@ -109,7 +109,7 @@ struct SyncStatus {
 
 class Sync {
   public:
-    static constexpr size_t kBatch = 5000; // events in one message over the LAN
+    static constexpr size_t kBatch = 2000; // events in one message over the LAN: a short turn at the hub
 
     // Throws StoreFailure.
     explicit Sync(Store& store, Clock clock = SystemClockMs);

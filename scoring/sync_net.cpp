@@ -29,19 +29,19 @@ const char* ToString(SyncResult::Outcome outcome) {
 
 // [SECTION] The kiosk's side
 
-SyncClient::SyncClient(std::string host, int port, int timeout_ms)
-    : m_host(std::move(host)), m_port(port), m_timeout_ms(timeout_ms) {}
+SyncClient::SyncClient(std::string host, int port, int connect_ms, int reply_ms)
+    : m_host(std::move(host)), m_port(port), m_connect_ms(connect_ms), m_reply_ms(reply_ms) {}
 
-std::optional<SyncClient> SyncClient::FromAddress(const std::string& address, int timeout_ms) {
+std::optional<SyncClient> SyncClient::FromAddress(const std::string& address) {
     const size_t colon = address.rfind(':');
     if (address.empty() || colon == 0) return std::nullopt;
-    if (colon == std::string::npos) return SyncClient(address, kDefaultSyncPort, timeout_ms);
+    if (colon == std::string::npos) return SyncClient(address, kDefaultSyncPort);
     const std::string port = address.substr(colon + 1);
     if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos)
         return std::nullopt;
     const int number = std::stoi(port);
     if (number < 1 || number > 65535) return std::nullopt;
-    return SyncClient(address.substr(0, colon), number, timeout_ms);
+    return SyncClient(address.substr(0, colon), number);
 }
 
 namespace {
@@ -58,10 +58,9 @@ SyncResult SyncClient::Round(Store& store, Sync& sync, const SyncKey& key, HighW
     SyncResult result;
     const SyncMessage request = sync.Offer(hub_has);
     httplib::Client client(m_host, m_port);
-    const time_t seconds = m_timeout_ms / 1000, micros = (m_timeout_ms % 1000) * 1000;
-    client.set_connection_timeout(seconds, micros);
-    client.set_read_timeout(seconds * 3, micros);
-    client.set_write_timeout(seconds * 3, micros);
+    client.set_connection_timeout(m_connect_ms / 1000, (m_connect_ms % 1000) * 1000);
+    client.set_read_timeout(m_reply_ms / 1000, (m_reply_ms % 1000) * 1000);
+    client.set_write_timeout(m_reply_ms / 1000, (m_reply_ms % 1000) * 1000);
     const httplib::Result response =
         client.Post(kSyncPath, Seal(key, SealKind::Request, Encode(request)), "application/octet-stream");
     if (!response) throw Failed{SyncResult::Outcome::HubUnreachable, httplib::to_string(response.error())};

@@ -47,9 +47,11 @@ const char* ToString(SyncResult::Outcome outcome); // "hub unreachable"...
 
 class SyncClient {
   public:
-    SyncClient(std::string host, int port, int timeout_ms = 10'000);
+    // `connect_ms`: how long to try reaching the hub; `reply_ms`: how long to wait for its reply
+    // (many kiosks at once queue at the hub: its store takes one request at a time).
+    SyncClient(std::string host, int port, int connect_ms = 3'000, int reply_ms = 60'000);
     // "HOST:PORT" (or "HOST", the default port); nothing when it is not one.
-    static std::optional<SyncClient> FromAddress(const std::string& address, int timeout_ms = 10'000);
+    static std::optional<SyncClient> FromAddress(const std::string& address);
 
     // Exchanges with the hub until neither side has more (at most `max_rounds` messages each
     // way), then notes the contact in the store (Sync::Status). Never throws.
@@ -61,7 +63,7 @@ class SyncClient {
 
     std::string m_host;
     int m_port;
-    int m_timeout_ms;
+    int m_connect_ms, m_reply_ms;
 };
 
 class SyncServer {

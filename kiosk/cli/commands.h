@@ -33,4 +33,9 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
 int Organiser(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err); // PIN from std::cin
 
+// kiosk sync key|export|import|serve|push|status|conflicts|resolve [--db FILE]: the fair's key,
+// USB files, the hub and one exchange with it (docs/sync.md). Exit 0 done, 1 refused, 2 usage,
+// 3 the hub unreachable, 4 the database failed.
+int Sync(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace kiosk::cli
