@@ -7,7 +7,10 @@
 #include "scoring/sync.h"
 #include "scoring/sync_net.h"
 
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <fstream>
@@ -147,4 +150,53 @@ TEST_CASE("kiosk sync conflicts and resolve: the organiser's pick") {
     CHECK(cli.Run({"conflicts"}, "hub.db") == 0);
     CHECK(cli.out.find("resolved: 8") != std::string::npos);
     CHECK(cli.out.find("0 open conflicts") != std::string::npos);
+}
+
+namespace {
+
+// One raw HTTP request to the hub: its status line, or "" when the connection failed.
+std::string RawPost(int port, const std::string& path, const std::string& body) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return close(fd), "";
+    const std::string request =
+        "POST " + path +
+        " HTTP/1.1\r\nHost: hub\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n" + body;
+    if (write(fd, request.data(), request.size()) < 0) return close(fd), "";
+    std::string answer;
+    char buffer[4096];
+    for (ssize_t got; (got = read(fd, buffer, sizeof buffer)) > 0;)
+        answer.append(buffer, static_cast<size_t>(got));
+    close(fd);
+    return answer.substr(0, answer.find("\r\n"));
+}
+
+} // namespace
+
+TEST_CASE("the hub answers bad requests and goes on: garbage, a cut request, another key, another path") {
+    Cli cli;
+    REQUIRE(cli.Run({"key", "--new"}, "hub.db") == 0);
+    const std::string key = cli.Key("hub.db");
+    scoring::SyncServer server(cli.Path("hub.db"));
+    const int port = server.Bind("127.0.0.1", 0);
+    std::thread serving([&] { server.Run(); });
+    const scoring::SyncKey fair = *scoring::KeyFromText(key);
+    const std::string good = scoring::Seal(fair, scoring::SealKind::Request, scoring::Encode({.from = "k"}));
+    CHECK(RawPost(port, "/sync", "garbage") == "HTTP/1.1 400 Bad Request");
+    CHECK(RawPost(port, "/sync", "") == "HTTP/1.1 400 Bad Request");
+    CHECK(RawPost(port, "/sync", good.substr(0, good.size() / 2)) == "HTTP/1.1 400 Bad Request");
+    CHECK(RawPost(port, "/sync", scoring::Seal(fair, scoring::SealKind::Request, "not a message")) ==
+          "HTTP/1.1 400 Bad Request");
+    CHECK(RawPost(port, "/sync", scoring::Seal(scoring::NewSyncKey(), scoring::SealKind::Request, "x")) ==
+          "HTTP/1.1 403 Forbidden");
+    CHECK(RawPost(port, "/other", good) == "HTTP/1.1 404 Not Found");
+    CHECK(RawPost(port, "/sync", good) == "HTTP/1.1 200 OK");
+    REQUIRE(cli.Run({"key", "--set", key}, "kiosk.db") == 0);
+    CHECK(cli.Run({"push", "--hub", "127.0.0.1:" + std::to_string(port)}, "kiosk.db") == 0);
+    server.Stop();
+    serving.join();
 }
