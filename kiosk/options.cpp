@@ -75,6 +75,7 @@ Usage: kiosk [options]
        kiosk bank export DIR --out FILE.csv     write a pack as the innovation bank's table
        kiosk judges list|add|import|...         set up the judges (see kiosk judges --help)
        kiosk organiser set-pin|unlock           the organiser's PIN for the kiosk
+       kiosk scores import FILE.csv             marks from signed paper score sheets
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)

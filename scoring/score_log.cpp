@@ -283,9 +283,11 @@ void ScoreLog::Stamp(Event& event, int64_t seq) {
     event.at_ms = m_clock();
 }
 
-std::vector<int64_t> ScoreLog::Record(std::vector<Event> events) {
+std::vector<int64_t> ScoreLog::Record(std::vector<Event> events,
+                                      const std::function<void(const CardBook&)>& still_valid) {
     sql::Transaction transaction(m_db);
     CatchUp();
+    if (still_valid) still_valid(m_book);
     std::vector<int64_t> seqs;
     int64_t seq = m_book.NextSeq(m_store.KioskId());
     for (Event& event : events) {

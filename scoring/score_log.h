@@ -12,6 +12,7 @@
 
 #include "scoring/judges.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -135,8 +136,11 @@ class ScoreLog {
     int64_t Unfinalise(const std::string& reason);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
-    // checked their batch against Book() (paper score sheets). Returns their seqs.
-    std::vector<int64_t> Record(std::vector<Event> events);
+    // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs
+    // inside the transaction after catching up with other writers and may throw Refused to write
+    // nothing (the batch's cards changed meanwhile). Returns their seqs.
+    std::vector<int64_t> Record(std::vector<Event> events,
+                                const std::function<void(const CardBook&)>& still_valid = {});
 
     // From memory, no SQL (but the first use of a judge id looks up its key).
     const CardBook& Book() const { return m_book; }

@@ -15,8 +15,8 @@ std::string DemoPack() {
 }
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() &&
-           (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser");
+    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges" ||
+                             args[0] == "organiser" || args[0] == "scores");
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -25,6 +25,7 @@ int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (args[0] == "bank") return Bank(rest, out, err);
     if (args[0] == "judges") return Judges(rest, out, err);
     if (args[0] == "organiser") return Organiser(rest, out, err);
+    if (args[0] == "scores") return Scores(rest, out, err);
     err << "kiosk: unknown command \"" << args[0] << "\"\n";
     return 2;
 }

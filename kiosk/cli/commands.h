@@ -33,4 +33,8 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
 int Organiser(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err); // PIN from std::cin
 
+// kiosk scores import FILE.csv [--db FILE] [--content DIR]: marks from paper score sheets.
+// Exit 0 done, 1 refused (nothing written), 2 usage.
+int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace kiosk::cli
