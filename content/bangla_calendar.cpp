@@ -11,6 +11,8 @@ const char* const kMonthsBn[] = {"জানুয়ারি", "ফেব্র
                                  "জুলাই",    "আগস্ট",     "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
 const char* const kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
                                  "July",    "August",   "September", "October", "November", "December"};
+const char* const kBanglaMonthsEn[] = {"Boishakh", "Joishtho",  "Asharh", "Shrabon", "Bhadro", "Ashwin",
+                                       "Kartik",   "Ogrohayon", "Poush",  "Magh",    "Falgun", "Chaitra"};
 const char* const kDigits[] = {"০", "১", "২", "৩", "৪", "৫", "৬", "৭", "৮", "৯"};
 
 // Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil.
@@ -122,6 +124,15 @@ std::string FormatBothCalendars(const Date& date) {
 std::string FormatEnglishDate(const Date& date) {
     return std::to_string(date.day) + " " + GregorianMonthNameEn(date.month) + " " +
            std::to_string(date.year);
+}
+
+const char* BanglaMonthNameEn(int month) {
+    return month >= 1 && month <= 12 ? kBanglaMonthsEn[month - 1] : "";
+}
+
+std::string FormatBanglaDateEnglish(const BanglaDate& date) {
+    return std::to_string(date.day) + " " + BanglaMonthNameEn(date.month) + " " + std::to_string(date.year) +
+           " BS";
 }
 
 } // namespace content

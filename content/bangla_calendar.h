@@ -38,6 +38,8 @@ const char* GregorianMonthNameEn(int month); // "January" ...
 std::string FormatBanglaDateOfficial(const BanglaDate& date); // "১৯ পৌষ ১৪৩০"
 std::string FormatGregorianDateOfficial(const Date& date); // "০৩ জানুয়ারি ২০২৪"
 std::string FormatBothCalendars(const Date& date); // "১৯ পৌষ ১৪৩০ / ০৩ জানুয়ারি ২০২৪"
-std::string FormatEnglishDate(const Date& date); // "3 January 2024"
+std::string FormatEnglishDate(const Date& date);             // "3 January 2024"
+const char* BanglaMonthNameEn(int month);                    // "Boishakh" ... "Chaitra"
+std::string FormatBanglaDateEnglish(const BanglaDate& date); // "19 Poush 1430 BS"
 
 } // namespace content

@@ -36,6 +36,7 @@ TEST_CASE("the example of the official letters: 3 January 2024 is 19 Poush 1430"
     CHECK(FormatGregorianDateOfficial({2024, 1, 3}) == "০৩ জানুয়ারি ২০২৪");
     CHECK(FormatBothCalendars({2024, 1, 3}) == "১৯ পৌষ ১৪৩০ / ০৩ জানুয়ারি ২০২৪");
     CHECK(FormatEnglishDate({2024, 1, 3}) == "3 January 2024");
+    CHECK(FormatBanglaDateEnglish(ToBanglaDate({2024, 1, 3})) == "19 Poush 1430 BS");
 }
 
 TEST_CASE("every month of several years begins where the revised calendar puts it") {
