@@ -1,6 +1,7 @@
 // A synthetic ReportInput from the demo fair, for the report tests and the benchmark: each
 // category's entries placed 1st, 2nd, 3rd, three judges with totals, recusals, a conflict and a
-// reopened card. `repeat` copies the categories (30 categories and 90 winners for the benchmark).
+// reopened card. `category_count` > 0 cycles through the pack's categories that many times
+// (30 categories and 90 winners for the benchmark).
 #pragma once
 
 #include "kiosk/report/report.h"
@@ -9,14 +10,16 @@
 
 namespace report_sample {
 
-inline report::ReportInput Make(const content::FairContent& content, bool final, int repeat = 1) {
+inline report::ReportInput Make(const content::FairContent& content, bool final, int category_count = 0) {
     report::ReportInput input;
     input.content = &content;
     input.date = {2024, 1, 3};
     input.final = final;
     input.results_hash = final ? "sha256:4f1c9a0be27d" : "";
-    for (int r = 0; r < repeat; ++r) {
-        for (const content::Category& category : content.categories) {
+    const size_t count = category_count > 0 ? static_cast<size_t>(category_count) : content.categories.size();
+    for (size_t c = 0; c < count; ++c) {
+        {
+            const content::Category& category = content.categories[c % content.categories.size()];
             report::CategoryResult result;
             result.category = &category;
             result.method = {"বিচারকদের মোট নম্বরের গড়", "Mean of the judges' totals"};

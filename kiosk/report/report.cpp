@@ -352,7 +352,8 @@ void WinnerSection(const Writer& w, const CategoryResult& category, const Placed
     part("সমস্যা", "The problem", innovation.problem);
     part("সমাধান", "The solution", innovation.solution);
     w.doc.Heading(T(lang, "প্রসেস ম্যাপ: আগে ও পরে", "Process map: before and after"), 2);
-    w.doc.Figure(std::make_shared<MapsFigure>(innovation, w.doc.ContentHeight() - 60));
+    w.doc.Figure(std::make_shared<MapsFigure>(innovation, w.doc.ContentHeight() -
+                                                              60)); // legible: a page of its own if need be
     w.doc.Heading(T(lang, "টিসিভি বিশ্লেষণ (সময়, খরচ, যাতায়াত)", "TCV analysis (time, cost, visits)"), 2);
     TcvTable(w, innovation.tcv);
     if (!innovation.service_link.empty()) {
