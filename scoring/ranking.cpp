@@ -219,25 +219,31 @@ std::vector<double> MeanScores(const Design& design, const Weights& weights, boo
     return scores;
 }
 
-// Connected parts of the bipartite judge-entry graph of the counted judges' cards (union-find).
+// Connected parts of the bipartite judge-entry graph of the counted judges' cards. Every scored
+// entry hangs on a judge, so it is enough to join, entry by entry, the judges who scored it
+// (union-find over the judges only: small, and fast enough to run on every bootstrap resample).
 int DesignParts(const Design& design, const Weights& weights) {
-    const int judges = static_cast<int>(design.judges.size());
-    std::vector<int> parent(judges + design.entries);
+    std::vector<int> parent(design.judges.size());
     std::iota(parent.begin(), parent.end(), 0);
     auto root = [&](int node) {
         while (parent[node] != node)
             node = parent[node] = parent[parent[node]];
         return node;
     };
-    std::vector<bool> used(parent.size(), false);
-    for (const Design::Cell& cell : design.cells) {
-        if (weights[cell.judge] == 0) continue;
-        used[cell.judge] = used[judges + cell.entry] = true;
-        parent[root(cell.judge)] = root(judges + cell.entry);
+    for (const std::vector<int>& cells : design.by_entry) {
+        int first = -1;
+        for (int c : cells) {
+            const int judge = design.cells[c].judge;
+            if (weights[judge] == 0) continue;
+            if (first < 0)
+                first = root(judge);
+            else
+                parent[root(judge)] = first;
+        }
     }
     int parts = 0;
-    for (size_t node = 0; node < parent.size(); ++node)
-        if (used[node] && root(static_cast<int>(node)) == static_cast<int>(node)) ++parts;
+    for (size_t judge = 0; judge < parent.size(); ++judge)
+        if (weights[judge] > 0 && root(static_cast<int>(judge)) == static_cast<int>(judge)) ++parts;
     return parts;
 }
 
@@ -597,6 +603,8 @@ BootstrapCounts Bootstrap(const Design& design, Method method, const std::vector
         position[order[p]] = static_cast<int>(p);
     std::mt19937_64 generator(seed);
     Weights weights(design.judges.size());
+    constexpr int64_t kUnscored = std::numeric_limits<int64_t>::min(); // below every score
+    std::vector<int64_t> keys(design.entries, kUnscored);
     for (int r = 0; r < resamples; ++r) {
         std::fill(weights.begin(), weights.end(), 0);
         for (size_t draw = 0; draw < design.judges.size(); ++draw)
@@ -604,15 +612,14 @@ BootstrapCounts Bootstrap(const Design& design, Method method, const std::vector
         bool fell_back = false;
         const std::vector<double> scores = MethodScores(design, weights, method, fell_back);
         counts.fallbacks += fell_back ? 1 : 0;
+        for (int e : order)
+            keys[e] = std::isnan(scores[e]) ? kUnscored : LevelKey(scores[e]);
         auto above = [&](int x, int y) { // x ranks above y in this resample
-            if (std::isnan(scores[x]) || std::isnan(scores[y]))
-                return !std::isnan(scores[x]) && std::isnan(scores[y]);
-            const int64_t kx = LevelKey(scores[x]), ky = LevelKey(scores[y]);
-            return kx != ky ? kx > ky : position[x] < position[y];
+            return keys[x] != keys[y] ? keys[x] > keys[y] : position[x] < position[y];
         };
         std::array<int, 3> best{-1, -1, -1};
         for (int e : order) {
-            if (std::isnan(scores[e])) continue;
+            if (keys[e] == kUnscored) continue;
             for (int slot = 0; slot < 3; ++slot) {
                 if (best[slot] >= 0 && !above(e, best[slot])) continue;
                 for (int move = 2; move > slot; --move)

@@ -463,6 +463,20 @@ TEST_CASE("ranking bootstrap is reproducible and a clear winner is always in the
     }
 }
 
+TEST_CASE(
+    "ranking corrected bootstrap scores a resample whose design falls apart by the mean and counts it") {
+    // j1 links a and b, j2 links b and c, j3 saw c only: a resample without j2 but with j1 and j3
+    // is disconnected (6 in 27 resamples on average).
+    const std::vector<std::string> entries{"a", "b", "c"};
+    const CategoryInput category =
+        Category(entries, Table(entries, {{80, 70, -1}, {-1, 72, 60}, {-1, -1, 58}}));
+    const CategoryResult corrected = RankCategory(category, {}, With(Method::JudgeCorrected, 300));
+    REQUIRE_FALSE(corrected.refused);
+    CHECK(corrected.fallback_resamples > 0);
+    CHECK(corrected.fallback_resamples < 300);
+    CHECK(RankCategory(category, {}, With(Method::Mean, 300)).fallback_resamples == 0);
+}
+
 TEST_CASE("ranking two nearly equal entries scored noisily are flagged as a statistical tie") {
     // a and b differ by 0.5 on average, judge by judge sometimes one way, sometimes the other.
     const std::vector<std::string> entries{"a", "b", "c"};
