@@ -118,6 +118,7 @@ std::string Describe(const Refusal& refusal, Method method) {
         return "The trimmed mean needs " + std::to_string(refusal.needed) + " judges on every entry; " +
                refusal.entry + " has only " + std::to_string(refusal.judges) + ".";
     case RefusalCode::DisconnectedDesign:
+        if (refusal.parts < 2) return "The judge-corrected method could not fit the cards of this category.";
         return "The judge-corrected method needs every judge and entry linked by shared judging; the "
                "cards of this category form " +
                std::to_string(refusal.parts) + " separate groups with no judge in common.";
@@ -655,45 +656,15 @@ Standing BaseStanding(const CategoryInput& category, const Design& design, const
     return standing;
 }
 
-} // namespace
-
-// ---- Ranking a category --------------------------------------------------------------------------
-
-CategoryResult RankCategory(const CategoryInput& category, const Verdicts& verdicts, const Options& options) {
-    CategoryResult result;
-    result.category = category.category;
-    result.method = options.method;
-    result.ladder = NormalisedLadder(options.ladder);
-    const Design design = BuildDesign(category);
-    const Measures measures = Measure(design, category.criteria);
-    result.refused = CheckMethod(category, design, options.method);
-    if (result.refused) {
-        for (int e = 0; e < design.entries; ++e)
-            result.standings.push_back(BaseStanding(category, design, measures, e));
-        return result;
-    }
-    std::unordered_map<std::string, int> entry_index;
-    std::vector<int> ranked, unscored;
-    for (int e = 0; e < design.entries; ++e) {
-        entry_index.emplace(category.entries[e], e);
-        (design.by_entry[e].empty() ? unscored : ranked).push_back(e);
-    }
-    bool fell_back = false;
-    const std::vector<double> scores =
-        MethodScores(design, Weights(design.judges.size(), 1), options.method, fell_back);
-    const std::vector<Group> groups =
-        PlaceEntries(ranked, scores, measures, result.ladder, verdicts, entry_index);
-
-    std::vector<int> order;
-    for (const Group& group : groups)
-        order.insert(order.end(), group.members.begin(), group.members.end());
-    result.resamples = std::max(options.resamples, 0);
-    const BootstrapCounts counts =
-        Bootstrap(design, options.method, order, result.resamples, options.seed ^ Fnv1a(category.category));
-    result.fallback_resamples = counts.fallbacks;
-    result.first_second = CheckPair(category.entries, order, 0, counts.swaps_12, result.resamples);
-    result.third_fourth = CheckPair(category.entries, order, 2, counts.swaps_34, result.resamples);
-
+// The ranked entries' standings, group by group: a group of several is a declared tie.
+void AppendRanked(CategoryResult& result, const CategoryInput& category, const Design& design,
+                  const Measures& measures, const std::vector<Group>& groups,
+                  const std::vector<double>& scores, const BootstrapCounts& counts) {
+    auto flagged = [&](const std::string& entry) {
+        for (const std::optional<PairCheck>& pair : {result.first_second, result.third_fourth})
+            if (pair && pair->statistical_tie && (pair->upper == entry || pair->lower == entry)) return true;
+        return false;
+    };
     int place = 1;
     for (const Group& group : groups) {
         for (size_t i = 0; i < group.members.size(); ++i) {
@@ -707,14 +678,57 @@ CategoryResult RankCategory(const CategoryInput& category, const Verdicts& verdi
                                       : group.below;
             if (result.resamples > 0)
                 standing.p_top3 = static_cast<double>(counts.top3[e]) / result.resamples;
-            for (const std::optional<PairCheck>& pair : {result.first_second, result.third_fourth})
-                if (pair && pair->statistical_tie &&
-                    (pair->upper == standing.entry || pair->lower == standing.entry))
-                    standing.statistical_tie = true;
+            standing.statistical_tie = flagged(standing.entry);
             result.standings.push_back(std::move(standing));
         }
         place += static_cast<int>(group.members.size());
     }
+}
+
+} // namespace
+
+// ---- Ranking a category --------------------------------------------------------------------------
+
+CategoryResult RankCategory(const CategoryInput& category, const Verdicts& verdicts, const Options& options) {
+    CategoryResult result;
+    result.category = category.category;
+    result.method = options.method;
+    result.ladder = NormalisedLadder(options.ladder);
+    const Design design = BuildDesign(category);
+    const Measures measures = Measure(design, category.criteria);
+    auto refuse = [&](Refusal refusal) { // every entry in pack order, no score, no place
+        result.refused = std::move(refusal);
+        for (int e = 0; e < design.entries; ++e)
+            result.standings.push_back(BaseStanding(category, design, measures, e));
+        return result;
+    };
+    if (std::optional<Refusal> refusal = CheckMethod(category, design, options.method))
+        return refuse(*refusal);
+    std::unordered_map<std::string, int> entry_index;
+    std::vector<int> ranked, unscored;
+    for (int e = 0; e < design.entries; ++e) {
+        entry_index.emplace(category.entries[e], e);
+        (design.by_entry[e].empty() ? unscored : ranked).push_back(e);
+    }
+    bool fell_back = false;
+    const std::vector<double> scores =
+        MethodScores(design, Weights(design.judges.size(), 1), options.method, fell_back);
+    if (fell_back) // not expected: a connected design always factorises; never show a mean as corrected
+        return refuse(Refusal{RefusalCode::DisconnectedDesign, {}, 0, 0, 1});
+    const std::vector<Group> groups =
+        PlaceEntries(ranked, scores, measures, result.ladder, verdicts, entry_index);
+
+    std::vector<int> order;
+    for (const Group& group : groups)
+        order.insert(order.end(), group.members.begin(), group.members.end());
+    result.resamples = std::max(options.resamples, 0);
+    const BootstrapCounts counts =
+        Bootstrap(design, options.method, order, result.resamples, options.seed ^ Fnv1a(category.category));
+    result.fallback_resamples = counts.fallbacks;
+    result.first_second = CheckPair(category.entries, order, 0, counts.swaps_12, result.resamples);
+    result.third_fourth = CheckPair(category.entries, order, 2, counts.swaps_34, result.resamples);
+
+    AppendRanked(result, category, design, measures, groups, scores, counts);
     for (int e : unscored)
         result.standings.push_back(BaseStanding(category, design, measures, e));
     return result;
