@@ -32,7 +32,7 @@ std::vector<CategoryInput> Fair(int categories) {
     std::normal_distribution<double> noise(0.0, 1.2);
     std::vector<CriterionSpec> criteria;
     for (int c = 0; c < kCriteria; ++c)
-        criteria.push_back({"criterion-" + std::to_string(c), 1.0 + c % 3, 10});
+        criteria.push_back({std::string("criterion-") + std::to_string(c), 1.0 + c % 3, 10});
     std::vector<double> severity(kJudges);
     for (double& s : severity)
         s = noise(random);
@@ -41,14 +41,14 @@ std::vector<CategoryInput> Fair(int categories) {
     std::iota(judges.begin(), judges.end(), 0);
     for (int e = 0; e < kEntries; ++e) {
         CategoryInput& category = fair[e % categories];
-        category.category = "category-" + std::to_string(e % categories);
+        category.category = std::string("category-") + std::to_string(e % categories);
         category.criteria = criteria;
-        const std::string entry = "innovation-number-" + std::to_string(e);
+        const std::string entry = std::string("innovation-number-") + std::to_string(e);
         category.entries.push_back(entry);
         const double quality = 4.0 + 5.0 * static_cast<double>(random() % 1000) / 1000.0;
         std::shuffle(judges.begin(), judges.end(), random);
         for (int k = 0; k < kJudgesPerEntry; ++k) {
-            Card card{"judge-" + std::to_string(judges[k]), entry, 0, {}};
+            Card card{std::string("judge-") + std::to_string(judges[k]), entry, 0, {}};
             double marks = 0, out_of = 0;
             for (const CriterionSpec& criterion : criteria) {
                 const double raw = quality + severity[judges[k]] + noise(random);

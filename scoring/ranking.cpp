@@ -73,8 +73,10 @@ Ladder NormalisedLadder(const Ladder& ladder) {
 
 std::string LadderName(const Ladder& ladder) {
     std::string name;
-    for (Step step : ladder)
-        name += (name.empty() ? "" : ",") + std::string(StepName(step));
+    for (Step step : ladder) {
+        if (!name.empty()) name += ',';
+        name += StepName(step);
+    }
     return name;
 }
 
@@ -115,15 +117,16 @@ std::string Describe(const Refusal& refusal, Method method) {
     case RefusalCode::NoCards:
         return "No judge has submitted a scorecard in this category yet.";
     case RefusalCode::TooFewJudges:
-        return "The trimmed mean needs " + std::to_string(refusal.needed) + " judges on every entry; " +
-               refusal.entry + " has only " + std::to_string(refusal.judges) + ".";
+        return std::string("The trimmed mean needs ") + std::to_string(refusal.needed) +
+               " judges on every entry; " + refusal.entry + " has only " + std::to_string(refusal.judges) +
+               ".";
     case RefusalCode::DisconnectedDesign:
         if (refusal.parts < 2) return "The judge-corrected method could not fit the cards of this category.";
         return "The judge-corrected method needs every judge and entry linked by shared judging; the "
                "cards of this category form " +
                std::to_string(refusal.parts) + " separate groups with no judge in common.";
     }
-    return "The " + name + " method cannot be used for this category.";
+    return std::string("The ") + name + " method cannot be used for this category.";
 }
 
 std::string DecisionName(const Decision& decision) {

@@ -16,6 +16,13 @@ namespace {
 
 using Marks = std::vector<std::pair<std::string, int>>;
 
+// "j" and 3: "j3" (appended, not "j" + std::to_string(3): GCC bug 105329's false -Wrestrict at -O3).
+std::string Numbered(const char* prefix, size_t number) {
+    std::string name = prefix;
+    name += std::to_string(number);
+    return name;
+}
+
 Card C(const std::string& judge, const std::string& entry, double percent, Marks marks = {}) {
     return Card{judge, entry, percent, std::move(marks)};
 }
@@ -31,7 +38,7 @@ std::vector<Card> Table(const std::vector<std::string>& entries,
     std::vector<Card> cards;
     for (size_t j = 0; j < totals.size(); ++j)
         for (size_t e = 0; e < entries.size(); ++e)
-            if (totals[j][e] >= 0) cards.push_back(C("j" + std::to_string(j + 1), entries[e], totals[j][e]));
+            if (totals[j][e] >= 0) cards.push_back(C(Numbered("j", j + 1), entries[e], totals[j][e]));
     return cards;
 }
 
@@ -164,7 +171,7 @@ TEST_CASE("ranking corrected recovers noise-free additive data exactly") {
     std::vector<std::string> entries;
     std::vector<double> quality(count), severity(judges);
     for (int e = 0; e < count; ++e)
-        entries.push_back("e" + std::to_string(e)), quality[e] = uniform(-15, 15);
+        entries.push_back(Numbered("e", e)), quality[e] = uniform(-15, 15);
     double severity_sum = 0;
     for (int j = 0; j < judges; ++j)
         severity_sum += severity[j] = uniform(-10, 10);
@@ -175,7 +182,7 @@ TEST_CASE("ranking corrected recovers noise-free additive data exactly") {
     for (int j = 0; j < judges; ++j)
         for (int e = 0; e < count; ++e)
             if ((e + j) % 3 != 0 || e == j)
-                cards.push_back(C("judge-" + std::to_string(j), entries[e], mu + quality[e] + severity[j]));
+                cards.push_back(C(Numbered("judge-", j), entries[e], mu + quality[e] + severity[j]));
     const CategoryResult result = RankCategory(Category(entries, cards), {}, With(Method::JudgeCorrected));
     REQUIRE_FALSE(result.refused);
     for (int e = 0; e < count; ++e)
@@ -189,14 +196,14 @@ TEST_CASE("ranking corrected equals a plain least-squares solve of the additive 
     const int judges = 6, count = 10;
     std::vector<std::string> entries;
     for (int e = 0; e < count; ++e)
-        entries.push_back("e" + std::to_string(e));
+        entries.push_back(Numbered("e", e));
     std::vector<Card> cards;
     std::vector<std::pair<int, int>> cells;
     for (int j = 0; j < judges; ++j)
         for (int e = 0; e < count; ++e)
             if ((e * 7 + j * 3) % 5 < 3) {
                 cards.push_back(
-                    C("j" + std::to_string(j), entries[e], static_cast<double>(40 + random() % 600) / 10));
+                    C(Numbered("j", j), entries[e], static_cast<double>(40 + random() % 600) / 10));
                 cells.emplace_back(j, e);
             }
     const CategoryResult result = RankCategory(Category(entries, cards), {}, With(Method::JudgeCorrected));
