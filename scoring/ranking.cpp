@@ -258,7 +258,8 @@ int DesignParts(const Design& design, const Weights& weights) {
 // positive definite exactly when the design is connected, and pins wᵀs = 0. Returns nothing when
 // the design is not connected (the caller checks DesignParts first; a failed factorisation is
 // the same thing seen numerically).
-std::optional<std::vector<double>> CorrectedScores(const Design& design, const Weights& weights) {
+std::optional<std::vector<double>> CorrectedScores(const Design& design, const Weights& weights,
+                                                   std::vector<double>* fitted_severity = nullptr) {
     std::vector<int> slot(design.judges.size(), -1);
     int counted = 0;
     for (size_t j = 0; j < design.judges.size(); ++j)
@@ -297,6 +298,11 @@ std::optional<std::vector<double>> CorrectedScores(const Design& design, const W
     const Eigen::LLT<Eigen::MatrixXd> factor(system);
     if (factor.info() != Eigen::Success) return std::nullopt;
     const Eigen::VectorXd severity = factor.solve(rhs);
+    if (fitted_severity) {
+        fitted_severity->assign(design.judges.size(), kNone);
+        for (size_t j = 0; j < design.judges.size(); ++j)
+            if (slot[j] >= 0) (*fitted_severity)[j] = severity[slot[j]];
+    }
     std::vector<double> scores(design.entries, kNone);
     for (int e = 0; e < design.entries; ++e) {
         if (entry_weight[e] == 0) continue;
@@ -713,11 +719,18 @@ CategoryResult RankCategory(const CategoryInput& category, const Verdicts& verdi
         entry_index.emplace(category.entries[e], e);
         (design.by_entry[e].empty() ? unscored : ranked).push_back(e);
     }
-    bool fell_back = false;
-    const std::vector<double> scores =
-        MethodScores(design, Weights(design.judges.size(), 1), options.method, fell_back);
-    if (fell_back) // not expected: a connected design always factorises; never show a mean as corrected
-        return refuse(Refusal{RefusalCode::DisconnectedDesign, {}, 0, 0, 1});
+    const Weights everyone(design.judges.size(), 1);
+    std::vector<double> scores, severity;
+    if (options.method == Method::JudgeCorrected) {
+        std::optional<std::vector<double>> fitted = CorrectedScores(design, everyone, &severity);
+        if (!fitted) // not expected: a connected design always factorises; never show a mean as corrected
+            return refuse(Refusal{RefusalCode::DisconnectedDesign, {}, 0, 0, 1});
+        scores = std::move(*fitted);
+        for (size_t j = 0; j < design.judges.size(); ++j)
+            result.severities.push_back({design.judges[j], severity[j]});
+    } else {
+        scores = MeanScores(design, everyone, options.method == Method::TrimmedMean);
+    }
     const std::vector<Group> groups =
         PlaceEntries(ranked, scores, measures, result.ladder, verdicts, entry_index);
 

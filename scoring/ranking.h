@@ -154,17 +154,26 @@ struct PairCheck {
     bool statistical_tie = false; // swap_rate > kStatisticalTieRate
 };
 
+// The judge-corrected fit's severity of a judge: how many points above (+) or below (−) the
+// entries' scores his or her totals were, the judges of the category averaging 0.
+struct JudgeSeverity {
+    std::string judge;
+    double severity = 0;
+};
+
 struct CategoryResult {
     std::string category;
     Method method = Method::Mean;
     Ladder ladder; // as used (normalised)
     std::optional<Refusal> refused;
-    // Ranked entries in order of place, then the unscored ones in pack order. When refused: every
+    // Ranked entries in order of place (pack order within a declared tie), then the unscored ones
+    // in pack order. When refused: every
     // entry in pack order, with no score and no place.
     std::vector<Standing> standings;
     std::optional<PairCheck> first_second, third_fourth; // with the bootstrap and enough entries
     int resamples = 0;
-    int fallback_resamples = 0; // corrected: resamples whose design fell apart, scored by the mean
+    int fallback_resamples = 0;            // corrected: resamples whose design fell apart, scored by the mean
+    std::vector<JudgeSeverity> severities; // corrected: each judge of the category, in order of first card
 };
 
 CategoryResult RankCategory(const CategoryInput& category, const Verdicts& verdicts, const Options& options);

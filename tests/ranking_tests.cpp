@@ -159,6 +159,12 @@ TEST_CASE("ranking a harsh judge who saw only some entries: corrected puts them 
     CHECK(*Of(corrected, "c").score == doctest::Approx(70 - 20.0 / 3).epsilon(1e-12));
     CHECK(*Of(corrected, "d").score == doctest::Approx(60 - 20.0 / 3).epsilon(1e-12));
     CHECK(std::string(MethodName(corrected.method)) == "corrected");
+    REQUIRE(corrected.severities.size() == 3);
+    CHECK(corrected.severities[0].judge == "j1");
+    CHECK(corrected.severities[0].severity == doctest::Approx(20.0 / 3).epsilon(1e-12));
+    CHECK(corrected.severities[2].judge == "j3");
+    CHECK(corrected.severities[2].severity == doctest::Approx(20.0 / 3 - 20).epsilon(1e-12));
+    CHECK(mean.severities.empty());
 }
 
 TEST_CASE("ranking corrected recovers noise-free additive data exactly") {
