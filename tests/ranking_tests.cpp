@@ -111,6 +111,10 @@ TEST_CASE("ranking by mean with complete cards: scores, places and the score dec
     CHECK(Of(result, "a").first_choices == 2);
     CHECK(Of(result, "b").first_choices == 1);
     CHECK_FALSE(Of(result, "a").p_top3); // no bootstrap asked for
+    // Every judge scored every entry: the judge-corrected scores are the means, exactly.
+    const CategoryResult corrected = RankCategory(category, {}, With(Method::JudgeCorrected));
+    for (const char* entry : {"a", "b", "c"})
+        CHECK(std::abs(*Of(corrected, entry).score - *Of(result, entry).score) < 1e-9);
 }
 
 TEST_CASE("ranking with incomplete cards: unequal judges per entry, an unscored entry listed unranked") {
