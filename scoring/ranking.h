@@ -111,7 +111,7 @@ struct Refusal {
     std::string entry; // TooFewJudges: the entry with fewest judges (the first in pack order)
     int judges = 0;    // TooFewJudges: its judges
     int needed = 0;    // TooFewJudges: kTrimmedMinJudges
-    int parts = 0;     // DisconnectedDesign: connected parts (2 or more)
+    int parts = 0;     // DisconnectedDesign: connected parts (2 or more; 1 only if a fit failed numerically)
     friend bool operator==(const Refusal&, const Refusal&) = default;
 };
 const char* RefusalName(RefusalCode code); // "no-cards", "too-few-judges", "disconnected-design"
@@ -167,8 +167,7 @@ struct CategoryResult {
     Ladder ladder; // as used (normalised)
     std::optional<Refusal> refused;
     // Ranked entries in order of place (pack order within a declared tie), then the unscored ones
-    // in pack order. When refused: every
-    // entry in pack order, with no score and no place.
+    // in pack order. When refused: every entry in pack order, with no score and no place.
     std::vector<Standing> standings;
     std::optional<PairCheck> first_second, third_fourth; // with the bootstrap and enough entries
     int resamples = 0;
