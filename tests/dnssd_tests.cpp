@@ -158,7 +158,7 @@ class PrivateAvahi {
   public:
     explicit PrivateAvahi(const fs::path& dir) : m_dir(dir) {
         std::ofstream(dir / "avahi.conf")
-            << "[server]\nhost-name=showcase-dnssd-test\nuse-ipv4=yes\nuse-ipv6=no\n"
+            << "[server]\nhost-name=showcase-dnssd-test\nuse-ipv4=yes\nuse-ipv6=no\nallow-interfaces=lo\n"
                "enable-dbus=yes\nratelimit-interval-usec=1000000\nratelimit-burst=1000\n"
                "[wide-area]\nenable-wide-area=no\n"
                "[publish]\npublish-hinfo=no\npublish-workstation=no\n";
