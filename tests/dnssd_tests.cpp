@@ -153,7 +153,8 @@ class PrivateBus {
     std::string m_why;
 };
 
-// avahi-daemon on the private bus, as root without dropping privileges or chroot.
+// avahi-daemon on the private bus, as root without dropping privileges or chroot, on loopback only
+// so that running the tests announces nothing on the real LAN.
 class PrivateAvahi {
   public:
     explicit PrivateAvahi(const fs::path& dir) : m_dir(dir) {
