@@ -370,18 +370,19 @@ struct Browser::Impl final : ConnectionEvents {
         switch (event) {
         case AVAHI_BROWSER_NEW: {
             ServiceKey key{interface, protocol, name, domain};
-            self->m_resolvers[key].reset(avahi_service_resolver_new(
+            ResolverPtr resolver(avahi_service_resolver_new(
                 avahi_service_browser_get_client(browser), interface, protocol, name, type, domain,
                 AVAHI_PROTO_UNSPEC, AvahiLookupFlags{}, OnResolve, self));
-            self->Update([&] { ++self->m_pending; });
+            if (resolver) self->m_resolvers.insert_or_assign(key, std::move(resolver)); // else: left out
+            self->Update([&] { self->m_pending = self->m_resolvers.size(); });
             break;
         }
         case AVAHI_BROWSER_REMOVE: {
             ServiceKey key{interface, protocol, name, domain};
-            const bool was_pending = self->m_resolvers.erase(key) > 0;
+            self->m_resolvers.erase(key);
             self->Update([&] {
                 self->m_found.erase(key);
-                if (was_pending) --self->m_pending;
+                self->m_pending = self->m_resolvers.size();
             });
             break;
         }
@@ -401,7 +402,7 @@ struct Browser::Impl final : ConnectionEvents {
         }
     }
 
-    static void OnResolve(AvahiServiceResolver*, AvahiIfIndex interface, AvahiProtocol protocol,
+    static void OnResolve(AvahiServiceResolver* resolver, AvahiIfIndex interface, AvahiProtocol protocol,
                           AvahiResolverEvent event, const char* name, const char*, const char* domain,
                           const char* host, const AvahiAddress* address, uint16_t port, AvahiStringList* txt,
                           AvahiLookupResultFlags, void* self_ptr) {
@@ -414,9 +415,12 @@ struct Browser::Impl final : ConnectionEvents {
             const std::string proto = TxtValue(txt, "proto");
             std::from_chars(proto.data(), proto.data() + proto.size(), hub->protocol_version);
         }
-        self->m_resolvers.erase(key); // frees this resolver: avahi allows it in its own callback
+        // Frees this resolver (avahi allows it in its own callback); one already replaced is not ours.
+        if (auto it = self->m_resolvers.find(key);
+            it != self->m_resolvers.end() && it->second.get() == resolver)
+            self->m_resolvers.erase(it);
         self->Update([&] {
-            --self->m_pending;
+            self->m_pending = self->m_resolvers.size();
             if (hub) self->m_found[key] = std::move(*hub); // a failed resolve (hub gone) is left out
         });
     }
@@ -447,7 +451,7 @@ struct Browser::Impl final : ConnectionEvents {
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
     std::map<ServiceKey, FoundHub> m_found;
-    int m_pending = 0;
+    size_t m_pending = 0; // resolvers still at work
     bool m_all_for_now = false;
     BrowseError m_error = BrowseError::None;
     std::string m_detail;
