@@ -194,7 +194,8 @@ std::string Describe(const AnnounceStatus& status) {
 // ---- Announcement -------------------------------------------------------------------------------
 
 struct Announcement::Impl final : ConnectionEvents {
-    explicit Impl(HubAdvert advert) : m_advert(std::move(advert)), m_name(m_advert.name) {
+    Impl(HubAdvert advert, OnChange on_change)
+        : m_advert(std::move(advert)), m_on_change(std::move(on_change)), m_name(m_advert.name) {
         m_status.name = m_name;
         m_connection = std::make_unique<Connection>(*this);
     }
@@ -262,14 +263,20 @@ struct Announcement::Impl final : ConnectionEvents {
     }
 
     void SetStatus(AnnounceState state, std::string detail) {
+        AnnounceStatus status{state, m_name, std::move(detail)};
         {
             std::lock_guard lock(m_mutex);
-            m_status = {state, m_name, std::move(detail)};
+            if (m_status.state == status.state && m_status.name == status.name &&
+                m_status.detail == status.detail)
+                return;
+            m_status = status;
         }
         m_changed.notify_all();
+        if (m_on_change) m_on_change(status);
     }
 
     HubAdvert m_advert;
+    OnChange m_on_change;
     std::string m_name; // poll thread only
     GroupPtr m_group;   // poll thread only
     std::unique_ptr<Connection> m_connection;
@@ -278,7 +285,8 @@ struct Announcement::Impl final : ConnectionEvents {
     AnnounceStatus m_status;
 };
 
-Announcement::Announcement(HubAdvert advert) : m_impl(std::make_unique<Impl>(std::move(advert))) {}
+Announcement::Announcement(HubAdvert advert, OnChange on_change)
+    : m_impl(std::make_unique<Impl>(std::move(advert), std::move(on_change))) {}
 Announcement::~Announcement() = default;
 
 AnnounceStatus Announcement::Status() const {

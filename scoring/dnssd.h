@@ -52,7 +52,10 @@ std::string Describe(const AnnounceStatus& status);
 // again when it is back. Never throws but bad_alloc.
 class Announcement {
   public:
-    explicit Announcement(HubAdvert advert);
+    // on_change, if given, hears each new status (state or name changed), for the hub's console.
+    // It is called on the announcement's own thread (or in the constructor): keep it short.
+    using OnChange = std::function<void(const AnnounceStatus&)>;
+    explicit Announcement(HubAdvert advert, OnChange on_change = nullptr);
     ~Announcement();
     Announcement(const Announcement&) = delete;
     Announcement& operator=(const Announcement&) = delete;

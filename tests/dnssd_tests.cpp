@@ -2,16 +2,19 @@
 // private avahi-daemon on a private D-Bus bus that each live case starts and stops itself, and the
 // typed statuses when there is no daemon or no bus at all. Nothing waits a fixed time: every wait
 // is for a condition, with deadlines generous enough for a loaded machine.
+#include "kiosk/cli/commands.h"
 #include "scoring/dnssd.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -342,7 +345,13 @@ TEST_CASE("dnssd: when avahi-daemon stops the hub says so, and announces again w
     LiveAvahi live;
     SKIP_UNLESS_LIVE(live);
     const std::string key_id = FairKeyId("restart key");
-    Announcement announcement({"Showcase hub — restart", 8770, key_id, kProtocolVersion});
+    std::mutex heard_mutex;
+    std::vector<std::string> heard; // what the hub's console would print
+    Announcement announcement({"Showcase hub — restart", 8770, key_id, kProtocolVersion},
+                              [&](const AnnounceStatus& status) {
+                                  std::lock_guard lock(heard_mutex);
+                                  heard.push_back(Describe(status));
+                              });
     REQUIRE(announcement.WaitFor(AnnounceState::Announced, kPatience).state == AnnounceState::Announced);
     Browser browser; // a kiosk browsing across the restart
     REQUIRE(browser.Wait(kPatience, HasKey(key_id)).error == BrowseError::None);
@@ -359,4 +368,39 @@ TEST_CASE("dnssd: when avahi-daemon stops the hub says so, and announces again w
     const BrowseResult again = browser.Wait(kPatience, HasKey(key_id));
     REQUIRE(again.error == BrowseError::None);
     CHECK(PickHub(again.hubs, key_id)->port == 8770);
+
+    std::lock_guard lock(heard_mutex);
+    const std::string announced = "announced on the LAN as \"Showcase hub — restart\"";
+    const auto first = std::find(heard.begin(), heard.end(), announced);
+    const auto down_at = std::find(first, heard.end(), "not announced: avahi-daemon not running");
+    CHECK(first != heard.end());
+    CHECK(down_at != heard.end());
+    CHECK(std::find(down_at, heard.end(), announced) != heard.end());
+}
+
+TEST_CASE(
+    "dnssd: kiosk sync find lists the hubs with the address --hub takes, and says why when there are none") {
+    std::ostringstream out, err;
+    CHECK(kiosk::cli::SyncFind({"--seconds", "soon"}, out, err) == 2);
+    CHECK(kiosk::cli::SyncFind({"--port", "1"}, out, err) == 2);
+
+    LiveAvahi live;
+    SKIP_UNLESS_LIVE(live);
+    const std::string key_id = FairKeyId("find key");
+    Announcement announcement({"Showcase hub — Barishal", 8780, key_id, kProtocolVersion});
+    REQUIRE(announcement.WaitFor(AnnounceState::Announced, kPatience).state == AnnounceState::Announced);
+    REQUIRE(FindHub(key_id, kPatience).error ==
+            BrowseError::None); // resolvable now: the command waits at most 60 s
+    out.str("");
+    CHECK(kiosk::cli::SyncFind({"--key-id", key_id, "--seconds", "60"}, out, err) == 0);
+    CHECK(out.str().find("Showcase hub — Barishal\n  --hub 127.0.0.1:8780") != std::string::npos);
+    CHECK(out.str().find("key id " + key_id + ", protocol 1") != std::string::npos);
+
+    err.str("");
+    CHECK(kiosk::cli::SyncFind({"--key-id", FairKeyId("other"), "--seconds", "60"}, out, err) == 1);
+    CHECK(err.str().find("none of them for the fair with this key id") != std::string::npos);
+    live.avahi->Stop();
+    err.str("");
+    CHECK(kiosk::cli::SyncFind({"--seconds", "60"}, out, err) == 1);
+    CHECK(err.str().find("avahi-daemon is not running") != std::string::npos);
 }
