@@ -15,8 +15,9 @@ std::string DemoPack() {
 }
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges" ||
-                             args[0] == "organiser" || args[0] == "scores");
+    return !args.empty() &&
+           (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser" ||
+            args[0] == "scores" || (args[0] == "sync" && args.size() > 1 && args[1] == "find"));
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -26,6 +27,8 @@ int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (args[0] == "judges") return Judges(rest, out, err);
     if (args[0] == "organiser") return Organiser(rest, out, err);
     if (args[0] == "scores") return Scores(rest, out, err);
+    if (args[0] == "sync" && !rest.empty() && rest[0] == "find")
+        return SyncFind({rest.begin() + 1, rest.end()}, out, err);
     err << "kiosk: unknown command \"" << args[0] << "\"\n";
     return 2;
 }

@@ -37,4 +37,8 @@ int Organiser(const std::vector<std::string>& args, std::ostream& out,
 // Exit 0 done, 1 refused (nothing written), 2 usage.
 int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// kiosk sync find [--seconds N] [--key-id ID]: the fair hubs announced on the LAN (DNS-SD).
+// Exit 0 when some were found, 1 when none (or no avahi-daemon), 2 on a wrong command line.
+int SyncFind(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace kiosk::cli
