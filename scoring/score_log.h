@@ -12,6 +12,7 @@
 
 #include "scoring/judges.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -124,6 +125,7 @@ class CardBook {
     const std::vector<MarkConflict>& Conflicts() const { return m_conflicts; }
     size_t OpenConflicts() const;
     const MarkConflict* FindConflict(const std::string& id) const;
+    bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
 
   private:
     void NoteConflicts(const Event& event, const StoredCard& card);
@@ -141,6 +143,7 @@ class CardBook {
     std::map<std::string, MarkConflict::Side> m_submitted_by;
     std::vector<MarkConflict> m_conflicts;
     std::map<std::string, size_t> m_conflict_at; // id -> index
+    bool m_finalised = false;
     int64_t m_last_id = 0;
     size_t m_events = 0;
 };
@@ -175,8 +178,11 @@ class ScoreLog {
     int64_t Resolve(const std::string& conflict_id, std::optional<int> value);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
-    // checked their batch against Book() (paper score sheets). Returns their seqs.
-    std::vector<int64_t> Record(std::vector<Event> events);
+    // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs
+    // inside the transaction after catching up with other writers and may throw Refused to write
+    // nothing (the batch's cards changed meanwhile). Returns their seqs.
+    std::vector<int64_t> Record(std::vector<Event> events,
+                                const std::function<void(const CardBook&)>& still_valid = {});
 
     // From memory, no SQL (but the first use of a judge id looks up its key).
     const CardBook& Book() const { return m_book; }
