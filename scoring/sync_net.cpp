@@ -51,6 +51,21 @@ struct Failed {
     std::string detail;
 };
 
+std::string Why(httplib::Error error) {
+    switch (error) {
+    case httplib::Error::Connection:
+        return "cannot connect: is the hub started, at this address and port?";
+    case httplib::Error::ConnectionTimeout:
+        return "no answer to the connection: is the hub on this network?";
+    case httplib::Error::Read:
+        return "the connection dropped (or timed out) before the hub answered";
+    case httplib::Error::Write:
+        return "the connection dropped while sending";
+    default:
+        return httplib::to_string(error);
+    }
+}
+
 } // namespace
 
 // One message each way. `again`: worth another round (either side had more, and this one moved).
@@ -63,7 +78,7 @@ SyncResult SyncClient::Round(Store& store, Sync& sync, const SyncKey& key, HighW
     client.set_write_timeout(m_reply_ms / 1000, (m_reply_ms % 1000) * 1000);
     const httplib::Result response =
         client.Post(kSyncPath, Seal(key, SealKind::Request, Encode(request)), "application/octet-stream");
-    if (!response) throw Failed{SyncResult::Outcome::HubUnreachable, httplib::to_string(response.error())};
+    if (!response) throw Failed{SyncResult::Outcome::HubUnreachable, Why(response.error())};
     if (response->status == 403) throw Failed{SyncResult::Outcome::KeyRefused, response->body};
     if (response->status != 200)
         throw Failed{SyncResult::Outcome::HubRefused,
