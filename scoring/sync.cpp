@@ -435,7 +435,13 @@ IngestResult Sync::Ingest(const SyncMessage& message, const std::string& peer_la
     sql::Transaction transaction(m_db);
     for (const SyncJudge& judge : message.judges)
         IngestJudge(judge, message.from_hub, peer, result);
-    HighWater have = Have();
+    HighWater have; // only the kiosks this message names: MAX(seq) by the (kiosk, seq) index
+    sql::Statement highest = m_db.Prepare("SELECT MAX(seq) FROM events WHERE kiosk = ?");
+    for (const Event& event : message.events)
+        if (!have.count(event.kiosk)) {
+            highest.Reset().Bind(1, event.kiosk).Step();
+            have[event.kiosk] = highest.ColumnInt(0);
+        }
     std::set<std::string> judges, blocked; // known judge keys; kiosks whose events are not taken now
     for (sql::Statement rows = m_db.Prepare("SELECT key FROM judges"); rows.Step();)
         judges.insert(rows.ColumnText(0));

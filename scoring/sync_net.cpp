@@ -51,6 +51,21 @@ struct Failed {
     std::string detail;
 };
 
+std::string Why(httplib::Error error) {
+    switch (error) {
+    case httplib::Error::Connection:
+        return "cannot connect: is the hub started, at this address and port?";
+    case httplib::Error::ConnectionTimeout:
+        return "no answer to the connection: is the hub on this network?";
+    case httplib::Error::Read:
+        return "the connection dropped (or timed out) before the hub answered";
+    case httplib::Error::Write:
+        return "the connection dropped while sending";
+    default:
+        return httplib::to_string(error);
+    }
+}
+
 } // namespace
 
 // One message each way. `again`: worth another round (either side had more, and this one moved).
@@ -63,7 +78,7 @@ SyncResult SyncClient::Round(Store& store, Sync& sync, const SyncKey& key, HighW
     client.set_write_timeout(m_reply_ms / 1000, (m_reply_ms % 1000) * 1000);
     const httplib::Result response =
         client.Post(kSyncPath, Seal(key, SealKind::Request, Encode(request)), "application/octet-stream");
-    if (!response) throw Failed{SyncResult::Outcome::HubUnreachable, httplib::to_string(response.error())};
+    if (!response) throw Failed{SyncResult::Outcome::HubUnreachable, Why(response.error())};
     if (response->status == 403) throw Failed{SyncResult::Outcome::KeyRefused, response->body};
     if (response->status != 200)
         throw Failed{SyncResult::Outcome::HubRefused,
@@ -131,6 +146,60 @@ SyncResult SyncClient::Exchange(Store& store, size_t max_rounds) {
     } catch (const StoreFailure&) { // the status is only for the screen; the exchange itself is done
     }
     return total;
+}
+
+// [SECTION] The kiosk app's background sync
+
+SyncWorker::SyncWorker(std::string db_path, SyncClient client, std::chrono::milliseconds every)
+    : m_db_path(std::move(db_path)), m_client(std::move(client)), m_every(every),
+      m_thread([this] { Loop(); }) {}
+
+SyncWorker::~SyncWorker() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void SyncWorker::Poke() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_poked = true;
+    }
+    m_wake.notify_all();
+}
+
+SyncResult SyncWorker::LastResult() const {
+    std::lock_guard lock(m_mutex);
+    return m_last;
+}
+
+size_t SyncWorker::Exchanges() const {
+    std::lock_guard lock(m_mutex);
+    return m_exchanges;
+}
+
+// The store is opened here, on this thread, and again after it failed (a full disk, a lock).
+void SyncWorker::Loop() {
+    std::unique_ptr<Store> store;
+    for (;;) {
+        SyncResult result;
+        try {
+            if (!store) store = std::make_unique<Store>(m_db_path);
+            result = m_client.Exchange(*store);
+        } catch (const StoreFailure& e) {
+            result.outcome = SyncResult::Outcome::StoreFailed, result.detail = e.what();
+        }
+        if (result.outcome == SyncResult::Outcome::StoreFailed) store.reset();
+        std::unique_lock lock(m_mutex);
+        m_last = std::move(result);
+        ++m_exchanges;
+        m_wake.wait_for(lock, m_every, [this] { return m_poked || m_stopping; });
+        if (m_stopping) return;
+        m_poked = false;
+    }
 }
 
 // [SECTION] The hub's side

@@ -200,3 +200,43 @@ TEST_CASE("the hub answers bad requests and goes on: garbage, a cut request, ano
     server.Stop();
     serving.join();
 }
+
+TEST_CASE("the kiosk app's background sync brings a save to the hub after a poke, and says when it cannot") {
+    Cli cli;
+    REQUIRE(cli.Run({"key", "--new"}, "hub.db") == 0);
+    const std::string key = cli.Key("hub.db");
+    {
+        scoring::Judges(*std::make_unique<scoring::Store>(cli.Path("hub.db")))
+            .Add({"Rahima", "fire", {"d"}, "1234"});
+    }
+    scoring::SyncServer server(cli.Path("hub.db"));
+    const int port = server.Bind("127.0.0.1", 0);
+    std::thread serving([&] { server.Run(); });
+    REQUIRE(cli.Run({"key", "--set", key}, "kiosk.db") == 0);
+    scoring::Store kiosk(cli.Path("kiosk.db"));
+    auto hub_events = [&] {
+        return scoring::Sync(*std::make_unique<scoring::Store>(cli.Path("hub.db"))).Have();
+    };
+    auto wait_for = [](auto ready) { // a condition, not a speed: the guard only stops a hang
+        for (int i = 0; i < 30'000 && !ready(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        return ready();
+    };
+    {
+        scoring::SyncWorker worker(cli.Path("kiosk.db"), scoring::SyncClient("127.0.0.1", port),
+                                   std::chrono::hours(1)); // only pokes and the first exchange
+        REQUIRE(wait_for([&] { return scoring::Judges(kiosk).List().size() == 1; }));
+        scoring::ScoreLog log(kiosk);
+        log.SetMarks(scoring::Judges(kiosk).List()[0].id, "e", "novelty", 3);
+        worker.Poke();
+        CHECK(wait_for([&] { return hub_events()[kiosk.KioskId()] == 1; }));
+        REQUIRE(wait_for([&] { return worker.Exchanges() >= 2; })); // the poked one has ended
+        server.Stop();
+        serving.join();
+        const size_t before = worker.Exchanges();
+        worker.Poke();
+        REQUIRE(wait_for([&] { return worker.Exchanges() > before; }));
+        CHECK(worker.LastResult().outcome == scoring::SyncResult::Outcome::HubUnreachable);
+    }
+    CHECK(scoring::Sync(kiosk).Status().last_error.find("unreachable") != std::string::npos);
+}

@@ -223,7 +223,8 @@ TEST_CASE("the same (kiosk, seq) with different content is refused, recorded and
 }
 
 // As on the fair: the kiosk app's ScoreLog on one connection, sync on another (so CatchUp sees it).
-TEST_CASE("a judge who moves kiosks finds the card as left; a card submitted on one kiosk is locked on all") {
+TEST_CASE(
+    "a judge who moves kiosks finds the card as left, and a card submitted on one kiosk is locked on all") {
     TempDir dir("moving");
     Store hub(dir / "hub.db"), a(dir / "a.db"), b(dir / "b.db");
     auto sync = [&](const std::string& kiosk) {
@@ -329,7 +330,7 @@ TEST_CASE("a mark changed on a kiosk that had not seen the card submitted elsewh
     CHECK(on_hub.Book().Conflicts()[0].second.value == 2);
 }
 
-TEST_CASE("judges travel with their PIN hash; the more changed copy wins; a clashing name is kept apart") {
+TEST_CASE("judges travel with their PIN hash, the more changed copy wins, a clashing name is kept apart") {
     Store hub(":memory:"), kiosk(":memory:");
     const std::string judge = SetUpJudge(hub);
     FullSync(kiosk, hub);
@@ -355,8 +356,8 @@ TEST_CASE("judges travel with their PIN hash; the more changed copy wins; a clas
     CHECK(on_hub.List().size() == 2);
 }
 
-TEST_CASE(
-    "USB: export then import twice is import once; tampered, truncated and foreign files change nothing") {
+TEST_CASE("USB: export then import twice is import once, and tampered, truncated and foreign files change "
+          "nothing") {
     TempDir dir("usb");
     Store hub(dir / "hub.db"), kiosk(dir / "kiosk.db");
     const std::string judge = SetUpJudge(hub);
@@ -402,7 +403,7 @@ TEST_CASE(
     CHECK(Count(fresh) == 20);
 }
 
-TEST_CASE("status: the hub lists each kiosk it heard from; a kiosk counts its events the hub lacks") {
+TEST_CASE("status: the hub lists each kiosk it heard from, a kiosk counts its events the hub lacks") {
     Store hub(":memory:"), kiosk(":memory:");
     const std::string judge = SetUpJudge(hub);
     FullSync(kiosk, hub);
