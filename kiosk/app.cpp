@@ -1,6 +1,7 @@
 #include "kiosk/app.h"
 
 #include "kiosk/content_watch.h"
+#include "kiosk/sync_worker.h"
 
 #include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
@@ -26,7 +27,7 @@ App::~App() = default;
 App::App(content::LoadedPack pack, const Options& options, scoring::Store* store,
          std::optional<scoring::StoreFailure> store_problem)
     : m_pack(std::move(pack)), m_staff(store, std::move(store_problem), m_pack.content, options.staff_idle_s),
-      m_idle_timeout_s(options.idle_timeout_s) {
+      m_hub(options.hub), m_idle_timeout_s(options.idle_timeout_s) {
     m_status.pack = &m_pack;
     m_status.loaded_at = LocalClock();
     m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
@@ -52,6 +53,16 @@ double App::NextWake() const {
 void App::WatchContent(std::function<void()> wake) {
     if (!m_pack.content.folder.empty())
         m_watch = std::make_unique<ContentWatch>(m_pack.content.folder, std::move(wake));
+}
+
+void App::StartSync(std::function<void()> wake) {
+    if (!m_staff.Available()) return;
+    BackgroundSync::Settings settings;
+    settings.db_path = m_staff.StoreDescription();
+    settings.hub = m_hub;
+    settings.wake = std::move(wake);
+    m_sync = std::make_unique<BackgroundSync>(std::move(settings));
+    m_staff.SetSync(m_sync.get());
 }
 
 bool App::OfferContent(content::LoadedPack pack, double now) {

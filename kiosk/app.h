@@ -17,6 +17,7 @@
 namespace kiosk {
 
 class ContentWatch;
+class BackgroundSync;
 
 class App {
   public:
@@ -32,6 +33,9 @@ class App {
     // A newly loaded pack: swapped in when its fair can be shown, else refused and the old kept.
     // Returns whether it was taken.
     bool OfferContent(content::LoadedPack pack, double now);
+    // Starts the background sync with the fair's hub (when the store is open): `wake` rouses the
+    // frame loop when it brought the fair's events or its status changed (called from its thread).
+    void StartSync(std::function<void()> wake);
 
     // Builds one frame's draw lists (ImGui frame already begun).
     void Frame(double now);
@@ -69,6 +73,8 @@ class App {
     ContentStatus m_status; // m_pack, and what became of the last update
     Staff m_staff;          // who of the fair's staff is logged in; judges score through it
     std::unique_ptr<ContentWatch> m_watch;
+    std::string m_hub;                      // --hub, or empty: found on the LAN
+    std::unique_ptr<BackgroundSync> m_sync; // after m_staff: stops before it goes
     Router m_router;
     ui::Context m_ui;
     ui::Scroller m_scroller;

@@ -1,5 +1,7 @@
 #include "kiosk/options.h"
 
+#include "scoring/sync_net.h"
+
 #include <charconv>
 #include <cstdio>
 
@@ -56,6 +58,10 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 if (ec != std::errc() || end != text.data() + text.size() || o.staff_idle_s < 1)
                     parsed.error = "--staff-idle wants seconds (at least 1), not \"" + text + "\"";
             }
+        } else if (arg == "--hub") {
+            if (value(o.hub) && !scoring::SyncClient::FromAddress(o.hub))
+                parsed.error = "--hub wants the hub's address as HOST:PORT, e.g. 192.168.1.20:8787, not \"" +
+                               o.hub + "\"";
         } else if (arg == "--lang") {
             if (value(o.language) && o.language != "bn" && o.language != "en")
                 parsed.error = "--lang is bn or en, not \"" + o.language + "\"";
@@ -80,6 +86,8 @@ Usage: kiosk [options]
        kiosk results [finalise|reopen] [--json]  the standings per category (see kiosk results --help)
        kiosk report --out FILE.pdf              the winners' report for the Cabinet Division
        kiosk certificates --out FILE.pdf        a certificate for each placed entry
+       kiosk sync key|serve|push|export|import|status|conflicts|resolve|find
+                                                the fair's sync (see docs/sync.md)
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)
@@ -87,6 +95,8 @@ Usage: kiosk [options]
   --idle SECONDS     return to the attract screen after this long untouched (default 90)
   --staff-idle SECS  log a judge or the organiser out after this long untouched (default 60)
   --lang bn|en       the language at start (default bn)
+  --hub HOST:PORT    sync with the fair's hub at this address, every few seconds and after each
+                     save (default: once the fair's key is set, find the hub on the LAN by DNS-SD)
   --script FILE      play a script of input and screenshots, then exit
   --shots DIR        where the script's screenshots go (default: the current folder)
   --version          print the version

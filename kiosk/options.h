@@ -17,6 +17,7 @@ struct Options {
     std::string language = "bn"; // "bn" or "en" at start
     std::string script;          // play this script and exit
     std::string shots_dir = "."; // where `shot` writes its PNGs
+    std::string hub;             // the fair's hub, "HOST:PORT"; empty: found on the LAN once the key is set
     bool show_help = false;
     bool show_version = false;
 };

@@ -159,6 +159,7 @@ int Platform::Run(App& app, ScriptPlayer* script) {
     };
     app.Ui().pictures.SetWake(rouse);
     app.WatchContent(rouse);
+    app.StartSync(rouse); // the hub's events, and the Sync tab's status
     while (!glfwWindowShouldClose(m_window)) {
         const double now = glfwGetTime();
         if (m_woken.exchange(false)) m_pending_frames = std::max(m_pending_frames, 1);

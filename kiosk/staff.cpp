@@ -1,5 +1,7 @@
 #include "kiosk/staff.h"
 
+#include "kiosk/sync_worker.h"
+
 #include <cstdio>
 
 namespace kiosk {
@@ -79,6 +81,7 @@ std::string Staff::StoreDescription() const {
 
 void Staff::Journal(const std::string& what, const scoring::Scorecard& card) {
     ++m_saves;
+    if (m_sync) m_sync->Poke(); // on disk: the hub may have it now
     const long long judge = m_session ? static_cast<long long>(m_session->Who().id) : 0;
     std::fprintf(stderr, "kiosk: saved #%lld judge %lld entry %s: %s\n",
                  static_cast<long long>(card.last_saved_seq), judge, card.entry.c_str(), what.c_str());

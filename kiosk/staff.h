@@ -16,6 +16,8 @@
 
 namespace kiosk {
 
+class BackgroundSync;
+
 class Staff {
   public:
     // `store` may be null when the database could not be opened; `problem` then says why, and
@@ -58,6 +60,11 @@ class Staff {
     // A change was NOT saved: log what and why (the English detail and the database's path).
     void JournalNotSaved(const std::string& what, const std::string& entry, const ui::Problem& problem);
 
+    // The app's background sync with the fair's hub, when it runs one (kiosk/sync_worker.h): every
+    // journaled save pokes it, and the organiser's Sync tab reads its snapshot.
+    void SetSync(BackgroundSync* sync) { m_sync = sync; }
+    BackgroundSync* Sync() const { return m_sync; }
+
   private:
     scoring::Store* m_store;
     const content::FairContent& m_content;
@@ -69,6 +76,7 @@ class Staff {
     double m_idle_timeout_s;
     double m_last_activity = 0;
     long m_saves = 0;
+    BackgroundSync* m_sync = nullptr;
 };
 
 } // namespace kiosk

@@ -36,6 +36,18 @@ TEST_CASE("wrong command lines say what is wrong") {
     CHECK(ParseOptions({"--frobnicate"}).error.find("unknown option") != std::string::npos);
 }
 
+TEST_CASE("--hub takes the hub's address, and without it the kiosk finds its hub itself") {
+    CHECK(ParseOptions({}).options.hub.empty());
+    const auto parsed = ParseOptions({"--hub", "192.168.1.20:8787"});
+    REQUIRE(parsed.error.empty());
+    CHECK(parsed.options.hub == "192.168.1.20:8787");
+    CHECK(ParseOptions({"--hub", "organiser.local"}).options.hub == "organiser.local"); // the default port
+    for (const char* wrong : {"192.168.1.20:", "hub:99999", "hub:80a", ":8787"})
+        CHECK_MESSAGE(ParseOptions({"--hub", wrong}).error.find("--hub wants") != std::string::npos, wrong);
+    CHECK(ParseOptions({"--hub"}).error.find("needs a value") != std::string::npos);
+    CHECK(kiosk::HelpText().find("--hub HOST:PORT") != std::string::npos);
+}
+
 TEST_CASE("help and version") {
     CHECK(ParseOptions({"--help"}).options.show_help);
     CHECK(ParseOptions({"--version"}).options.show_version);
