@@ -149,11 +149,13 @@ float SyncScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Navi
         y += Line(ui, x, y, width, ui.T("পড়া হচ্ছে…", "Reading…"), color::kTextMuted);
         return y + margin - frame.top;
     }
+    // What needs the organiser first (conflicts, problems), then the set-up (the hub's key, the kiosks).
     y = DrawKey(ui, *snap, x, y, width);
-    y = snap->status.is_hub ? DrawHubKey(ui, *snap, x, y, width) : DrawContact(ui, staff, *snap, x, y, width);
-    if (snap->status.is_hub) y = DrawPeers(ui, *snap, x, y, width);
-    y = DrawProblems(ui, *snap, x, y, width);
+    if (!snap->status.is_hub) y = DrawContact(ui, staff, *snap, x, y, width);
     y = DrawConflicts(ui, staff, x, y, width);
+    y = DrawProblems(ui, *snap, x, y, width);
+    if (snap->status.is_hub) y = DrawHubKey(ui, *snap, x, y, width);
+    if (snap->status.is_hub) y = DrawPeers(ui, *snap, x, y, width);
     return y + margin - frame.top;
 }
 
@@ -213,8 +215,8 @@ float SyncScreen::DrawHubKey(Context& ui, const SyncSnapshot& snap, float x, flo
             ty = y + side + gap;
     }
     ty += Line(ui, tx, ty, tw,
-               ui.T("প্রতিটি কিয়স্কে আয়োজকের পাতায় সিঙ্ক → \"চাবি দিন\" চেপে এই চাবিটি লিখুন:",
-                    "On each kiosk, type this key under the organiser's Sync → \"Enter the key\":"),
+               ui.T("প্রতিটি কিয়স্কে আয়োজকের পাতার সিঙ্ক ট্যাবে \"চাবি দিন\" চেপে এই চাবিটি লিখুন:",
+                    "On each kiosk, tap \"Enter the key\" on the organiser's Sync tab and type this key:"),
                color::kText) +
           ui.Px(12);
     ui.Name("sync/key-text");
