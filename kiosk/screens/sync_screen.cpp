@@ -268,7 +268,7 @@ float SyncScreen::DrawContact(Context& ui, Staff& staff, const SyncSnapshot& sna
         last += ui.T("এখনো হয়নি", "none yet");
     }
     y += Line(ui, x, y, width, last, ink, TextStyle::Body, 3);
-    if (snap.last && !snap.last->Ok() && !snap.last->detail.empty())
+    if (snap.last && !snap.last->Ok() && !snap.last->detail.empty() && !ui.Bengali())
         y += Line(ui, x, y, width, snap.last->detail, color::kTextMuted, TextStyle::Caption,
                   2); // English detail
     for (const std::string& refused : snap.last ? snap.last->refused : std::vector<std::string>{})
