@@ -23,6 +23,14 @@ std::optional<scoring::SyncClient> ClientFor(const std::string& address, int con
                                reply_ms);
 }
 
+// Exchanges the hub had with its kiosks, all together: a kiosk was in touch.
+int64_t Exchanges(const SyncSnapshot& snap) {
+    int64_t total = 0;
+    for (const scoring::SyncPeer& peer : snap.peers)
+        total += peer.exchanges;
+    return total;
+}
+
 // What the screen and the wake care about changed (not the times, which change every step).
 bool Moved(const SyncSnapshot& before, const SyncSnapshot& after) {
     const auto outcome = [](const SyncSnapshot& s) {
@@ -34,6 +42,7 @@ bool Moved(const SyncSnapshot& before, const SyncSnapshot& after) {
            outcome(before) != outcome(after) || before.peers.size() != after.peers.size() ||
            before.problems.size() != after.problems.size() ||
            before.status.events_waiting != after.status.events_waiting ||
+           before.status.events_total != after.status.events_total || Exchanges(before) != Exchanges(after) ||
            before.store_failure.has_value() != after.store_failure.has_value();
 }
 
