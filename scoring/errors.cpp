@@ -65,6 +65,10 @@ std::string English(Refusal code, const std::vector<std::string>& a) {
     case Refusal::PaperRowRepeated:
         return "criterion " + Quoted(arg(0)) + " of " + Quoted(arg(1)) + " for judge " + Quoted(arg(2)) +
                " is already given on line " + arg(3);
+    case Refusal::ResultsProvisional:
+        return "the results are provisional: " + arg(0) + " scorecard(s) are still missing";
+    case Refusal::ResultsAlreadyFinal:
+        return "the results are final: reopen them, with a reason, before changing anything";
     case Refusal::ChangedMeanwhile:
         return "the cards of judge " + Quoted(arg(0)) +
                " changed on a kiosk while the batch was checked: nothing written, run it again";
@@ -118,6 +122,10 @@ const char* ToString(Refusal code) {
         return "paper-row-repeated";
     case Refusal::ChangedMeanwhile:
         return "changed-meanwhile";
+    case Refusal::ResultsProvisional:
+        return "results-provisional";
+    case Refusal::ResultsAlreadyFinal:
+        return "results-already-final";
     }
     return "?";
 }

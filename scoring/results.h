@@ -42,12 +42,12 @@ struct RejudgePair {
 
 // The last finalisation, when it stands (no reopening since).
 struct Finalisation {
-    int64_t seq = 0;          // of the finalise event, on `kiosk`
+    int64_t seq = 0; // of the finalise event, on `kiosk`
     std::string kiosk;
     int64_t at_ms = 0;
-    std::string hash;         // SHA-256 (hex) of the events and standings it was computed from
-    std::string method;       // as finalised
-    bool intact = false;      // the events and standings still hash the same
+    std::string hash;    // SHA-256 (hex) of the events and standings it was computed from
+    std::string method;  // as finalised
+    bool intact = false; // the events and standings still hash the same
 };
 
 struct FairResults {
@@ -55,8 +55,8 @@ struct FairResults {
     std::vector<CategoryStandings> categories; // in the pack's order
     std::vector<ranking::JudgeDiagnostics> diagnostics;
     std::vector<RejudgePair> rejudge;
-    std::string hash;                       // of the events and these standings, now
-    std::optional<Finalisation> final;      // set while finalised (check `intact`)
+    std::string hash;                         // of the events and these standings, now
+    std::optional<Finalisation> final;        // set while finalised (check `intact`)
     std::vector<std::string> settled_reasons; // the organiser's settlements, "higher > lower: reason"
 
     bool Provisional() const; // any category with missing cards
@@ -64,18 +64,20 @@ struct FairResults {
 };
 
 // The method and ladder the organiser chose (meta `results_method`, `results_ladder`), else the defaults.
-ranking::Options StoredOptions(Store& store);
-void StoreOptions(Store& store, const ranking::Options& options);
+ranking::Options LoadResultsOptions(Store& store);
+void SaveResultsOptions(Store& store, const ranking::Options& options);
 
 // Computes everything from the events and the pack. Reads the events (SQL) for the hash: call it
 // outside drawing. Throws StoreFailure.
-FairResults ComputeResults(Judging& judging, const content::FairContent& content, const ranking::Options& options);
+FairResults ComputeResults(Judging& judging, const content::FairContent& content,
+                           const ranking::Options& options);
 
 // The standings as JSON: the shape `kiosk results --json` prints and the snapshot keeps.
 std::string ResultsJson(const FairResults& results, int indent = 2);
 
 // Records the finalisation (a `finalise` event holding the snapshot). Refused with
-// ResultsProvisional while cards are missing, ResultsAlreadyFinal when final and intact.
+// ResultsProvisional while cards are missing, ResultsAlreadyFinal while finalised (intact or not:
+// reopen first). While final, the organiser cannot reopen a card either (ScoreLog::Reopen).
 void Finalise(Judging& judging, const FairResults& results);
 // Reopens final results with a reason (an `unfinalise` event).
 void ReopenResults(Judging& judging, const std::string& reason);

@@ -97,6 +97,7 @@ class CardBook {
     size_t Events() const { return m_events; }
     // Head-to-head answers and the organiser's decisions on the result, in arrival order.
     const std::vector<Event>& Decisions() const { return m_decisions; }
+    bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
 
   private:
     struct Cards {
@@ -106,6 +107,7 @@ class CardBook {
     std::map<std::string, Cards> m_judges; // by judge key
     std::map<std::string, int64_t> m_last_seq;
     std::vector<Event> m_decisions;
+    bool m_finalised = false;
     int64_t m_last_id = 0;
     size_t m_events = 0;
 };
