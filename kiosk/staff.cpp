@@ -107,7 +107,7 @@ Staff::ResultsBasis Staff::BasisNow() {
 
 void Staff::ComputeResultsNow() {
     const ResultsBasis basis = BasisNow();
-    const scoring::ranking::Options options = scoring::StoredOptions(*m_store);
+    const scoring::ranking::Options options = scoring::LoadResultsOptions(*m_store);
     m_results = scoring::ComputeResults(*m_judging, m_content, options);
     m_results_basis = basis;
     m_results_problem.reset();
@@ -145,9 +145,9 @@ void RequireOrganiser(bool organiser) {
 
 void Staff::SetResultsMethod(scoring::ranking::Method method) {
     RequireOrganiser(m_organiser && m_judging);
-    scoring::ranking::Options options = scoring::StoredOptions(*m_store);
+    scoring::ranking::Options options = scoring::LoadResultsOptions(*m_store);
     options.method = method;
-    scoring::StoreOptions(*m_store, options);
+    scoring::SaveResultsOptions(*m_store, options);
     m_results_basis.reset();
     std::fprintf(stderr, "kiosk: organiser set the results method: %s\n",
                  scoring::ranking::MethodName(method));

@@ -72,6 +72,8 @@ class Staff {
     const std::optional<ui::Problem>& ResultsProblem() const { return m_results_problem; }
     // Wanted, and not (yet) computed from the store as it is: the screen asks for another frame.
     bool ResultsPending();
+    // A screen asked for them in the frame drawn last and they are pending: a script waits (settling).
+    bool ResultsBusy() { return m_results_wanted && ResultsPending(); }
 
     // The organiser's decisions. Each writes one durable event, or throws Refused/StoreFailure
     // (nothing written); the results are computed again before the next frame.

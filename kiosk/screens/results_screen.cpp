@@ -33,14 +33,22 @@ std::string Place(const Context& ui, int place) {
     return n + suffix;
 }
 
+// A figure with exactly `decimals` decimals ("86.0", "৮৬.০"): scores line up and read alike.
+std::string Fixed(const Context& ui, double value, int decimals) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return ui.Bengali() ? content::ToBengaliDigits(buffer) : std::string(buffer);
+}
+
 std::string Percent(const Context& ui, double fraction) {
     return ui.Number(std::round(fraction * 100.0)) + "%";
 }
 
-// "+2.5" / "−2.5" (a real minus), in the screen's digits.
+// "+2.5" / "–2.5" (an en dash: the fonts have no minus sign), in the screen's digits.
 std::string Signed(const Context& ui, double value, int decimals) {
-    const double shown = std::round(std::fabs(value) * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
-    return std::string(shown == 0 ? "" : value < 0 ? "−" : "+") + ui.Number(shown, decimals);
+    const std::string shown = Fixed(ui, std::fabs(value), decimals);
+    const bool zero = std::round(std::fabs(value) * std::pow(10.0, decimals)) == 0;
+    return std::string(zero ? "" : value < 0 ? "–" : "+") + shown;
 }
 
 std::string MethodWords(const Context& ui, ranking::Method method) {
@@ -89,7 +97,7 @@ std::string DecisionWords(const Context& ui, const ranking::Decision& decision) 
 std::string LadderWords(const Context& ui, const ranking::Ladder& ladder) {
     std::string text;
     for (ranking::Step step : ladder)
-        text += (text.empty() ? "" : " → ") + StepWords(ui, step);
+        text += (text.empty() ? "" : " › ") + StepWords(ui, step);
     return text;
 }
 
@@ -155,12 +163,6 @@ float ResultsScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, N
         OrganiserTabs(ui, x, frame.top + margin * 0.6f, width, OrganiserTab::Results, nav) + margin * 0.5f;
     y += DrawText(ui.draw, ui.theme, TextStyle::Title, {x, y},
                   ui.T("আয়োজকের জন্য: ফলাফল", "For the organiser: results"), color::kText, {width, 2})
-             .y;
-    y += DrawText(
-             ui.draw, ui.theme, TextStyle::Caption, {x, y},
-             ui.T("এই পাতা শুধু আয়োজকের: বিচারকেরা নম্বর বা স্থান দেখেন না। ব্যাখ্যা: docs/results.md",
-                  "For the organiser only: judges never see scores or places. Explained in docs/results.md"),
-             color::kTextMuted, {width, 2})
              .y +
          ui.Px(12);
     y = DrawSaid(ui, x, y, width);
@@ -182,11 +184,17 @@ float ResultsScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, N
     y = DrawState(ui, staff, *results, x, y, width) + gap;
     y = DrawCategoryPicker(ui, staff.Fair(), *results, x, y, width) + gap;
     if (const scoring::CategoryStandings* shown = Shown(*results, category)) {
-        y = DrawStandings(ui, staff, *shown, !results->Final(), x, y, width, frame);
-        y = DrawMissing(ui, staff.Fair(), *shown, x, y, width);
+        y = DrawStandings(ui, staff, *shown, !results->final, x, y, width, frame);
     }
     y = DrawRejudge(ui, staff, *results, x, y, width) + gap;
-    y = DrawDiagnostics(ui, staff, *results, x, y, width, frame);
+    y = DrawDiagnostics(ui, staff, *results, x, y, width, frame) + ui.Px(8);
+    y += DrawText(
+             ui.draw, ui.theme, TextStyle::Caption, {x, y},
+             ui.T("এই পাতা শুধু আয়োজকের: বিচারকেরা নম্বর বা স্থান দেখেন না। পদ্ধতির ব্যাখ্যা: docs/results.md",
+                  "For the organiser only: judges never see scores or places. The methods are explained in "
+                  "docs/results.md"),
+             color::kTextMuted, {width, 0})
+             .y;
     return y + margin - frame.top;
 }
 
@@ -233,60 +241,76 @@ float ResultsScreen::DrawMethod(Context& ui, Staff& staff, const scoring::FairRe
             }
         }
     }
+    const std::string ladder =
+        std::string(ui.T("সমতা ভাঙার ধাপ: ", "Tie-break ladder: ")) + LadderWords(ui, results.options.ladder);
+    const float ladder_x = seg_x + 3 * seg_w + ui.Px(16) + ui.Px(24), ladder_w = x + width - ladder_x;
+    if (ladder_w >= ui.Px(420)) { // beside the method, one or two lines
+        const TextOptions wrap{ladder_w, 2};
+        const float h = MeasureText(ui.theme, TextStyle::Caption, ladder, wrap).y;
+        DrawText(ui.draw, ui.theme, TextStyle::Caption, {ladder_x, y + (button_h - h) * 0.5f}, ladder,
+                 color::kTextMuted, wrap);
+        return y + button_h;
+    }
     y += button_h + ui.Px(12);
-    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
-                  std::string(ui.T("সমতা ভাঙার ধাপ: ", "Tie-break ladder: ")) +
-                      LadderWords(ui, results.options.ladder),
-                  color::kTextMuted, {width, 0})
-             .y;
+    y += DrawText(ui.draw, ui.theme, TextStyle::Caption, {x, y}, ladder, color::kTextMuted, {width, 0}).y;
     return y;
 }
 
-// Provisional (how many cards are missing) or final (the hash, intact or not), and the buttons.
-float ResultsScreen::DrawState(Context& ui, Staff& staff, const scoring::FairResults& results, float x,
-                               float y, float width) {
-    const float gap = ui.theme.Gap();
+namespace {
+
+struct StateWords {
+    std::string text;
+    ImU32 ink, fill;
+};
+
+// Provisional (how many cards are missing), ready, final and intact, or final and changed since.
+StateWords StateOf(const Context& ui, const scoring::FairResults& results) {
     size_t missing = 0;
     for (const scoring::CategoryStandings& standings : results.categories)
         missing += standings.missing.size();
     const std::string hash = results.final ? results.final->hash.substr(0, 12) : "";
-    if (results.final && results.final->intact) {
-        y += Banner(ui, x, y, width,
-                    std::string(ui.T("চূড়ান্ত ফলাফল। হ্যাশ ", "Final results. Hash ")) + hash +
-                        ui.T(" — অক্ষত: ইভেন্টগুলো এখনো একই হ্যাশ দেয়।",
-                             " — intact: the events still hash the same."),
-                    color::kGreen, color::kGreenLight) +
-             gap;
-    } else if (results.final) {
-        y += Banner(ui, x, y, width,
-                    std::string(ui.T("সতর্কতা: চূড়ান্ত করার পর নম্বর বদলেছে! হ্যাশ ",
-                                     "WARNING: the scores changed after the results were finalised! Hash ")) +
-                        hash +
-                        ui.T(" আর মেলে না। ফলাফল আবার খুলে কারণ লিখুন, তারপর আবার চূড়ান্ত করুন।",
-                             " no longer matches. Reopen the results with a reason, then finalise again."),
-                    color::kRed, color::Rgb(0xfde8ea)) +
-             gap;
-    } else if (missing > 0) {
-        y += Banner(ui, x, y, width,
-                    ui.Bengali() ? "অস্থায়ী ফলাফল: এখনো " + ui.Number(static_cast<double>(missing)) +
-                                       "টি কার্ড জমা পড়েনি (প্রতিটি বিভাগের নিচে তালিকা)।"
-                                 : "Provisional: " + ui.Number(static_cast<double>(missing)) +
-                                       " scorecards are still to come (listed under each category).",
-                    color::kAmber, color::kAmberLight) +
-             gap;
-    } else {
-        y += Banner(ui, x, y, width,
-                    ui.T("সব কার্ড জমা পড়েছে: ফলাফল চূড়ান্ত করা যায়।",
-                         "Every scorecard is in: the results can be finalised."),
-                    color::kBlue, color::kBlueLight) +
-             gap;
-    }
-    return DrawFinaliseButtons(ui, staff, results, x, y, width);
+    if (results.final && results.final->intact)
+        return {
+            std::string(ui.T("চূড়ান্ত ফলাফল। হ্যাশ ", "Final results. Hash ")) + hash +
+                ui.T(" — অক্ষত: ইভেন্টগুলো এখনো একই হ্যাশ দেয়।", " — intact: the events still hash the same."),
+            color::kGreen, color::kGreenLight};
+    if (results.final)
+        return {std::string(ui.T("সতর্কতা: চূড়ান্ত করার পর নম্বর বদলেছে! হ্যাশ ",
+                                 "WARNING: the scores changed after the results were finalised! Hash ")) +
+                    hash +
+                    ui.T(" আর মেলে না। ফলাফল আবার খুলে কারণ লিখুন, তারপর আবার চূড়ান্ত করুন।",
+                         " no longer matches. Reopen the results with a reason, then finalise again."),
+                color::kRed, color::Rgb(0xfde8ea)};
+    if (missing > 0)
+        return {ui.Bengali() ? "অস্থায়ী ফলাফল: এখনো " + ui.Number(static_cast<double>(missing)) +
+                                   "টি কার্ড জমা পড়েনি (প্রতিটি বিভাগের নিচে তালিকা)।"
+                             : "Provisional: " + ui.Number(static_cast<double>(missing)) +
+                                   (missing == 1 ? " scorecard is" : " scorecards are") +
+                                   " still to come (listed under each category).",
+                color::kAmber, color::kAmberLight};
+    return {ui.T("সব কার্ড জমা পড়েছে: ফলাফল চূড়ান্ত করা যায়।",
+                 "Every scorecard is in: the results can be finalised."),
+            color::kBlue, color::kBlueLight};
+}
+
+} // namespace
+
+// The results' state, with Finalise (or Reopen) beside it when there is room, else under it.
+float ResultsScreen::DrawState(Context& ui, Staff& staff, const scoring::FairResults& results, float x,
+                               float y, float width) {
+    const float gap = ui.theme.Gap(), button_w = ui.Px(420);
+    const StateWords state = StateOf(ui, results);
+    const bool beside = width >= ui.Px(1300) && !confirm_finalise;
+    const float h =
+        Banner(ui, x, y, beside ? width - button_w - gap : width, state.text, state.ink, state.fill);
+    if (!beside) return DrawFinaliseButtons(ui, staff, results, x, y + h + gap, width);
+    const float below = DrawFinaliseButtons(ui, staff, results, x + width - button_w, y, button_w);
+    return std::max(y + h, below);
 }
 
 float ResultsScreen::DrawFinaliseButtons(Context& ui, Staff& staff, const scoring::FairResults& results,
                                          float x, float y, float width) {
-    const float button_h = ui.Px(76), button_w = std::min(ui.Px(420), (width - ui.Px(16)) / 2);
+    const float button_h = ui.Px(76), button_w = std::min(ui.Px(420), width);
     if (confirm_finalise) {
         y += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {x, y},
                       ui.T("ফলাফল চূড়ান্ত করবেন? স্থানগুলো একটি হ্যাশসহ রাখা হবে; পরে বদলাতে হলে কারণ লিখে আবার "
@@ -313,31 +337,27 @@ float ResultsScreen::DrawFinaliseButtons(Context& ui, Staff& staff, const scorin
             confirm_finalise = false;
         return y + button_h;
     }
-    const bool final = results.final.has_value(), intact = results.Final();
-    float bx = x;
-    if (!intact) { // final and intact: nothing to finalise; provisional: scoring says why not
-        ui.Name("results/finalise");
-        if (Button(ui, {bx, y, button_w, button_h}, ui.T("ফলাফল চূড়ান্ত করুন", "Finalise the results"),
-                   ButtonKind::Primary)) {
-            Clear();
-            if (results.Provisional()) {
-                try {
-                    staff.FinaliseResults(); // refused while provisional: the refusal is worded
-                } catch (const std::exception& e) {
-                    problem = Problem::Of(e);
-                }
-            } else {
-                confirm_finalise = true;
-            }
-        }
-        bx += button_w + ui.Px(16);
-    }
-    if (final) {
+    if (results.final) { // final, intact or not: reopened (with a reason) before anything changes
         ui.Name("results/reopen");
-        if (Button(ui, {bx, y, button_w, button_h}, ui.T("ফলাফল আবার খুলুন", "Reopen the results"))) {
+        if (Button(ui, {x, y, button_w, button_h}, ui.T("ফলাফল আবার খুলুন", "Reopen the results"))) {
             Clear();
             mode = Mode::Reopen, reason.clear();
             keyboard.layout = ui.lang;
+        }
+        return y + button_h;
+    }
+    ui.Name("results/finalise");
+    if (Button(ui, {x, y, button_w, button_h}, ui.T("ফলাফল চূড়ান্ত করুন", "Finalise the results"),
+               ButtonKind::Primary)) {
+        Clear();
+        if (results.Provisional()) {
+            try {
+                staff.FinaliseResults(); // refused while provisional: the refusal is worded
+            } catch (const std::exception& e) {
+                problem = Problem::Of(e);
+            }
+        } else {
+            confirm_finalise = true; // it asks once more
         }
     }
     return y + button_h;
@@ -379,6 +399,7 @@ float ResultsScreen::DrawStandings(Context& ui, Staff& staff, const scoring::Cat
                     color::kAmberLight) +
              ui.theme.Gap();
     }
+    y = DrawMissing(ui, fair, standings, x, y, width);
     const float row_h = ui.Px(24) * 2 + LineHeight(ui.theme, TextStyle::BodyBold) +
                         LineHeight(ui.theme, TextStyle::Caption) * 2 + ui.Px(8);
     for (const ranking::Standing& standing : result.standings) {
@@ -415,7 +436,7 @@ bool ResultsScreen::DrawStanding(Context& ui, const content::FairContent& fair,
     const std::string tie = ui.T("সমতা", "tie"), stat = ui.T("পরিসংখ্যানগত সমতা", "statistical tie");
     const float right_w = std::max(ui.Px(200), ChipWidth(ui, stat));
     const float right_x = row.Right() - pad - right_w;
-    const std::string score = standing.score ? ui.Number(*standing.score, 1) : "—";
+    const std::string score = standing.score ? Fixed(ui, *standing.score, 1) : "—";
     DrawText(ui.draw, ui.theme, TextStyle::Title, {right_x, row.y + pad}, score, color::kText,
              {right_w, 1, Align::Right});
     float chip_y = row.y + pad + LineHeight(ui.theme, TextStyle::Title);
@@ -464,7 +485,6 @@ bool ResultsScreen::DrawStanding(Context& ui, const content::FairContent& fair,
 float ResultsScreen::DrawMissing(Context& ui, const content::FairContent& fair,
                                  const scoring::CategoryStandings& standings, float x, float y, float width) {
     if (standings.missing.empty()) return y;
-    y += ui.Px(8);
     y += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {x, y},
                   ui.Bengali() ? "যে কার্ডগুলো এখনো আসেনি (" +
                                      ui.Number(static_cast<double>(standings.missing.size())) + "টি):"
@@ -480,7 +500,7 @@ float ResultsScreen::DrawMissing(Context& ui, const content::FairContent& fair,
                       {width - ui.Px(24), 1})
                  .y;
     }
-    return y;
+    return y + ui.Px(16);
 }
 
 // The pairs a head-to-head re-judge could separate, and whom to ask: the judges see the question
@@ -510,7 +530,8 @@ float ResultsScreen::DrawRejudge(Context& ui, Staff& staff, const scoring::FairR
     const std::vector<scoring::Judge> judges = staff.Judges();
     for (const scoring::RejudgePair& pair : results.rejudge) {
         y += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {x, y},
-                      EntryTitle(ui, fair, pair.upper) + "  ↔  " + EntryTitle(ui, fair, pair.lower),
+                      EntryTitle(ui, fair, pair.upper) + ui.T("  বনাম  ", "  vs  ") +
+                          EntryTitle(ui, fair, pair.lower),
                       color::kText, {width, 2})
                  .y;
         std::string about = std::string(ui.T("অদলবদল: ", "swap in ")) + Percent(ui, pair.swap_rate) +
@@ -533,9 +554,9 @@ float ResultsScreen::DrawDiagnostics(Context& ui, Staff& staff, const scoring::F
     y = SectionHeading(ui, x, y, width, ui.T("বিচারকদের বিশ্লেষণ", "The judges' diagnostics"));
     y += DrawText(
              ui.draw, ui.theme, TextStyle::Caption, {x, y},
-             ui.T("কঠোরতা: একই এন্ট্রিতে অন্যদের গড়ের চেয়ে কত বেশি (+) বা কম (−)। বিস্তার: নম্বর কতটা ছড়ানো। "
+             ui.T("কঠোরতা: একই এন্ট্রিতে অন্যদের গড়ের চেয়ে কত বেশি (+) বা কম (–)। বিস্তার: নম্বর কতটা ছড়ানো। "
                   "মিল: অন্যদের ক্রমের সাথে মিল (১ = একই ক্রম)। চিহ্ন মানে দেখার কারণ, রায় নয়।",
-                  "Severity: points above (+) or below (−) the others on the same entries. Spread: how much "
+                  "Severity: points above (+) or below (–) the others on the same entries. Spread: how much "
                   "the totals vary. Agreement: with the others' order (1 = the same order). A flag is a "
                   "reason to look, not a verdict."),
              color::kTextMuted, {width, 0})
@@ -561,11 +582,11 @@ float ResultsScreen::DrawDiagnostics(Context& ui, Staff& staff, const scoring::F
                   .y;
         const std::string none = "—";
         std::string figures = ui.Bengali() ? ui.Number(d.cards) + "টি কার্ড" : ui.Number(d.cards) + " cards";
-        figures += std::string(ui.T(" · গড় ", " · mean ")) + ui.Number(d.mean_total, 1);
+        figures += std::string(ui.T(" · গড় ", " · mean ")) + Fixed(ui, d.mean_total, 1);
         figures += std::string(ui.T(" · কঠোরতা ", " · severity ")) +
                    (d.severity ? Signed(ui, *d.severity, 1) : none);
         figures +=
-            std::string(ui.T(" · বিস্তার ", " · spread ")) + (d.spread ? ui.Number(*d.spread, 1) : none);
+            std::string(ui.T(" · বিস্তার ", " · spread ")) + (d.spread ? Fixed(ui, *d.spread, 1) : none);
         figures += std::string(ui.T(" · মিল ", " · agreement ")) +
                    (d.agreement ? Signed(ui, *d.agreement, 2) : none);
         ty += DrawText(ui.draw, ui.theme, TextStyle::Caption, {row.x + pad, ty}, figures, color::kText,

@@ -89,7 +89,7 @@ const std::vector<ScreenSpec>& ScreenTable() {
             Words("বিচারক ও আয়োজকের প্রবেশ", "Judges and organiser"), {},
             [](StaffScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<JudgeScreen>(
-            ScreenId::Judge, R::None, A::Judge, Keep::Always, Words("বিচারকের পাতা", "Judging"), {},
+            ScreenId::Judge, R::None, A::Judge, Keep::UntilLogout, Words("বিচারকের পাতা", "Judging"), {},
             [](JudgeScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<ScorecardScreen>(
             ScreenId::Scorecard, R::Required, A::Judge, Keep::UntilLogout, Words("স্কোরকার্ড", "Scorecard"),
