@@ -158,9 +158,15 @@ float JudgeScreen::DrawQuestions(Context& ui, Staff& staff, float x, float y, fl
     const float choice_h = ui.Px(150);
     for (const scoring::RejudgePair& pair : questions) {
         const float choices_h = side_by_side ? choice_h : 2 * choice_h + ui.Px(16);
+        const content::Category* category = fair.FindCategory(pair.category);
+        const std::string ask =
+            (category ? ui.L(category->name) + ": " : std::string()) +
+            ui.T("আয়োজক এই দুটি এন্ট্রিকে আলাদা করতে আপনার মত চান: দুটিই আপনি নম্বর দিয়েছেন। যেটি ভালো "
+                 "মনে করেন, সেটি ছুঁয়ে দিন।",
+                 "The organiser asks your view to tell these two entries apart: you scored both. "
+                 "Touch the one you think is better.");
         const float head_h = LineHeight(ui.theme, TextStyle::Title) +
-                             MeasureText(ui.theme, TextStyle::Body, "x", {width - 2 * pad, 0}).y * 2 +
-                             ui.Px(16);
+                             MeasureText(ui.theme, TextStyle::Body, ask, {width - 2 * pad, 0}).y + ui.Px(20);
         const Rect box{x, y, width, pad * 2 + head_h + choices_h};
         ui.draw->AddRectFilled(box.Min(), box.Max(), color::kBlueLight, ui.theme.Radius());
         ui.draw->AddRectFilled(box.Min(), {box.x + ui.Px(8), box.Bottom()}, color::kBlue, ui.theme.Radius(),
@@ -169,16 +175,7 @@ float JudgeScreen::DrawQuestions(Context& ui, Staff& staff, float x, float y, fl
         ty += DrawText(ui.draw, ui.theme, TextStyle::Title, {x + pad, ty},
                        ui.T("কোনটি ভালো?", "Which is better?"), color::kText, {width - 2 * pad, 1})
                   .y;
-        const content::Category* category = fair.FindCategory(pair.category);
-        DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty},
-                 (category ? ui.L(category->name) + ": " : std::string()) +
-                     ui.T("আয়োজক এই দুটি এন্ট্রিকে আলাদা করতে আপনার মত চান: দুটিই আপনি নম্বর দিয়েছেন। যেটি ভালো "
-                          "মনে করেন, "
-                          "সেটি ছুঁয়ে দিন।",
-                          "The organiser asks your view to tell these two entries apart: you scored both. "
-                          "Touch the "
-                          "one you think is better."),
-                 color::kText, {width - 2 * pad, 2});
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, ask, color::kText, {width - 2 * pad, 0});
         const float cy = box.y + pad + head_h, inner = width - 2 * pad;
         const float cw = side_by_side ? (inner - ui.Px(16)) / 2 : inner;
         const std::string* entries[] = {&pair.upper, &pair.lower};

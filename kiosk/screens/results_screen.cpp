@@ -17,6 +17,8 @@ namespace ranking = scoring::ranking;
 
 namespace {
 
+constexpr float kSettleBesideWidth = 1300; // design px: narrower rows put "settle" under the entry
+
 // "১ম", "২য়", "৩য়", "৪র্থ"... / "1st", "2nd", "3rd", "4th"...
 std::string Place(const Context& ui, int place) {
     const std::string n = ui.Number(place);
@@ -79,11 +81,11 @@ std::string StepWords(const Context& ui, ranking::Step step) {
     return "?";
 }
 
-// What separated an entry from the one below it; empty for the last ranked entry.
+// What separated an entry from the one below it, as a phrase; empty for the last ranked entry.
 std::string DecisionWords(const Context& ui, const ranking::Decision& decision) {
     switch (decision.kind) {
     case ranking::Decision::Kind::LadderStep:
-        return StepWords(ui, decision.step);
+        return std::string(ui.T("নির্ধারণ: ", "decided by ")) + StepWords(ui, decision.step);
     case ranking::Decision::Kind::Organiser:
         return std::string(ui.T("আয়োজকের নিষ্পত্তি: ", "settled by the organiser: ")) + decision.reason;
     case ranking::Decision::Kind::DeclaredTie:
@@ -230,8 +232,10 @@ float ResultsScreen::DrawMethod(Context& ui, Staff& staff, const scoring::FairRe
     for (int i = 0; i < 3; ++i) {
         ui.Name(std::string("results/method/") + ranking::MethodName(methods[i]));
         const bool chosen = results.options.method == methods[i];
+        // While final the method stays as finalised: reopened first, like every other change.
         if (Button(ui, {seg_x + static_cast<float>(i) * (seg_w + ui.Px(8)), y, seg_w, button_h},
-                   MethodWords(ui, methods[i]), chosen ? ButtonKind::Primary : ButtonKind::Secondary) &&
+                   MethodWords(ui, methods[i]), chosen ? ButtonKind::Primary : ButtonKind::Secondary,
+                   chosen || !results.final) &&
             !chosen) {
             Clear();
             try {
@@ -403,11 +407,14 @@ float ResultsScreen::DrawStandings(Context& ui, Staff& staff, const scoring::Cat
     const float row_h = ui.Px(24) * 2 + LineHeight(ui.theme, TextStyle::BodyBold) +
                         LineHeight(ui.theme, TextStyle::Caption) * 2 + ui.Px(8);
     for (const ranking::Standing& standing : result.standings) {
-        const Rect row{x, y, width, row_h};
-        y += row_h + ui.Px(12);
+        const bool settle = standing.tie && may_settle;
+        // Narrow (portrait): "settle" goes under the entry's lines rather than beside them.
+        const float h = settle && width < ui.Px(kSettleBesideWidth) ? row_h + ui.Px(72 + 12) : row_h;
+        const Rect row{x, y, width, h};
+        y += h + ui.Px(12);
         if (row.Bottom() < frame.view.y || row.y > frame.view.Bottom()) continue;
         // A declared tie is settled before finalising (a settlement after it would break the hash).
-        if (DrawStanding(ui, fair, standing, standing.tie && may_settle, row)) {
+        if (DrawStanding(ui, fair, standing, settle, row)) {
             Clear();
             const std::vector<std::string> others = TiedWith(standings, standing.entry);
             settle_higher = standing.entry;
@@ -449,15 +456,19 @@ bool ResultsScreen::DrawStanding(Context& ui, const content::FairContent& fair,
 
     bool pressed = false;
     float text_right = right_x - pad;
+    const float tx = row.x + pad + badge_w;
     if (settle) {
         const float settle_w = ui.Px(250), settle_h = ui.Px(72);
-        text_right -= settle_w + pad;
+        const bool beside = row.w >= ui.Px(kSettleBesideWidth);
+        if (beside) text_right -= settle_w + pad;
         ui.Name("results/settle/" + standing.entry);
-        pressed =
-            Button(ui, {right_x - pad - settle_w, row.y + (row.h - settle_h) * 0.5f, settle_w, settle_h},
-                   ui.T("এটি ওপরে রাখুন", "Put this higher"));
+        pressed = Button(
+            ui,
+            beside ? Rect{right_x - pad - settle_w, row.y + (row.h - settle_h) * 0.5f, settle_w, settle_h}
+                   : Rect{tx, row.Bottom() - pad - settle_h, settle_w, settle_h},
+            ui.T("এটি ওপরে রাখুন", "Put this higher"));
     }
-    const float tx = row.x + pad + badge_w, tw = std::max(ui.Px(100), text_right - tx);
+    const float tw = std::max(ui.Px(100), text_right - tx);
     float ty = row.y + pad;
     ty += DrawText(ui.draw, ui.theme, TextStyle::BodyBold, {tx, ty}, EntryTitle(ui, fair, standing.entry),
                    color::kText, {tw, 1})
@@ -469,13 +480,14 @@ bool ResultsScreen::DrawStanding(Context& ui, const content::FairContent& fair,
     if (!standing.score && standing.judges == 0) {
         about = ui.T("এখনো নম্বর নেই", "not scored yet");
     } else {
-        about = ui.Bengali() ? "বিচারক " + ui.Number(standing.judges) + " জন"
-                             : ui.Number(standing.judges) + " judges";
+        about = ui.Bengali()           ? "বিচারক " + ui.Number(standing.judges) + " জন"
+                : standing.judges == 1 ? std::string("1 judge")
+                                       : ui.Number(standing.judges) + " judges";
         if (standing.p_top3)
             about += std::string(ui.T(" · সেরা ৩-এ: ", " · top 3 in ")) + Percent(ui, *standing.p_top3) +
                      ui.T("", " of resamples");
         if (const std::string decided = DecisionWords(ui, standing.decided_by); !decided.empty())
-            about += std::string(ui.T(" · নির্ধারণ: ", " · decided by ")) + decided;
+            about += " · " + decided;
     }
     DrawText(ui.draw, ui.theme, TextStyle::Caption, {tx, ty}, about, color::kText, {tw, 1});
     return pressed;
@@ -534,8 +546,9 @@ float ResultsScreen::DrawRejudge(Context& ui, Staff& staff, const scoring::FairR
                           EntryTitle(ui, fair, pair.lower),
                       color::kText, {width, 2})
                  .y;
-        std::string about = std::string(ui.T("অদলবদল: ", "swap in ")) + Percent(ui, pair.swap_rate) +
-                            ui.T("", " of resamples");
+        const content::Category* in = fair.FindCategory(pair.category);
+        std::string about = (in ? ui.L(in->name) + " · " : std::string()) + ui.T("অদলবদল: ", "swap in ") +
+                            Percent(ui, pair.swap_rate) + ui.T("", " of resamples");
         about += std::string(ui.T(" · জিজ্ঞেস করা বাকি: ", " · still to ask: ")) +
                  (pair.judges_to_ask.empty() ? ui.T("কেউ নেই", "nobody") : Names(judges, pair.judges_to_ask));
         if (!pair.answered.empty())
