@@ -37,6 +37,13 @@ int Organiser(const std::vector<std::string>& args, std::ostream& out,
 // Exit 0 done, 1 refused (nothing written), 2 usage.
 int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// kiosk results [show|finalise|reopen] ...: the fair's result per category (text, --json, --csv).
+// Exit 0 done, 1 refused or failed, 2 usage.
+int Results(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk report|certificates --out FILE.pdf ...: the winners' report or certificates as PDF.
+int Report(const std::vector<std::string>& args, bool certificates, std::ostream& out, std::ostream& err);
+
 // kiosk sync find [--seconds N] [--key-id ID]: the fair hubs announced on the LAN (DNS-SD).
 // Exit 0 when some were found, 1 when none (or no avahi-daemon), 2 on a wrong command line.
 int SyncFind(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
