@@ -177,7 +177,8 @@ void Staff::ReopenResults(const std::string& reason) {
 
 std::vector<scoring::RejudgePair> Staff::HeadToHeadQuestions() const {
     std::vector<scoring::RejudgePair> questions;
-    if (!m_session || !m_results) return questions;
+    // Final results ask nothing more: an answer now would only break their hash.
+    if (!m_session || !m_results || m_results->final) return questions;
     const std::string& key = m_session->Who().key;
     for (const scoring::RejudgePair& pair : m_results->rejudge)
         if (std::find(pair.judges_to_ask.begin(), pair.judges_to_ask.end(), key) != pair.judges_to_ask.end())

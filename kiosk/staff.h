@@ -83,7 +83,8 @@ class Staff {
     void ReopenResults(const std::string& reason); // final results open again, with a reason
 
     // The logged-in judge's head-to-head questions: the re-judge pairs he or she is still to be
-    // asked about (titles only on screen: never a score nor a place). Empty for anyone else.
+    // asked about (titles only on screen: never a score nor a place). Empty for anyone else, and
+    // while the results are final.
     std::vector<scoring::RejudgePair> HeadToHeadQuestions() const;
     // The judge's answer: `better` is better than `worse` (a `prefer` event). Refused unless the
     // pair is one of his or her questions.

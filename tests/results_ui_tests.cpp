@@ -197,3 +197,31 @@ TEST_CASE(
     CHECK(answers[0].entry == "visa-tracking");
     CHECK(answers[0].other == "fire-license-online");
 }
+
+TEST_CASE("final results whose events changed since say so loudly, and a judge is asked nothing more") {
+    const std::string db = DatabaseWithCards("results-changed");
+    {
+        // Finalised, then an answer recorded by another program: the events no longer hash the same.
+        scoring::Store store(db);
+        scoring::Judging judging(store, Demo());
+        scoring::Finalise(judging,
+                          scoring::ComputeResults(judging, Demo(), scoring::LoadResultsOptions(store)));
+        const std::optional<scoring::Judge> nasrin = judging.Registry().FindByName(kNasrin);
+        REQUIRE(nasrin);
+        judging.Log().Prefer(nasrin->id, "fire-license-online", "visa-tracking");
+    }
+    const std::string script = LogIn("staff/organiser", "0000") +
+                               "press organiser/tab/results\nshot changed\n" +
+                               LogIn("staff/judge/" + kNasrin, "1111") + "shot judge\nquit\n";
+    const KioskRun run = RunKiosk("results-changed", script, 1280, 800, {"--db", db, "--lang", "en"});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const std::string changed = Ocr(run.Shot("changed"), "eng");
+    CHECK(Contains(changed, "WARNING"));
+    CHECK(Contains(changed, "no longer matches"));
+    CHECK(Shows(run, "changed", "results/reopen"));
+    CHECK_FALSE(Shows(run, "changed", "results/finalise"));
+    CHECK(run.Find("shot judge")->route == "judge");
+    for (const auto& [name, rect] : run.Targets("judge"))
+        CHECK(name.rfind("h2h/", 0) != 0);
+}

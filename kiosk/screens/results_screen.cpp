@@ -279,8 +279,9 @@ StateWords StateOf(const Context& ui, const scoring::FairResults& results) {
                 ui.T(" — অক্ষত: ইভেন্টগুলো এখনো একই হ্যাশ দেয়।", " — intact: the events still hash the same."),
             color::kGreen, color::kGreenLight};
     if (results.final)
-        return {std::string(ui.T("সতর্কতা: চূড়ান্ত করার পর নম্বর বদলেছে! হ্যাশ ",
-                                 "WARNING: the scores changed after the results were finalised! Hash ")) +
+        return {std::string(ui.T(
+                    "সতর্কতা: চূড়ান্ত করার পর নম্বর বা সিদ্ধান্ত বদলেছে! হ্যাশ ",
+                    "WARNING: the scores or decisions changed after the results were finalised! Hash ")) +
                     hash +
                     ui.T(" আর মেলে না। ফলাফল আবার খুলে কারণ লিখুন, তারপর আবার চূড়ান্ত করুন।",
                          " no longer matches. Reopen the results with a reason, then finalise again."),
