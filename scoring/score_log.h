@@ -131,7 +131,9 @@ class ScoreLog {
     int64_t DeclareConflict(JudgeId judge, const std::string& entry, const std::string& reason);
 
     // The result's events. The rules that need the pack and the standings (which pairs are asked,
-    // what can be settled) are the results' own; these check only what the events can tell.
+    // what can be settled) are the results' own; these check only what the events can tell:
+    // while the results are final, a preference, a settlement (and a card's reopening) are
+    // refused with ResultsAlreadyFinal until the results are reopened.
     int64_t Prefer(JudgeId judge, const std::string& better, const std::string& worse);
     int64_t Settle(const std::string& higher, const std::string& lower, const std::string& reason);
     int64_t Finalise(const std::string& snapshot);
