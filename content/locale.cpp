@@ -48,17 +48,9 @@ std::string FormatNumber(double value, Lang lang, int decimals) {
     return InLanguage((negative ? "-" : "") + grouped + fraction, lang);
 }
 
-static const char* const kMonthsBn[] = {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ",     "এপ্রিল",  "মে",     "জুন",
-                                        "জুলাই",    "আগস্ট",     "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
-static const char* const kMonthsEn[] = {"January",   "February", "March",    "April",
-                                        "May",       "June",     "July",     "August",
-                                        "September", "October",  "November", "December"};
-static const char* const kBanglaMonths[] = {"বৈশাখ",  "জ্যৈষ্ঠ",   "আষাঢ়", "শ্রাবণ", "ভাদ্র",  "আশ্বিন",
-                                            "কার্তিক", "অগ্রহায়ণ", "পৌষ",  "মাঘ",   "ফাল্গুন", "চৈত্র"};
-
 static const char* MonthName(int month, Lang lang) {
-    const int i = (month >= 1 && month <= 12) ? month - 1 : 0;
-    return lang == Lang::Bengali ? kMonthsBn[i] : kMonthsEn[i];
+    const int m = (month >= 1 && month <= 12) ? month : 1;
+    return lang == Lang::Bengali ? GregorianMonthNameBn(m) : GregorianMonthNameEn(m);
 }
 
 std::string FormatDate(const Date& date, Lang lang) {
@@ -73,41 +65,8 @@ std::string FormatDateRange(const Date& first, const Date& last, Lang lang) {
     return FormatDate(first, lang) + " – " + FormatDate(last, lang);
 }
 
-static bool IsLeap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil.
-static long DaysFromCivil(int y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-BanglaDate ToBanglaDate(const Date& date) {
-    const bool after_new_year = date.month > 4 || (date.month == 4 && date.day >= 14);
-    const int start_year = after_new_year ? date.year : date.year - 1; // Gregorian year of 1 Boishakh
-    long day = DaysFromCivil(date.year, date.month, date.day) - DaysFromCivil(start_year, 4, 14);
-    BanglaDate bangla;
-    bangla.year = start_year - 593;
-    for (int month = 1; month <= 12; ++month) {
-        const int length = month <= 6 ? 31 : month == 11 ? (IsLeap(start_year + 1) ? 30 : 29) : 30;
-        if (day < length || month == 12) {
-            bangla.month = month;
-            bangla.day = static_cast<int>(day) + 1;
-            break;
-        }
-        day -= length;
-    }
-    return bangla;
-}
-
 std::string FormatBanglaDate(const BanglaDate& date) {
-    const int i = (date.month >= 1 && date.month <= 12) ? date.month - 1 : 0;
-    return ToBengaliDigits(std::to_string(date.day)) + " " + kBanglaMonths[i] + " " +
+    return ToBengaliDigits(std::to_string(date.day)) + " " + BanglaMonthName(date.month) + " " +
            ToBengaliDigits(std::to_string(date.year));
 }
 

@@ -2,6 +2,7 @@
 // the revised Bangla Academy calendar), TCV units. Texts from the pack are shown as written.
 #pragma once
 
+#include "content/bangla_calendar.h"
 #include "content/model.h"
 
 #include <string>
@@ -19,14 +20,7 @@ std::string FormatDate(const Date& date, Lang lang);
 // "১২–১৩ মার্চ ২০২৪" / "12–13 March 2024"; a single date when both are the same day.
 std::string FormatDateRange(const Date& first, const Date& last, Lang lang);
 
-// The date in the revised Bangla Academy calendar (since 1426 BS): 1 Boishakh is 14 April;
-// Boishakh to Ashwin have 31 days, Falgun 29 (30 in a Gregorian leap year), the rest 30.
-struct BanglaDate {
-    int year = 0;  // বঙ্গাব্দ
-    int month = 1; // 1 = বৈশাখ ... 12 = চৈত্র
-    int day = 1;
-};
-BanglaDate ToBanglaDate(const Date& date);
+// The Bangla date (ToBanglaDate) is in content/bangla_calendar.h.
 std::string FormatBanglaDate(const BanglaDate& date); // "২৮ ফাল্গুন ১৪৩০"
 
 // "৩ দিন", "2 hours", "৫০০ টাকা", "Tk 500", "১ বার", "2 visits"

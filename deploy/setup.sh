@@ -21,6 +21,7 @@ packages=(
   # tests: doctest, a virtual X server with Mesa's software OpenGL, OCR of screenshots
   doctest-dev xvfb xauth libgl1-mesa-dri tesseract-ocr tesseract-ocr-eng tesseract-ocr-ben
   zbar-tools  # reads the QR codes back from screenshots
+  dbus-daemon  # dnssd_tests run avahi-daemon on a private system bus of their own
   sqlite3  # the judging UI tests hold the database's write lock from another program
   poppler-utils qpdf  # the report's tests read PDFs back (pdftotext, pdftoppm, pdffonts, qpdf --check)
 )

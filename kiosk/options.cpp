@@ -75,6 +75,11 @@ Usage: kiosk [options]
        kiosk bank export DIR --out FILE.csv     write a pack as the innovation bank's table
        kiosk judges list|add|import|...         set up the judges (see kiosk judges --help)
        kiosk organiser set-pin|unlock           the organiser's PIN for the kiosk
+       kiosk scores import FILE.csv             marks from signed paper score sheets
+       kiosk scores export --out FILE.csv       every score event, for a spreadsheet
+       kiosk results [finalise|reopen] [--json]  the standings per category (see kiosk results --help)
+       kiosk report --out FILE.pdf              the winners' report for the Cabinet Division
+       kiosk certificates --out FILE.pdf        a certificate for each placed entry
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)

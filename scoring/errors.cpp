@@ -62,6 +62,16 @@ std::string English(Refusal code, const std::vector<std::string>& a) {
         return "there is already a judge named " + Quoted(arg(0));
     case Refusal::PinHashFailed:
         return "the PIN could not be hashed (libsodium did not start, or no memory)";
+    case Refusal::PaperRowRepeated:
+        return "criterion " + Quoted(arg(0)) + " of " + Quoted(arg(1)) + " for judge " + Quoted(arg(2)) +
+               " is already given on line " + arg(3);
+    case Refusal::ResultsProvisional:
+        return "the results are provisional: " + arg(0) + " scorecard(s) are still missing";
+    case Refusal::ResultsAlreadyFinal:
+        return "the results are final: reopen them, with a reason, before changing anything";
+    case Refusal::ChangedMeanwhile:
+        return "the cards of judge " + Quoted(arg(0)) +
+               " changed on a kiosk while the batch was checked: nothing written, run it again";
     }
     return "refused";
 }
@@ -108,6 +118,14 @@ const char* ToString(Refusal code) {
         return "judge-name-taken";
     case Refusal::PinHashFailed:
         return "pin-hash-failed";
+    case Refusal::PaperRowRepeated:
+        return "paper-row-repeated";
+    case Refusal::ChangedMeanwhile:
+        return "changed-meanwhile";
+    case Refusal::ResultsProvisional:
+        return "results-provisional";
+    case Refusal::ResultsAlreadyFinal:
+        return "results-already-final";
     }
     return "?";
 }

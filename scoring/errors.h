@@ -32,6 +32,10 @@ enum class Refusal {
     BadPin,              // args: whose ("judge name", or "organiser"); a PIN is 4 to 8 digits
     JudgeNameTaken,      // args: judge name
     PinHashFailed,       // no args: libsodium could not start or had no memory
+    PaperRowRepeated,    // args: criterion, entry, judge name, the line it was first given on
+    ChangedMeanwhile,    // args: judge name: his or her cards changed while a batch was being checked
+    ResultsProvisional,  // args: the number of scorecards still missing
+    ResultsAlreadyFinal, // no args: the results are final; reopen them (with a reason) first
 };
 const char* ToString(Refusal code); // "card-submitted"... stable, for logs and tests
 

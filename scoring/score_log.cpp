@@ -139,6 +139,8 @@ void CardBook::Apply(const Event& event) {
     last_seq = std::max(last_seq, event.seq);
     if (IsFairDecision(event.kind) || event.kind == EventKind::Prefer) {
         m_decisions.push_back(event);
+        if (event.kind == EventKind::Finalise || event.kind == EventKind::Unfinalise)
+            m_finalised = event.kind == EventKind::Finalise;
         return;
     }
     Cards& judge = m_judges[event.judge];
@@ -354,6 +356,7 @@ int64_t ScoreLog::Submit(JudgeId judge, const std::string& entry, const std::vec
 int64_t ScoreLog::Reopen(JudgeId judge, const std::string& entry, const std::string& reason) {
     if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"reopen"});
     return Write(judge, entry, [&](const StoredCard& card) {
+        if (m_book.Finalised()) throw Refused(Refusal::ResultsAlreadyFinal, {});
         if (!card.submitted) throw Refused(Refusal::CardNotSubmitted, {std::to_string(judge), entry});
         return Event{.kind = EventKind::Reopen, .text = reason, .by_organiser = true};
     });
@@ -373,9 +376,11 @@ void ScoreLog::Stamp(Event& event, int64_t seq) {
     event.at_ms = m_clock();
 }
 
-std::vector<int64_t> ScoreLog::Record(std::vector<Event> events) {
+std::vector<int64_t> ScoreLog::Record(std::vector<Event> events,
+                                      const std::function<void(const CardBook&)>& still_valid) {
     sql::Transaction transaction(m_db);
     CatchUp();
+    if (still_valid) still_valid(m_book);
     std::vector<int64_t> seqs;
     int64_t seq = m_book.NextSeq(m_store.KioskId());
     for (Event& event : events) {

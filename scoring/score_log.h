@@ -12,6 +12,7 @@
 
 #include "scoring/judges.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -120,6 +121,7 @@ class CardBook {
     size_t Events() const { return m_events; }
     // Head-to-head answers and the organiser's decisions on the result, in arrival order.
     const std::vector<Event>& Decisions() const { return m_decisions; }
+    bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
     // Sync conflicts between kiosks, in the order found, resolved ones too.
     const std::vector<MarkConflict>& Conflicts() const { return m_conflicts; }
     size_t OpenConflicts() const;
@@ -136,6 +138,7 @@ class CardBook {
     std::map<std::string, Cards> m_judges; // by judge key
     std::map<std::string, int64_t> m_last_seq;
     std::vector<Event> m_decisions;
+    bool m_finalised = false;
     // For conflicts: the last change of each (judge, entry, criterion), the last submit of each card.
     std::map<std::string, MarkConflict::Side> m_last_change;
     std::map<std::string, MarkConflict::Side> m_submitted_by;
@@ -175,8 +178,11 @@ class ScoreLog {
     int64_t Resolve(const std::string& conflict_id, std::optional<int> value);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
-    // checked their batch against Book() (paper score sheets). Returns their seqs.
-    std::vector<int64_t> Record(std::vector<Event> events);
+    // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs
+    // inside the transaction after catching up with other writers and may throw Refused to write
+    // nothing (the batch's cards changed meanwhile). Returns their seqs.
+    std::vector<int64_t> Record(std::vector<Event> events,
+                                const std::function<void(const CardBook&)>& still_valid = {});
 
     // From memory, no SQL (but the first use of a judge id looks up its key).
     const CardBook& Book() const { return m_book; }

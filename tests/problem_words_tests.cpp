@@ -11,7 +11,7 @@ using scoring::Refused;
 using scoring::StoreFailure;
 
 TEST_CASE("every refusal is worded in Bengali and in English, never SQLite's English") {
-    for (int code = static_cast<int>(Refusal::NoSuchJudge); code <= static_cast<int>(Refusal::PinHashFailed);
+    for (int code = static_cast<int>(Refusal::NoSuchJudge); code <= static_cast<int>(Refusal::ResultsAlreadyFinal);
          ++code) {
         const Refused refused(static_cast<Refusal>(code), {"entry-1", "Rahman", "2", "5"});
         CAPTURE(scoring::ToString(refused.Code()));

@@ -33,6 +33,21 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
 int Organiser(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err); // PIN from std::cin
 
+// kiosk scores import FILE.csv [--db FILE] [--content DIR]: marks from paper score sheets.
+// Exit 0 done, 1 refused (nothing written), 2 usage.
+int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk results [show|finalise|reopen] ...: the fair's result per category (text, --json, --csv).
+// Exit 0 done, 1 refused or failed, 2 usage.
+int Results(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk report|certificates --out FILE.pdf ...: the winners' report or certificates as PDF.
+int Report(const std::vector<std::string>& args, bool certificates, std::ostream& out, std::ostream& err);
+
+// kiosk sync find [--seconds N] [--key-id ID]: the fair hubs announced on the LAN (DNS-SD).
+// Exit 0 when some were found, 1 when none (or no avahi-daemon), 2 on a wrong command line.
+int SyncFind(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // kiosk sync key|export|import|serve|push|status|conflicts|resolve [--db FILE]: the fair's key,
 // USB files, the hub and one exchange with it (docs/sync.md). Exit 0 done, 1 refused, 2 usage,
 // 3 the hub unreachable, 4 the database failed.

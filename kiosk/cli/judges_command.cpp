@@ -3,6 +3,8 @@
 // command line (and the import CSV, with content/csv_reader.h as the bank does) and tells the organiser.
 #include "kiosk/cli/commands.h"
 
+#include "kiosk/cli/cli_common.h"
+
 #include "content/csv_reader.h"
 #include "content/pack_loader.h"
 #include "scoring/judging.h"
@@ -32,37 +34,6 @@ constexpr const char* kUsage =
     "from the first line of standard input. The CSV has the columns name, office, categories\n"
     "(ids separated by ;) and PIN; a first row starting with \"name\" is a header.\n";
 
-struct Arguments {
-    std::string command;
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options; // "--pin" -> value
-};
-
-std::optional<Arguments> Parse(const std::vector<std::string>& args, std::ostream& err) {
-    static const std::set<std::string> kOptions{"--db", "--content", "--office", "--categories", "--pin"};
-    Arguments parsed;
-    parsed.command = args[0];
-    for (size_t i = 1; i < args.size(); ++i) {
-        if (kOptions.count(args[i])) {
-            if (i + 1 >= args.size())
-                return err << "kiosk judges: " << args[i] << " needs a value\n" << kUsage, std::nullopt;
-            parsed.options[args[i]] = args[i + 1];
-            ++i;
-        } else if (args[i].size() > 1 && args[i][0] == '-') {
-            return err << "kiosk judges: unknown option \"" << args[i] << "\"\n" << kUsage, std::nullopt;
-        } else {
-            parsed.positional.push_back(args[i]);
-        }
-    }
-    return parsed;
-}
-
-std::string Trim(std::string text) {
-    const size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 std::vector<std::string> SplitCategories(const std::string& text) {
     std::vector<std::string> ids;
     std::stringstream stream(text);
@@ -77,15 +48,6 @@ std::string Join(const std::vector<std::string>& ids) {
         joined += (joined.empty() ? "" : ";") + id;
     return joined;
 }
-
-// What every subcommand works on: the store, the pack (for office and category ids) and both joined.
-struct Setting {
-    scoring::Store store;
-    content::LoadedPack pack;
-    scoring::Judging judging;
-    Setting(const std::string& db, const std::string& folder)
-        : store(db), pack(content::LoadPack(folder)), judging(store, pack.content) {}
-};
 
 std::optional<scoring::JudgeId> JudgeArgument(const Arguments& args, std::ostream& err) {
     if (args.positional.size() != 1) return err << kUsage, std::nullopt;
@@ -142,37 +104,6 @@ int Add(Setting& setting, const Arguments& args, std::istream& in, std::ostream&
 
 using CsvRow = content::CsvRecord;
 
-// The rows of the file, each with the line it starts on. Tabs separate the cells when the file has
-// tabs and no commas (cells copied out of a sheet); semicolons never do, since they separate the
-// categories. An error is "file:line: error: ..." in `failure`.
-std::vector<CsvRow> ReadRows(const std::string& file, std::string_view text, std::string& failure) {
-    const bool tabs = text.find('\t') != std::string_view::npos && text.find(',') == std::string_view::npos;
-    content::CsvRead read = content::ReadCsv(text, tabs ? '\t' : ',');
-    if (!read.error) return std::move(read.records);
-    const std::string at = file + ":" + std::to_string(read.error->line) + ": error: ";
-    switch (read.error->kind) {
-    case content::CsvError::Kind::UnclosedQuote:
-        failure = at + "a quoted cell is never closed";
-        break;
-    case content::CsvError::Kind::TooBig:
-    case content::CsvError::Kind::OutOfMemory:
-        failure = at + "a cell is too big to read";
-        break;
-    case content::CsvError::Kind::StrayQuote:
-        failure = at + "not valid CSV (a quote inside a quoted cell is written twice)";
-        break;
-    }
-    return {};
-}
-
-bool IsHeader(const CsvRow& row) {
-    if (row.cells.empty()) return false;
-    std::string first = Trim(row.cells[0]);
-    std::transform(first.begin(), first.end(), first.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return first == "name" || first == "নাম";
-}
-
 // A row as a judge, or its problems as "file:line: error: ..." lines.
 std::optional<scoring::NewJudge> JudgeFromRow(Setting& setting, const std::string& file, const CsvRow& row,
                                               std::vector<std::string>& problems) {
@@ -204,13 +135,10 @@ std::optional<scoring::NewJudge> JudgeFromRow(Setting& setting, const std::strin
 int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostream& err) {
     if (args.positional.size() != 1) return err << kUsage, 2;
     const std::string& file = args.positional[0];
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) return err << file << ": error: cannot open the file\n", 1;
-    std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
     std::string failure;
-    std::vector<CsvRow> rows = ReadRows(file, text, failure);
+    std::vector<CsvRow> rows = ReadCsvFile(file, failure);
     if (!failure.empty()) return err << failure << '\n', 1;
-    if (!rows.empty() && IsHeader(rows.front())) rows.erase(rows.begin());
+    if (!rows.empty() && IsHeaderRow(rows.front(), {"name", "নাম"})) rows.erase(rows.begin());
 
     // Every row is checked before any is written: a file with errors changes nothing.
     std::vector<std::string> problems;
@@ -272,13 +200,11 @@ int Judges(const std::vector<std::string>& args, std::istream& in, std::ostream&
         return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
     if (!kCommands.count(args[0]))
         return err << "kiosk judges: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
-    const std::optional<Arguments> parsed = Parse(args, err);
+    const std::optional<Arguments> parsed = ParseArguments(
+        args, "kiosk judges", {"--db", "--content", "--office", "--categories", "--pin"}, {}, kUsage, err);
     if (!parsed) return 2;
-    const auto db = parsed->options.find("--db");
-    const auto folder = parsed->options.find("--content");
     try {
-        Setting setting(db == parsed->options.end() ? scoring::DefaultStorePath() : db->second,
-                        folder == parsed->options.end() ? DemoPack() : folder->second);
+        Setting setting(*parsed);
         if (!setting.pack.fair_ok)
             return err << "kiosk judges: the content pack in " << setting.pack.content.folder
                        << " cannot be used (run kiosk check on it)\n",

@@ -60,6 +60,18 @@ Pair RefusalWords(const scoring::Refused& r) {
         return {"অন্তত একটি বিভাগ বেছে নিন।", "Please choose at least one category."};
     case Refusal::BadPin:
         return {"পিন ৪ থেকে ৮ অঙ্কের হয়।", "A PIN is 4 to 8 digits."};
+    case Refusal::PaperRowRepeated:
+        return {"এই নম্বর " + BengaliDigits(a3) + " নম্বর সারিতে আগেই দেওয়া আছে।",
+                "These marks are already given on line " + a3 + "."};
+    case Refusal::ResultsProvisional:
+        return {"ফলাফল এখনো অস্থায়ী: " + BengaliDigits(a0) + "টি স্কোরকার্ড জমা হয়নি।",
+                "The results are provisional: " + a0 + " scorecard(s) are still missing."};
+    case Refusal::ResultsAlreadyFinal:
+        return {"ফলাফল চূড়ান্ত হয়ে গেছে: কিছু বদলাতে আগে কারণ লিখে ফলাফল খুলুন।",
+                "The results are final: reopen them, with a reason, before changing anything."};
+    case Refusal::ChangedMeanwhile:
+        return {"যাচাইয়ের সময় অন্য কিয়স্কে কার্ড বদলেছে: কিছুই সংরক্ষণ হয়নি, আবার চেষ্টা করুন।",
+                "A card changed on another kiosk meanwhile: nothing was saved, please try again."};
     case Refusal::JudgeNameTaken:
         return {"এই নামে আরেকজন বিচারক আছেন: নামটি একটু আলাদা করে লিখুন।",
                 "There is already a judge with this name: write the name a little differently."};
