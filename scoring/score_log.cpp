@@ -20,8 +20,7 @@ constexpr std::pair<EventKind, const char*> kKinds[] = {
 };
 
 EventKind KindOf(const std::string& name, const std::string& path) {
-    for (const auto& [kind, text] : kKinds)
-        if (name == text) return kind;
+    if (const std::optional<EventKind> kind = EventKindFrom(name)) return *kind;
     throw StoreFailure(StoreFailure::Kind::Damaged, path, "unknown event kind \"" + name + "\" in the store");
 }
 
@@ -37,6 +36,8 @@ std::optional<int> OptionalInt(const sql::Statement& row, int column) {
 std::optional<int64_t> Widen(std::optional<int> value) {
     return value ? std::optional<int64_t>(*value) : std::nullopt;
 }
+
+} // namespace
 
 Event EventFromRow(const sql::Statement& row, const std::string& path) {
     Event event;
@@ -60,12 +61,20 @@ Event EventFromRow(const sql::Statement& row, const std::string& path) {
     return event;
 }
 
-void Insert(sql::Database& db, const Event& event) {
-    db.Prepare(
-          "INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
-          "previous_text, undoes_kiosk, undoes_seq, actor, at, other, source) "
-          "VALUES(?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?, "
-          "nullif(?, ''), ?)")
+const char* EventColumnsSql() {
+    return kEventColumns;
+}
+
+sql::Statement PrepareInsertEvent(sql::Database& db) {
+    return db.Prepare(
+        "INSERT INTO events(kiosk, seq, judge, entry, kind, criterion, value, previous, text, "
+        "previous_text, undoes_kiosk, undoes_seq, actor, at, other, source) "
+        "VALUES(?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?, ?, nullif(?, ''), nullif(?, 0), ?, ?, "
+        "nullif(?, ''), ?)");
+}
+
+void InsertEvent(sql::Statement& insert, const Event& event) {
+    insert.Reset()
         .Bind(1, event.kiosk)
         .Bind(2, event.seq)
         .Bind(3, event.judge)
@@ -85,6 +94,13 @@ void Insert(sql::Database& db, const Event& event) {
         .Run();
 }
 
+void InsertEvent(sql::Database& db, const Event& event) {
+    sql::Statement insert = PrepareInsertEvent(db);
+    InsertEvent(insert, event);
+}
+
+namespace {
+
 // Scores, comments and undos are refused on a submitted card and on one with a declared conflict.
 void RequireOpen(const StoredCard& card, JudgeId judge, const std::string& entry) {
     if (card.submitted) throw Refused(Refusal::CardSubmitted, {std::to_string(judge), entry});
@@ -100,6 +116,12 @@ bool Blank(const std::string& text) {
 bool IsFairDecision(EventKind kind) {
     return kind == EventKind::Settle || kind == EventKind::Finalise || kind == EventKind::Unfinalise ||
            kind == EventKind::Rubric;
+}
+
+std::optional<EventKind> EventKindFrom(const std::string& name) {
+    for (const auto& [kind, text] : kKinds)
+        if (name == text) return kind;
+    return std::nullopt;
 }
 
 const char* ToString(EventKind kind) {
@@ -124,6 +146,8 @@ void CardBook::Apply(const Event& event) {
     Cards& judge = m_judges[event.judge];
     StoredCard& card = judge.by_entry[event.entry];
     ++judge.version;
+    NoteConflicts(event, card);
+    NoteChange(event);
     switch (event.kind) {
     case EventKind::Score:
         card.marks[event.criterion] = event.value.value_or(0);
@@ -162,6 +186,72 @@ void CardBook::Apply(const Event& event) {
             {event.kiosk, event.seq, event.kind, event.criterion, event.previous, event.previous_text});
     }
     card.can_undo = !card.submitted && !card.conflict && !card.undoable.empty();
+}
+
+namespace {
+
+std::string EventName(const std::string& kiosk, int64_t seq) {
+    return kiosk + ":" + std::to_string(seq);
+}
+
+std::string MarkKey(const Event& event) {
+    return event.judge + '\n' + event.entry + '\n' + event.criterion;
+}
+
+std::optional<int> MarkOf(const StoredCard& card, const std::string& criterion) {
+    const auto found = card.marks.find(criterion);
+    return found == card.marks.end() ? std::nullopt : std::optional<int>(found->second);
+}
+
+} // namespace
+
+// Before `event` is applied to `card`: is it a change made without knowing another kiosk's?
+void CardBook::NoteConflicts(const Event& event, const StoredCard& card) {
+    if (event.kind != EventKind::Score && event.kind != EventKind::Clear) return;
+    const std::optional<int> current = MarkOf(card, event.criterion);
+    MarkConflict conflict;
+    conflict.judge = event.judge, conflict.entry = event.entry, conflict.criterion = event.criterion;
+    conflict.second = {event.kiosk, event.seq, event.value};
+    const auto submit = m_submitted_by.find(event.judge + '\n' + event.entry);
+    const auto last = m_last_change.find(MarkKey(event));
+    if (card.submitted && submit != m_submitted_by.end() && submit->second.kiosk != event.kiosk) {
+        conflict.kind = MarkConflict::Kind::ChangedAfterSubmit;
+        conflict.first = {submit->second.kiosk, submit->second.seq, current};
+    } else if (event.previous != current && event.value != current && last != m_last_change.end() &&
+               last->second.kiosk != event.kiosk) {
+        conflict.first = last->second;
+    } else {
+        return;
+    }
+    const std::string a = EventName(conflict.first.kiosk, conflict.first.seq);
+    const std::string b = EventName(event.kiosk, event.seq);
+    conflict.id = a < b ? a + "/" + b : b + "/" + a;
+    if (m_conflict_at.count(conflict.id)) return;
+    m_conflict_at[conflict.id] = m_conflicts.size();
+    m_conflicts.push_back(std::move(conflict));
+}
+
+// Remembers what a conflict would need: the last change of each mark, the last submit of each card.
+void CardBook::NoteChange(const Event& event) {
+    if (event.kind == EventKind::Score || event.kind == EventKind::Clear || event.kind == EventKind::Resolve)
+        m_last_change[MarkKey(event)] = {event.kiosk, event.seq, event.value};
+    if (event.kind == EventKind::Submit)
+        m_submitted_by[event.judge + '\n' + event.entry] = {event.kiosk, event.seq, std::nullopt};
+    if (event.kind == EventKind::Resolve)
+        if (const auto found = m_conflict_at.find(event.text); found != m_conflict_at.end()) {
+            m_conflicts[found->second].resolved = true;
+            m_conflicts[found->second].resolved_value = event.value;
+        }
+}
+
+size_t CardBook::OpenConflicts() const {
+    return static_cast<size_t>(std::count_if(m_conflicts.begin(), m_conflicts.end(),
+                                             [](const MarkConflict& c) { return !c.resolved; }));
+}
+
+const MarkConflict* CardBook::FindConflict(const std::string& id) const {
+    const auto found = m_conflict_at.find(id);
+    return found == m_conflict_at.end() ? nullptr : &m_conflicts[found->second];
 }
 
 const StoredCard* CardBook::Find(const std::string& judge, const std::string& entry) const {
@@ -205,7 +295,7 @@ template <class Make> int64_t ScoreLog::Write(JudgeId judge, const std::string& 
     Event event = make(found ? *found : StoredCard{});
     event.judge = key, event.entry = entry;
     Stamp(event, m_book.NextSeq(m_store.KioskId()));
-    Insert(m_db, event);
+    InsertEvent(m_db, event);
     event.id = m_db.LastInsertId();
     transaction.Commit();
     m_book.Apply(event);
@@ -295,7 +385,7 @@ std::vector<int64_t> ScoreLog::Record(std::vector<Event> events,
     int64_t seq = m_book.NextSeq(m_store.KioskId());
     for (Event& event : events) {
         Stamp(event, seq++);
-        Insert(m_db, event);
+        InsertEvent(m_db, event);
         event.id = m_db.LastInsertId();
         seqs.push_back(event.seq);
     }
@@ -332,6 +422,25 @@ int64_t ScoreLog::Finalise(const std::string& snapshot) {
 int64_t ScoreLog::Unfinalise(const std::string& reason) {
     if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"unfinalise"});
     return Record({Event{.kind = EventKind::Unfinalise, .text = reason, .by_organiser = true}}).front();
+}
+
+int64_t ScoreLog::Resolve(const std::string& conflict_id, std::optional<int> value) {
+    CatchUp(); // another kiosk's events that came by sync may have resolved it already
+    const MarkConflict* conflict = m_book.FindConflict(conflict_id);
+    if (!conflict) throw Refused("there is no sync conflict " + conflict_id);
+    if (conflict->resolved) throw Refused("the sync conflict " + conflict_id + " is already resolved");
+    if (value != conflict->first.value && value != conflict->second.value)
+        throw Refused("the organiser's pick must be one of the two values of the sync conflict " +
+                      conflict_id);
+    Event event{.judge = conflict->judge,
+                .entry = conflict->entry,
+                .kind = EventKind::Resolve,
+                .criterion = conflict->criterion,
+                .text = conflict_id,
+                .by_organiser = true};
+    event.value = value;
+    event.previous = MarkOf(*m_book.Find(conflict->judge, conflict->entry), conflict->criterion);
+    return Record({event}).front();
 }
 
 // [SECTION] Reading, catching up and replaying

@@ -35,6 +35,7 @@ enum class EventKind {
     Rubric,     // the organiser accepts a changed rubric: `text` describes it
 };
 const char* ToString(EventKind kind); // "score", "clear"... as stored
+std::optional<EventKind> EventKindFrom(const std::string& name);
 // The organiser's decisions about the result, which concern no judge's card (no `judge`).
 bool IsFairDecision(EventKind kind);
 
@@ -82,6 +83,29 @@ struct StoredCard {
     std::vector<UndoStep> undoable;
 };
 
+// A mark changed on two kiosks that could not see each other: an incoming Score or Clear whose
+// `previous` is not the mark as this store has it, set by another kiosk's change that the
+// incoming one did not know of (BothChanged); or a mark changed on a kiosk that had not yet seen
+// the card submitted on another (ChangedAfterSubmit). Same values on both sides are no conflict.
+// Found by CardBook::Apply in whatever order the events arrive; the same conflict has the same id
+// in every store. Never settled silently: the organiser picks a value (ScoreLog::Resolve), which
+// is a Resolve event naming the conflict's id in its `text`.
+struct MarkConflict {
+    enum class Kind { BothChanged, ChangedAfterSubmit };
+    struct Side {
+        std::string kiosk;
+        int64_t seq = 0;
+        std::optional<int> value; // nothing: not scored (ChangedAfterSubmit: the mark as submitted)
+    };
+    std::string id; // "kiosk:seq/kiosk:seq", the two events in text order
+    Kind kind = Kind::BothChanged;
+    std::string judge, entry, criterion; // judge key
+    Side first;                          // what this store had (ChangedAfterSubmit: the Submit event)
+    Side second;                         // the change that arrived without knowing it
+    bool resolved = false;
+    std::optional<int> resolved_value{};
+};
+
 // Every card of every judge, in memory: the read model of the events.
 class CardBook {
   public:
@@ -98,8 +122,15 @@ class CardBook {
     // Head-to-head answers and the organiser's decisions on the result, in arrival order.
     const std::vector<Event>& Decisions() const { return m_decisions; }
     bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
+    // Sync conflicts between kiosks, in the order found, resolved ones too.
+    const std::vector<MarkConflict>& Conflicts() const { return m_conflicts; }
+    size_t OpenConflicts() const;
+    const MarkConflict* FindConflict(const std::string& id) const;
 
   private:
+    void NoteConflicts(const Event& event, const StoredCard& card);
+    void NoteChange(const Event& event);
+
     struct Cards {
         std::map<std::string, StoredCard> by_entry;
         uint64_t version = 0;
@@ -108,6 +139,11 @@ class CardBook {
     std::map<std::string, int64_t> m_last_seq;
     std::vector<Event> m_decisions;
     bool m_finalised = false;
+    // For conflicts: the last change of each (judge, entry, criterion), the last submit of each card.
+    std::map<std::string, MarkConflict::Side> m_last_change;
+    std::map<std::string, MarkConflict::Side> m_submitted_by;
+    std::vector<MarkConflict> m_conflicts;
+    std::map<std::string, size_t> m_conflict_at; // id -> index
     int64_t m_last_id = 0;
     size_t m_events = 0;
 };
@@ -138,6 +174,10 @@ class ScoreLog {
     int64_t Settle(const std::string& higher, const std::string& lower, const std::string& reason);
     int64_t Finalise(const std::string& snapshot);
     int64_t Unfinalise(const std::string& reason);
+    // The organiser's pick in a sync conflict (CardBook::Conflicts): `value` must be one of its
+    // two sides' values (nothing: not scored). Refused when there is no such conflict or it is
+    // already resolved. Sets the mark even on a submitted card.
+    int64_t Resolve(const std::string& conflict_id, std::optional<int> value);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
     // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs
@@ -172,5 +212,12 @@ class ScoreLog {
     std::map<JudgeId, std::string> m_keys;
     int64_t m_data_version = -1;
 };
+
+// The events table in SQL, in one place, for the score log and sync.
+Event EventFromRow(const sql::Statement& row, const std::string& path); // a row of EventColumnsSql()
+const char* EventColumnsSql();                           // "SELECT id, kiosk, ... FROM events "
+void InsertEvent(sql::Database& db, const Event& event); // as given: kiosk, seq and time too
+sql::Statement PrepareInsertEvent(sql::Database& db);    // for many: InsertEvent(statement, event)
+void InsertEvent(sql::Statement& insert, const Event& event);
 
 } // namespace scoring

@@ -94,6 +94,12 @@ void Statement::Run() {
     }
 }
 
+Statement& Statement::Reset() {
+    sqlite3_reset(m_statement.get()); // returns the last step's error, already thrown by Step
+    sqlite3_clear_bindings(m_statement.get());
+    return *this;
+}
+
 std::string Statement::ColumnText(int column) const {
     const unsigned char* text = sqlite3_column_text(m_statement.get(), column);
     return text ? reinterpret_cast<const char*>(text) : "";

@@ -50,6 +50,7 @@ class Statement {
     Statement& Bind(int index, const std::optional<int64_t>& value); // NULL when empty
     bool Step();                                                     // true while a row is available
     void Run();                                                      // steps to completion
+    Statement& Reset();                                              // to run again, bindings cleared
     std::string ColumnText(int column) const;
     int64_t ColumnInt(int column) const;
     bool ColumnIsNull(int column) const;

@@ -200,6 +200,48 @@ const std::vector<Migration> kMigrations = {
     CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
       BEGIN SELECT RAISE(ABORT, 'score events are append-only: never deleted'); END;
     )"},
+
+    // 5: sync between the kiosks and the hub (scoring/sync.h). A judge's `revision` grows with every
+    // change of what travels (name, office, PIN, removed, categories), counted by triggers, so the
+    // more changed copy wins when two stores meet. `sync_peers`: each store this one exchanged with
+    // (the hub's console: last seen, events received). `sync_acks`: how far a peer is known to have
+    // each kiosk's events. `sync_problems`: what sync refused and the organiser must see (a copied
+    // database: the same (kiosk, seq) with different content), one row per problem however often
+    // it comes again.
+    {R"(
+    ALTER TABLE judges ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    CREATE TRIGGER judges_revision AFTER UPDATE OF name, office, pin_hash, removed ON judges
+      BEGIN UPDATE judges SET revision = revision + 1 WHERE id = NEW.id; END;
+    CREATE TRIGGER judge_categories_added AFTER INSERT ON judge_categories
+      BEGIN UPDATE judges SET revision = revision + 1 WHERE id = NEW.judge; END;
+    CREATE TRIGGER judge_categories_removed AFTER DELETE ON judge_categories
+      BEGIN UPDATE judges SET revision = revision + 1 WHERE id = OLD.judge; END;
+    CREATE TABLE sync_peers (
+      peer TEXT PRIMARY KEY,
+      role TEXT NOT NULL DEFAULT 'kiosk',
+      address TEXT NOT NULL DEFAULT '',
+      first_seen INTEGER NOT NULL,
+      last_seen INTEGER NOT NULL,
+      exchanges INTEGER NOT NULL DEFAULT 0,
+      events_received INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE TABLE sync_acks (
+      peer TEXT NOT NULL,
+      kiosk TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      PRIMARY KEY (peer, kiosk)
+    ) STRICT;
+    CREATE TABLE sync_problems (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('copied-database', 'unknown-judge', 'bad-event', 'judge-renamed')),
+      kiosk TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      peer TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      UNIQUE (kind, kiosk, seq)
+    ) STRICT;
+    )"},
 };
 
 } // namespace

@@ -146,7 +146,8 @@ TEST_CASE(
     "a v2 database migrates to v3 and v4 after a backup, keeps every event, and replays to the same cards") {
     const fs::path path = fs::temp_directory_path() / ("kiosk-v2-" + std::to_string(getpid()) + ".db");
     auto remove = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", ".before-v4", ".before-v4-wal", ".before-v4.2"})
+        for (const char* suffix : {"", "-wal", "-shm", ".before-v4", ".before-v4-wal", ".before-v4.2",
+                                   ".before-v5", ".before-v5-wal", ".before-v5.2"})
             fs::remove(path.string() + suffix);
     };
     remove();
@@ -179,12 +180,12 @@ TEST_CASE(
         w.Write({karim, "c", "submit", "", {}, {}});
         v2_cards = V2Cards(db);
     }
-    Store store(path.string()); // up to the latest version: 3, then 4
-    CHECK(store.SchemaVersion() == 4);
+    Store store(path.string()); // up to the latest version: 3, 4, then on
+    CHECK(store.SchemaVersion() == Store::LatestSchemaVersion());
     CHECK(store.KioskId() == kiosk);
 
     // The backup: beside the file, a valid v2 database with the same events and cards.
-    REQUIRE(store.BackupPath() == path.string() + ".before-v4");
+    REQUIRE(store.BackupPath() == path.string() + ".before-v" + std::to_string(Store::LatestSchemaVersion()));
     {
         sql::Database backup(store.BackupPath());
         CHECK(backup.Prepare("PRAGMA integrity_check").OneText() == "ok");
@@ -251,7 +252,8 @@ TEST_CASE(
 TEST_CASE("a backup never overwrites an earlier one, and a new database is not backed up") {
     const fs::path path = fs::temp_directory_path() / ("kiosk-backups-" + std::to_string(getpid()) + ".db");
     auto remove = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", ".before-v4", ".before-v4.2"})
+        for (const char* suffix :
+             {"", "-wal", "-shm", ".before-v4", ".before-v4.2", ".before-v5", ".before-v5.2"})
             fs::remove(path.string() + suffix);
     };
     remove();
@@ -261,12 +263,13 @@ TEST_CASE("a backup never overwrites an earlier one, and a new database is not b
     }
     remove();
     { Store v2(path.string(), {.schema_version = 2}); }
-    { std::ofstream(path.string() + ".before-v4") << "an earlier copy"; }
+    const std::string latest = ".before-v" + std::to_string(Store::LatestSchemaVersion());
+    { std::ofstream(path.string() + latest) << "an earlier copy"; }
     {
         Store store(path.string());
-        CHECK(store.BackupPath() == path.string() + ".before-v4.2");
+        CHECK(store.BackupPath() == path.string() + latest + ".2");
     }
-    std::ifstream earlier(path.string() + ".before-v4");
+    std::ifstream earlier(path.string() + latest);
     std::string text;
     std::getline(earlier, text);
     CHECK(text == "an earlier copy");

@@ -15,10 +15,9 @@ std::string DemoPack() {
 }
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() &&
-           (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser" ||
-            args[0] == "scores" || args[0] == "results" || args[0] == "report" || args[0] == "certificates" ||
-            (args[0] == "sync" && args.size() > 1 && args[1] == "find"));
+    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges" ||
+                             args[0] == "organiser" || args[0] == "scores" || args[0] == "results" ||
+                             args[0] == "report" || args[0] == "certificates" || args[0] == "sync");
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -33,6 +32,7 @@ int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::
         return Report(rest, args[0] == "certificates", out, err);
     if (args[0] == "sync" && !rest.empty() && rest[0] == "find")
         return SyncFind({rest.begin() + 1, rest.end()}, out, err);
+    if (args[0] == "sync") return Sync(rest, out, err);
     err << "kiosk: unknown command \"" << args[0] << "\"\n";
     return 2;
 }

@@ -48,4 +48,9 @@ int Report(const std::vector<std::string>& args, bool certificates, std::ostream
 // Exit 0 when some were found, 1 when none (or no avahi-daemon), 2 on a wrong command line.
 int SyncFind(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// kiosk sync key|export|import|serve|push|status|conflicts|resolve [--db FILE]: the fair's key,
+// USB files, the hub and one exchange with it (docs/sync.md). Exit 0 done, 1 refused, 2 usage,
+// 3 the hub unreachable, 4 the database failed.
+int Sync(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace kiosk::cli
