@@ -100,6 +100,9 @@ Pair FailureWords(scoring::StoreFailure::Kind kind) {
         return {"ডেটাবেস ফাইলটি পাওয়া যাচ্ছে না", "the database file is missing"};
     case Kind::TooNew:
         return {"ডেটাবেসটি নতুন সংস্করণের কিয়স্কের", "the database is from a newer kiosk"};
+    case Kind::NotOurs:
+        return {"ফাইলটি কিয়স্কের ডেটাবেস নয়, অন্য একটি প্রোগ্রামের",
+                "the file is another program's, not the kiosk's database"};
     case Kind::Other:
         return {"ডেটাবেসে সমস্যা", "a database problem"};
     }
