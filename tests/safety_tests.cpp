@@ -4,6 +4,7 @@
 #include "fault_vfs.h"
 #include "scoring/judges.h"
 #include "scoring/score_log.h"
+#include "scoring/store_keeping.h"
 
 #include <doctest/doctest.h>
 
@@ -220,4 +221,61 @@ TEST_CASE("the database, its WAL and shared memory, and the data folder are for 
 
     const std::string default_path = DefaultStorePath();
     CHECK(Mode(fs::path(default_path).parent_path()) == 0700);
+}
+
+TEST_CASE("a store that cannot be opened (the disk full at start) is opened again once it can be") {
+    faults::Install();
+    Folder folder("reopen");
+    const std::string path = (folder.root / "kiosk.db").string();
+    StoreOpener opener(path, {.vfs = faults::kVfs}, 5);
+    faults::Arm(faults::Fault::Full, 1); // the first write of the open fails: no space
+    CHECK(opener.Open(100) == nullptr);
+    REQUIRE(opener.Failure().has_value());
+    CHECK(opener.Failure()->What() == StoreFailure::Kind::DiskFull);
+    CHECK(opener.Open(102) == nullptr); // not tried again before its time
+    CHECK(opener.Attempts() == 1);
+    faults::Arm(faults::Fault::None, 0); // space again
+    Store* store = opener.Open(105);
+    REQUIRE(store != nullptr);
+    CHECK_FALSE(opener.Failure().has_value());
+    CHECK(opener.Open(200) == store); // once open, it stays the same store
+    CHECK(opener.Attempts() == 2);
+    Judges(*store).Add({"Rahman", "o1", {"c1"}, "1234"}); // and it takes writes
+}
+
+TEST_CASE("scheduled backups go to a second folder in the background and keep the last few") {
+    Folder folder("schedule");
+    const std::string path = (folder.root / "kiosk.db").string();
+    Store store(path);
+    const JudgeId judge = Judges(store).Add({"Rahman", "o1", {"c1"}, "1234"});
+    ScoreLog log(store);
+    std::set<int64_t> written;
+    for (int i = 0; i < 50; ++i)
+        written.insert(log.SetMarks(judge, "e" + std::to_string(i), "x", 3));
+    const fs::path backups = folder.root / "second" / "backups";
+    fs::create_directories(backups);
+    for (const char* old :
+         {"kiosk-20250101-000000.db", "kiosk-20250102-000000.db", "kiosk-20250103-000000.db"})
+        std::ofstream(backups / old) << "an old copy";
+    std::ofstream(backups / "notes.txt") << "not ours: kept";
+
+    BackupSchedule schedule(path, backups.string(), 600, 2);
+    schedule.Tick(0);
+    log.SetMarks(judge, "during", "x", 1); // a save while the copy may be under way is not blocked for long
+    schedule.Wait();
+    const std::string report = schedule.TakeReport();
+    REQUIRE(report.rfind("backed up to ", 0) == 0);
+    const std::string copy = report.substr(13);
+    CHECK(Mode(copy) == 0600);
+    const std::set<int64_t> copied = SeqsIn(copy);
+    for (int64_t seq : written)
+        CHECK(copied.count(seq));
+    schedule.Tick(10); // not due yet
+    CHECK_FALSE(schedule.Busy());
+    CHECK(schedule.TakeReport().empty());
+    std::set<std::string> left;
+    for (const auto& file : fs::directory_iterator(backups))
+        left.insert(file.path().filename().string());
+    CHECK(left ==
+          std::set<std::string>{"kiosk-20250103-000000.db", fs::path(copy).filename().string(), "notes.txt"});
 }
