@@ -486,7 +486,7 @@ std::string Store::Rescue(const std::string& target) {
     throw StoreFailure(StoreFailure::Kind::Vanished, Path(), "no place took the rescued copy: " + failures);
 }
 
-std::string DefaultStorePath() {
+std::string DefaultStoreFolder() {
     namespace fs = std::filesystem;
     fs::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
@@ -495,7 +495,12 @@ std::string DefaultStorePath() {
         base = fs::path(home) / ".local/share";
     else
         base = fs::temp_directory_path();
-    const fs::path folder = base / "showcase-kiosk";
+    return (base / "showcase-kiosk").string();
+}
+
+std::string DefaultStorePath() {
+    namespace fs = std::filesystem;
+    const fs::path folder = DefaultStoreFolder();
     fs::create_directories(folder);
     // Marks and PIN hashes are for the kiosk's user only.
     std::error_code ignored;

@@ -80,6 +80,7 @@ void CopyDatabase(const std::string& from, const std::string& out);
 // Where the kiosk keeps its database when not told: $XDG_DATA_HOME/showcase-kiosk/kiosk.db,
 // or ~/.local/share/showcase-kiosk/kiosk.db. Creates the folder, for its user only (0700).
 std::string DefaultStorePath();
+std::string DefaultStoreFolder(); // the same folder, not made
 
 // `bytes` random bytes from libsodium's CSPRNG, as lower-case hex: judge keys and kiosk ids.
 std::string RandomHex(size_t bytes);
