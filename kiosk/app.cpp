@@ -233,6 +233,7 @@ void App::DrawTopBar(Navigation& nav, float height) {
 void App::KeepStore(scoring::StoreOpener* opener, scoring::BackupSchedule* backups) {
     m_opener = opener;
     m_backups = backups;
+    if (backups) m_staff.RescueFirstTo(backups->Folder());
 }
 
 // Opens the store again while it could not be opened (the opener paces its tries).

@@ -35,7 +35,12 @@ void Staff::Refresh() {
 void Staff::RescueIfVanished() {
     if (!m_store || !m_store->Vanished() || !m_rescued.empty()) return;
     try {
-        m_rescued = m_store->Rescue();
+        if (!m_rescue_folder.empty()) try {
+                m_rescued = m_store->Rescue(m_rescue_folder + "/rescued-" + scoring::RandomHex(4) + ".db");
+            } catch (const scoring::StoreFailure& failure) { // the second place is gone too: the others
+                std::fprintf(stderr, "kiosk: %s\n", failure.what());
+            }
+        if (m_rescued.empty()) m_rescued = m_store->Rescue();
         std::fprintf(stderr, "kiosk: the database %s is gone; every saved change was copied to %s\n",
                      m_store->Path().c_str(), m_rescued.c_str());
     } catch (const scoring::StoreFailure& failure) {

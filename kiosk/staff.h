@@ -35,6 +35,8 @@ class Staff {
     // Where the emergency copy went once the database file vanished under the kiosk (Refresh
     // writes it from the still-open connection), or "" (none was needed, or none could be made).
     const std::string& RescuedCopy() const { return m_rescued; }
+    // The organiser's second place (--backup-to): a rescued copy goes there first.
+    void RescueFirstTo(std::string folder) { m_rescue_folder = std::move(folder); }
     // Why the database could not be opened (then not Available()).
     const std::optional<scoring::StoreFailure>& OpenFailure() const { return m_problem; }
     // The judging database's unresolved failure (a refresh or a save), if any.
@@ -77,6 +79,7 @@ class Staff {
     double m_last_activity = 0;
     long m_saves = 0;
     std::string m_rescued;
+    std::string m_rescue_folder;
     bool m_rescue_failed_logged = false;
     void RescueIfVanished();
 };

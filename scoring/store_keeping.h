@@ -51,6 +51,7 @@ class BackupSchedule {
     // What the last finished copy did, once: "backed up to FILE" or why it failed; "" when nothing new.
     std::string TakeReport();
     bool Busy() const { return m_busy; }
+    const std::string& Folder() const { return m_folder; }
     void Wait(); // until the copy under way (if any) is done: for tests and the end of the program
 
   private:
