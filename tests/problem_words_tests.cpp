@@ -44,6 +44,13 @@ TEST_CASE("a store failure tells the judge the change was not saved and to call 
     }
 }
 
+TEST_CASE("the banner for a vanished database says nothing is saved from now on, not that it heals") {
+    const StoreFailure gone(StoreFailure::Kind::Vanished, "/media/stick/kiosk.db", "gone");
+    CHECK(ui::BannerWords(gone, content::Lang::English).find("NO change is saved") != std::string::npos);
+    CHECK(ui::BannerWords(gone, content::Lang::English).find("by itself") == std::string::npos);
+    CHECK(ui::BannerWords(gone, content::Lang::Bengali).find("সংরক্ষণ হচ্ছে না") != std::string::npos);
+}
+
 TEST_CASE("another application's database is named as such, in both languages") {
     const StoreFailure failure(StoreFailure::Kind::NotOurs, "/home/fair/photos.db", "not ours");
     CHECK(ui::WhatFailed(failure, content::Lang::English).find("another program's") != std::string::npos);

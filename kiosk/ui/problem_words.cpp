@@ -123,6 +123,15 @@ std::string WhatFailed(const scoring::StoreFailure& failure, content::Lang lang)
 
 std::string BannerWords(const scoring::StoreFailure& failure, content::Lang lang) {
     const Pair what = FailureWords(failure.What());
+    if (failure.What() == scoring::StoreFailure::Kind::Vanished) // it does not come back by itself
+        return lang == content::Lang::Bengali
+                   ? "বিচারের ডেটাবেসে সমস্যা: " + what.bn +
+                         "। এখন থেকে কোনো পরিবর্তন সংরক্ষণ হচ্ছে না। আয়োজককে ডাকুন: ডেটাবেসের একটি নিরাপদ কপি "
+                         "দিয়ে "
+                         "কিয়স্কটি আবার চালু করতে হবে।"
+                   : "The judging database has a problem: " + what.en +
+                         ". From now on NO change is saved. Please call the organiser: the kiosk must be "
+                         "restarted on a safe copy of the database.";
     if (lang == content::Lang::Bengali)
         return "বিচারের ডেটাবেসে সমস্যা: " + what.bn +
                "। যে পরিবর্তনের পাশে \"সংরক্ষিত\" লেখা নেই, সেটি সংরক্ষণ হয়নি। আয়োজককে ডাকুন। সমস্যা মিটলে "
