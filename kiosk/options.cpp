@@ -92,7 +92,7 @@ Usage: kiosk [options]
        kiosk organiser set-pin|unlock           the organiser's PIN for the kiosk
        kiosk scores import FILE.csv             marks from signed paper score sheets
        kiosk results [finalise|reopen] [--json]  the standings per category (see kiosk results --help)
-       kiosk backup --out FILE [--db FILE]     a checked copy of the database, even while in use
+       kiosk backup --out FILE [--db FILE]      a checked copy of the database, even while in use
        kiosk report --out FILE.pdf              the winners' report for the Cabinet Division
        kiosk certificates --out FILE.pdf        a certificate for each placed entry
 
