@@ -163,7 +163,7 @@ TEST_CASE("a backup of a live database holds the events still in its WAL, and op
     CHECK_FALSE(fs::exists(folder.root / "none.db"));
 }
 
-TEST_CASE("another application's SQLite file is refused and left untouched; an empty file is ours") {
+TEST_CASE("another application's SQLite file is refused and left untouched, and an empty file is ours") {
     Folder folder("foreign");
     const std::string photos = (folder.root / "photos.db").string();
     MakeForeign(photos, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)");
