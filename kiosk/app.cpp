@@ -250,7 +250,7 @@ void App::RetryStore(double now) {
 // A backup when one is due, on the schedule's own thread; its outcome in the log.
 void App::TickBackups(double now) {
     if (!m_backups) return;
-    if (m_staff.Available() && !m_staff.RescuedCopy().size()) m_backups->Tick(now);
+    if (m_staff.Available() && m_staff.RescuedCopy().empty()) m_backups->Tick(now);
     if (const std::string report = m_backups->TakeReport(); !report.empty())
         std::fprintf(stderr, "kiosk: %s\n", report.c_str());
 }
