@@ -343,6 +343,7 @@ void App::Frame(double now) {
     if (!Exists(m_router.Current()))
         Navigate(Route{ScreenId::Home, {}}, now); // its staff left, or its entry went
     if (now >= m_next_refresh) RefreshStore(now); // outside drawing; an idle kiosk draws no frames
+    m_staff.UpdateResults(); // outside drawing too: only when a screen showing them asked, and changed
 
     Navigation nav;
     if (m_router.Current().screen == ScreenId::Attract) {

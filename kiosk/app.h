@@ -42,8 +42,8 @@ class App {
     double NextWake() const;
     // The last frame moved something (scrolling, a fade): draw another.
     bool Animating() const { return m_ui.animating; }
-    // Work under way that will change the screen soon (pictures decoding).
-    bool Busy() { return m_ui.pictures.Busy(); }
+    // Work under way that will change the screen soon (pictures decoding, the results to compute).
+    bool Busy() { return m_ui.pictures.Busy() || m_staff.ResultsBusy(); }
     // Goes to a route written as text ("home", "office/ID", ...); false when there is no such route.
     bool Go(const std::string& route, double now);
     void Back(double now);

@@ -91,6 +91,7 @@ Usage: kiosk [options]
        kiosk judges list|add|import|...         set up the judges (see kiosk judges --help)
        kiosk organiser set-pin|unlock           the organiser's PIN for the kiosk
        kiosk scores import FILE.csv             marks from signed paper score sheets
+       kiosk scores export --out FILE.csv       every score event, for a spreadsheet
        kiosk results [finalise|reopen] [--json]  the standings per category (see kiosk results --help)
        kiosk backup --out FILE [--db FILE]      a checked copy of the database, even while in use
        kiosk report --out FILE.pdf              the winners' report for the Cabinet Division

@@ -1,8 +1,8 @@
 // kiosk scores import (issue 11): marks from signed paper score sheets become events marked as
 // from paper; a complete card is submitted; a file with any wrong row writes nothing, and every
 // refusal names its line.
-#include "kiosk/cli/commands.h"
 #include "content/pack_loader.h"
+#include "kiosk/cli/commands.h"
 #include "scoring/judging.h"
 
 #include <doctest/doctest.h>
@@ -83,6 +83,16 @@ TEST_CASE("paper marks become events from paper, and a complete sheet submits it
     scoring::Judging judging(store, pack.content);
     const scoring::Judge rahman = *judging.Registry().FindByName("Rahman");
     CHECK(judging.Log().Card(rahman.id, "police-clearance").submitted);
+
+    // And out again, for a spreadsheet: every event with the judge's name and its source.
+    const std::string csv = (paper.folder / "events.csv").string();
+    REQUIRE(paper.Run({"scores", "export", "--out", csv}) == 0);
+    CHECK(paper.out == "wrote 8 events to " + csv + "\n");
+    std::ifstream file(csv, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    CHECK(text.find(",Rahman,police-clearance,score,simplification,8,") != std::string::npos);
+    CHECK(text.find(",নাসরিন জাহান,fire-license-online,score,novelty,12,") != std::string::npos);
+    CHECK(text.find(",paper,") != std::string::npos);
 }
 
 TEST_CASE("a paper file with any wrong row is refused line by line and writes nothing") {

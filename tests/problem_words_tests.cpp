@@ -93,3 +93,21 @@ TEST_CASE("the banner over staff screens says what is wrong, in both languages, 
         CHECK(bn.find("detail") == std::string::npos);
     }
 }
+
+TEST_CASE("a refused ranking method says why, and what to do, in both languages") {
+    using scoring::ranking::Refusal;
+    using scoring::ranking::RefusalCode;
+    const Refusal few{RefusalCode::TooFewJudges, "visa-tracking", 4, 5, 0};
+    CHECK(ui::Words(few, "Visa Tracking", content::Lang::English) ==
+          "The trimmed mean needs 5 judges on every entry; \"Visa Tracking\" has only 4. Choose another "
+          "method.");
+    const std::string few_bn = ui::Words(few, "ভিসা ট্র্যাকিং", content::Lang::Bengali);
+    CHECK(few_bn.find("৫ জন") != std::string::npos);
+    CHECK(few_bn.find("মাত্র ৪ জন") != std::string::npos);
+    const Refusal apart{RefusalCode::DisconnectedDesign, "", 0, 0, 2};
+    CHECK(ui::Words(apart, "", content::Lang::English).find("2 separate groups") != std::string::npos);
+    CHECK(ui::Words(apart, "", content::Lang::Bengali).find("২টি আলাদা দলে") != std::string::npos);
+    const Refusal none{RefusalCode::NoCards, "", 0, 0, 0};
+    CHECK(ui::Words(none, "", content::Lang::English).find("No scorecard") != std::string::npos);
+    CHECK_FALSE(ui::Words(none, "", content::Lang::Bengali).empty());
+}

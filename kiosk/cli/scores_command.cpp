@@ -1,11 +1,14 @@
-// kiosk scores import FILE.csv [--db FILE] [--content DIR]
+// kiosk scores import FILE.csv | export --out FILE.csv [--db FILE] [--content DIR]
 // Marks from signed paper score sheets into the store (scoring/paper_sheets.h does the work): a
-// file with any refused row changes nothing, and every refusal names its line.
+// file with any refused row changes nothing, and every refusal names its line. And every score
+// event out, as CSV for a spreadsheet (kiosk/report/csv_export.h: BOM, formulas neutralised).
 #include "kiosk/cli/cli_common.h"
 #include "kiosk/cli/commands.h"
 
+#include "kiosk/report/csv_export.h"
 #include "scoring/paper_sheets.h"
 
+#include <map>
 #include <ostream>
 
 namespace kiosk::cli {
@@ -14,6 +17,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: kiosk scores import FILE.csv [--db FILE] [--content DIR]\n"
+    "       kiosk scores export --out FILE.csv [--db FILE]\n"
     "The CSV has the columns judge, entry, criterion, value: the judge by name as `kiosk judges list`\n"
     "shows it, the entry and criterion by their ids in the content pack, the marks as whole numbers.\n"
     "A first row starting with \"judge\" is a header. A card whose every criterion is given is\n"
@@ -61,15 +65,28 @@ int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostr
     return 0;
 }
 
+// The audit trail, one row per event, with each judge's name beside the key.
+int Export(Setting& setting, const Arguments& args, std::ostream& out, std::ostream& err) {
+    if (!args.Has("--out") || !args.positional.empty()) return err << kUsage, 2;
+    std::map<std::string, std::string> names;
+    for (const scoring::Judge& judge : setting.judging.Registry().List())
+        names[judge.key] = judge.name;
+    const std::vector<scoring::Event> events = setting.judging.Log().Events();
+    const report::WriteResult written = report::WriteEventsCsv(events, args.Option("--out"), names);
+    if (!written.Ok()) return err << "kiosk scores: " << written.message << '\n', 1;
+    out << "wrote " << events.size() << " events to " << args.Option("--out") << '\n';
+    return 0;
+}
+
 } // namespace
 
 int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h")
         return (args.empty() ? err : out) << kUsage, args.empty() ? 2 : 0;
-    if (args[0] != "import")
+    if (args[0] != "import" && args[0] != "export")
         return err << "kiosk scores: unknown command \"" << args[0] << "\"\n" << kUsage, 2;
     const std::optional<Arguments> parsed =
-        ParseArguments(args, "kiosk scores", {"--db", "--content"}, {}, kUsage, err);
+        ParseArguments(args, "kiosk scores", {"--db", "--content", "--out"}, {}, kUsage, err);
     if (!parsed) return 2;
     try {
         Setting setting(*parsed);
@@ -77,7 +94,7 @@ int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream
             return err << "kiosk scores: the content pack in " << setting.pack.content.folder
                        << " cannot be used (run kiosk check on it)\n",
                    1;
-        return Import(setting, *parsed, out, err);
+        return args[0] == "export" ? Export(setting, *parsed, out, err) : Import(setting, *parsed, out, err);
     } catch (const std::exception& e) { // StoreFailure, a Refused batch: the organiser's to fix
         err << "kiosk scores: " << e.what() << '\n';
         return 1;

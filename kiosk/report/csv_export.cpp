@@ -44,9 +44,9 @@ WriteResult WriteCsv(const std::string& path, const std::vector<std::string>& he
 }
 
 std::vector<std::string> EventsCsvHeader() {
-    return {"id",         "kiosk",        "seq",      "judge", "entry",         "kind",
-            "criterion",  "value",        "previous", "text",  "previous_text", "undoes_kiosk",
-            "undoes_seq", "by_organiser", "at",       "at_ms"};
+    return {"id",         "kiosk",        "seq",      "judge", "judge_name",    "entry", "kind",
+            "criterion",  "value",        "previous", "text",  "previous_text", "other", "undoes_kiosk",
+            "undoes_seq", "by_organiser", "source",   "at",    "at_ms"};
 }
 
 namespace {
@@ -66,11 +66,12 @@ std::string Optional(const std::optional<int>& value) {
 
 } // namespace
 
-std::vector<std::string> EventCsvRow(const scoring::Event& e) {
+std::vector<std::string> EventCsvRow(const scoring::Event& e, const std::string& judge_name) {
     return {std::to_string(e.id),
             e.kiosk,
             std::to_string(e.seq),
             e.judge,
+            judge_name,
             e.entry,
             scoring::ToString(e.kind),
             e.criterion,
@@ -78,18 +79,23 @@ std::vector<std::string> EventCsvRow(const scoring::Event& e) {
             Optional(e.previous),
             e.text,
             e.previous_text,
+            e.other,
             e.undoes_kiosk,
             e.IsUndo() ? std::to_string(e.undoes_seq) : "",
             e.by_organiser ? "yes" : "no",
+            e.from_paper ? "paper" : "touch",
             IsoTime(e.at_ms),
             std::to_string(e.at_ms)};
 }
 
-WriteResult WriteEventsCsv(const std::vector<scoring::Event>& events, const std::string& path) {
+WriteResult WriteEventsCsv(const std::vector<scoring::Event>& events, const std::string& path,
+                           const std::map<std::string, std::string>& judge_names) {
     std::vector<std::vector<std::string>> rows;
     rows.reserve(events.size());
-    for (const scoring::Event& event : events)
-        rows.push_back(EventCsvRow(event));
+    for (const scoring::Event& event : events) {
+        const auto name = judge_names.find(event.judge);
+        rows.push_back(EventCsvRow(event, name == judge_names.end() ? "" : name->second));
+    }
     return WriteCsv(path, EventsCsvHeader(), rows);
 }
 

@@ -3,6 +3,8 @@
 
 #include <cairo-pdf.h>
 
+#include <vector>
+
 namespace report {
 
 void SetColor(cairo_t* cr, Color color) {
@@ -20,6 +22,64 @@ const char* Families(Face face, content::Lang lang) {
 
 double Points(int pango_units) {
     return pango_units_to_double(pango_units);
+}
+
+// A run's colour: a <span foreground> of the markup, else the text's.
+void SetRunColor(cairo_t* cr, const PangoItem* item, Color color) {
+    for (GSList* attr = item->analysis.extra_attrs; attr; attr = attr->next) {
+        const auto* a = static_cast<const PangoAttribute*>(attr->data);
+        if (a->klass->type != PANGO_ATTR_FOREGROUND) continue;
+        const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+        cairo_set_source_rgb(cr, c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0);
+        return;
+    }
+    SetColor(cr, color);
+}
+
+// One run's glyphs from the pen position (x, baseline y), with one text cluster per word (the
+// bytes up to the next space) and one per space. PDF readers then read Bengali words whole:
+// with Pango's own clusters, a vowel sign drawn left of its end (তু, চূ, তৃ) or a chandrabindu
+// over one (ঝুঁ) made pdftotext, search and copy split the word ("তু লনা"). Returns the advance.
+double ShowRunByWords(cairo_t* cr, const char* text, const PangoGlyphItem* run, double x, double y) {
+    cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+    const PangoGlyphString* glyphs = run->glyphs;
+    const char* bytes = text + run->item->offset;
+    const auto is_space = [&](int glyph) { return bytes[glyphs->log_clusters[glyph]] == ' '; };
+    std::vector<cairo_glyph_t> placed;
+    std::vector<cairo_text_cluster_t> clusters;
+    double pen = x;
+    for (int i = 0; i < glyphs->num_glyphs;) {
+        int j = i;
+        const size_t first = placed.size();
+        do {
+            const PangoGlyphInfo& glyph = glyphs->glyphs[j];
+            // Pango's stand-ins (a line break's empty glyph, a missing glyph) are not the font's.
+            if (glyph.glyph != PANGO_GLYPH_EMPTY && !(glyph.glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                placed.push_back({glyph.glyph, pen + Points(glyph.geometry.x_offset),
+                                  y + Points(glyph.geometry.y_offset)});
+            pen += Points(glyph.geometry.width);
+            ++j;
+        } while (j < glyphs->num_glyphs && !is_space(i) && !is_space(j));
+        const int end = j < glyphs->num_glyphs ? glyphs->log_clusters[j] : run->item->length;
+        clusters.push_back({end - glyphs->log_clusters[i], static_cast<int>(placed.size() - first)});
+        i = j;
+    }
+    cairo_show_text_glyphs(cr, bytes, run->item->length, placed.data(), static_cast<int>(placed.size()),
+                           clusters.data(), static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+    return pen - x;
+}
+
+// A line from its origin (x, baseline y), run by run in visual order, as
+// pango_cairo_show_layout_line would draw it, but with whole words for the text layer.
+void ShowLineByWords(cairo_t* cr, PangoLayout* layout, PangoLayoutLine* line, double x, double y,
+                     Color color) {
+    const char* text = pango_layout_get_text(layout);
+    for (GSList* item = line->runs; item; item = item->next) {
+        const auto* run = static_cast<const PangoGlyphItem*>(item->data);
+        SetRunColor(cr, run->item, color);
+        x += Points(run->start_x_offset);
+        x += ShowRunByWords(cr, text, run, x, y - Points(run->y_offset)) + Points(run->end_x_offset);
+    }
 }
 
 } // namespace
@@ -65,9 +125,15 @@ Size Typesetter::Measure(PangoLayout* layout) {
 }
 
 void Typesetter::Show(PangoLayout* layout, double x, double y, Color color) const {
-    SetColor(m_cr, color);
-    cairo_move_to(m_cr, x, y);
-    pango_cairo_show_layout(m_cr, layout);
+    LayoutIterPtr iter(pango_layout_get_iter(layout));
+    do {
+        PangoRectangle logical, own;
+        pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
+        PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
+        pango_layout_line_get_extents(line, nullptr, &own); // relative to the line's origin
+        ShowLineByWords(m_cr, layout, line, x + Points(logical.x - own.x),
+                        y + Points(pango_layout_iter_get_baseline(iter.get())), color);
+    } while (pango_layout_iter_next_line(iter.get()));
 }
 
 std::vector<LineBox> LinesOf(PangoLayout* layout) {
@@ -93,9 +159,7 @@ void Typesetter::ShowLine(PangoLayout* layout, int index, double x, double y, Co
     PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
     PangoRectangle own;
     pango_layout_line_get_extents(line, nullptr, &own);
-    SetColor(m_cr, color);
-    cairo_move_to(m_cr, x + Points(logical.x - own.x), y + baseline);
-    pango_cairo_show_layout_line(m_cr, line);
+    ShowLineByWords(m_cr, layout, line, x + Points(logical.x - own.x), y + baseline, color);
 }
 
 PdfOutput::PdfOutput(const std::string& path, double width_pt, double height_pt, content::Lang lang,

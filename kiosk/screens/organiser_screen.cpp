@@ -54,29 +54,39 @@ float DrawProblems(Context& ui, const content::LoadedPack& pack, float x, float 
 
 } // namespace
 
-float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame,
-                            Navigation& nav) {
+float OrganiserTabs(Context& ui, float x, float y, float width, OrganiserTab current, Navigation& nav) {
+    const float tab_w = std::min(ui.Px(360), (width - ui.Px(24)) / 3), tab_h = ui.Px(76);
+    const struct {
+        OrganiserTab tab;
+        const char *name, *bn, *en;
+    } tabs[] = {{OrganiserTab::Judging, "organiser/tab/judging", "বিচার", "Judging"},
+                {OrganiserTab::Content, "organiser/tab/content", "কনটেন্ট", "Content"},
+                {OrganiserTab::Results, "organiser/tab/results", "ফলাফল", "Results"}};
+    for (int i = 0; i < 3; ++i) {
+        ui.Name(tabs[i].name);
+        if (Button(ui, {x + static_cast<float>(i) * (tab_w + ui.Px(12)), y, tab_w, tab_h},
+                   ui.T(tabs[i].bn, tabs[i].en),
+                   current == tabs[i].tab ? ButtonKind::Primary : ButtonKind::Secondary) &&
+            current != tabs[i].tab) {
+            nav.go = tabs[i].tab == OrganiserTab::Results   ? Route{ScreenId{"results"}, {}}
+                     : tabs[i].tab == OrganiserTab::Content ? Route{ScreenId::Organiser, "content"}
+                                                            : Route{ScreenId::Organiser, {}};
+            nav.replace = true; // tabs, not a path: Back leaves the console's tabs together
+        }
+    }
+    return y + tab_h;
+}
+
+float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& staff, const Route& route,
+                            const ScrollFrame& frame, Navigation& nav) {
     if (reopen_judge) return DrawReopen(ui, staff, frame);
     const float margin = PageMargin(ui);
     const float x = frame.view.x + margin, width = frame.view.w - 2 * margin;
-    float y = frame.top + margin * 0.6f;
-
-    // Two tabs as a segmented control.
-    const float tab_w = std::min(ui.Px(360), width / 2), tab_h = ui.Px(76);
-    const struct {
-        Tab tab;
-        const char *bn, *en;
-    } tabs[] = {{Tab::Judging, "বিচার", "Judging"}, {Tab::Content, "কনটেন্ট", "Content"}};
-    for (int i = 0; i < 2; ++i) {
-        ui.Name(tabs[i].tab == Tab::Judging ? "organiser/tab/judging" : "organiser/tab/content");
-        if (Button(ui, {x + static_cast<float>(i) * (tab_w + ui.Px(12)), y, tab_w, tab_h},
-                   ui.T(tabs[i].bn, tabs[i].en),
-                   tab == tabs[i].tab ? ButtonKind::Primary : ButtonKind::Secondary))
-            tab = tabs[i].tab, done.clear();
-    }
-    y += tab_h + margin * 0.5f;
-    return tab == Tab::Judging ? DrawJudging(ui, staff, x, y, width, frame, nav)
-                               : DrawContent(ui, status, x, y, width, frame);
+    const OrganiserTab tab = route.id == "content" ? OrganiserTab::Content : OrganiserTab::Judging;
+    const float y = OrganiserTabs(ui, x, frame.top + margin * 0.6f, width, tab, nav) + margin * 0.5f;
+    if (nav.go) done.clear();
+    return tab == OrganiserTab::Judging ? DrawJudging(ui, staff, x, y, width, frame, nav)
+                                        : DrawContent(ui, status, x, y, width, frame);
 }
 
 float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, float x, float y, float width,

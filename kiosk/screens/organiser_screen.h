@@ -1,8 +1,9 @@
 // The organiser's screen, behind the organiser's PIN (a long press on the top bar's title, then
-// "Organiser"). Two tabs: judging (each judge's progress, never the scores; reopening a
+// "Organiser"). Three tabs: judging (each judge's progress, never the scores; reopening a
 // submitted card with a reason that is kept; unlocking a judge locked out by wrong PINs; the ways
 // to the judge set-up screen, to add a judge or change one) and the
-// content (what pack is showing, what was left out of it and why, what became of the last update).
+// content (what pack is showing, what was left out of it and why, what became of the last update);
+// and the results, a screen of its own (kiosk/screens/results_screen.cpp) under the same tab bar.
 #pragma once
 
 #include "content/pack_loader.h"
@@ -24,23 +25,23 @@ struct ContentStatus {
     std::string refused_at;
 };
 
+// The organiser's console tabs. The tab is in the route, so Back and Home behave: "organiser" is
+// judging, the same screen with the id "content" the content; the results are the "results" screen.
+enum class OrganiserTab { Judging, Content, Results };
+// The tab bar at `y` (a segmented control); a tap on another tab asks to go there. Returns the y below.
+float OrganiserTabs(ui::Context& ui, float x, float y, float width, OrganiserTab current, Navigation& nav);
+
 struct OrganiserScreen {
-    enum class Tab { Judging, Content };
-    Tab tab = Tab::Judging;
     // Reopening a submitted card: whose, which, and the reason being typed.
     std::optional<scoring::JudgeId> reopen_judge;
     std::string reopen_entry, reason, error, done;
     ui::Keyboard keyboard;
 
-    float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const ScrollFrame& frame,
-               Navigation& nav);
-    // A notice from the screen before (the judge set-up: "Shirin Akter: judge added") is said on the
-    // judging tab.
-    void Arrive(const Arrival& arrival) {
-        if (arrival.notice.empty()) return;
-        done = arrival.notice;
-        tab = Tab::Judging;
-    }
+    float Draw(ui::Context& ui, const ContentStatus& status, Staff& staff, const Route& route,
+               const ScrollFrame& frame, Navigation& nav);
+    // A notice from the screen before (the judge set-up: "Shirin Akter: judge added"), said on the
+    // judging tab it leads to.
+    void Arrive(const Arrival& arrival) { done = arrival.notice; }
 
   private:
     float DrawJudging(ui::Context& ui, Staff& staff, float x, float y, float width, const ScrollFrame& frame,

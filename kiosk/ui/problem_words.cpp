@@ -116,6 +116,36 @@ std::string Words(const scoring::Refused& refused, content::Lang lang) {
     return lang == content::Lang::Bengali ? words.bn : words.en;
 }
 
+std::string Words(const scoring::ranking::Refusal& refusal, const std::string& entry_title,
+                  content::Lang lang) {
+    using Code = scoring::ranking::RefusalCode;
+    const std::string judges = std::to_string(refusal.judges), needed = std::to_string(refusal.needed),
+                      parts = std::to_string(refusal.parts);
+    Pair words;
+    switch (refusal.code) {
+    case Code::NoCards:
+        words = {"এই বিভাগে এখনো কোনো কার্ড জমা পড়েনি: স্থান দেওয়ার মতো কিছু নেই।",
+                 "No scorecard has been submitted in this category yet: there is nothing to place."};
+        break;
+    case Code::TooFewJudges:
+        words = {"ছাঁটাই গড়ের জন্য প্রতিটি এন্ট্রিতে অন্তত " + BengaliDigits(needed) + " জন বিচারক লাগে; \"" +
+                     entry_title + "\"-এ আছেন মাত্র " + BengaliDigits(judges) + " জন। অন্য পদ্ধতি বেছে নিন।",
+                 "The trimmed mean needs " + needed + " judges on every entry; \"" + entry_title +
+                     "\" has only " + judges + ". Choose another method."};
+        break;
+    case Code::DisconnectedDesign:
+        words = {
+            "বিচারক-সংশোধিত নম্বরের জন্য বিচারকদের কার্ড সব এন্ট্রিকে এক সুতোয় জুড়তে হয়; এখানে কার্ডগুলো " +
+                BengaliDigits(parts) +
+                "টি আলাদা দলে ভাগ হয়ে আছে। দুই দলেরই এন্ট্রিতে নম্বর দেন এমন বিচারক যোগ করুন, বা অন্য পদ্ধতি বেছে "
+                "নিন।",
+            "The judge-corrected score needs the judges' cards to link every entry; here they form " + parts +
+                " separate groups. Add cards by judges who score entries of both, or choose another method."};
+        break;
+    }
+    return lang == content::Lang::Bengali ? words.bn : words.en;
+}
+
 std::string WhatFailed(const scoring::StoreFailure& failure, content::Lang lang) {
     const Pair what = FailureWords(failure.What());
     return lang == content::Lang::Bengali ? what.bn : what.en;
