@@ -42,6 +42,8 @@ double App::NextWake() const {
     const ScreenId showing = m_router.Current().screen;
     if (showing == ScreenId::Attract) return m_screens.NextChange(showing, m_ui.now);
     double wake = std::min(m_last_input + m_idle_timeout_s, m_staff.LogoutAt());
+    if ((m_opener && !m_staff.Available()) || m_backups) // retry the store, take the next backup
+        wake = std::min(wake, m_next_refresh + (m_backups && m_staff.Available() ? 30.0 : 0.0));
     wake = std::min(wake, m_screens.NextChange(showing, m_ui.now)); // a countdown, say
     // A finger resting still draws nothing, yet a long press must fire on time.
     if (m_ui.touch.Down() && !m_ui.touch.Consumed())
@@ -228,11 +230,38 @@ void App::DrawTopBar(Navigation& nav, float height) {
              {title_end - title_x - m_ui.Px(28), 1});
 }
 
+void App::KeepStore(scoring::StoreOpener* opener, scoring::BackupSchedule* backups) {
+    m_opener = opener;
+    m_backups = backups;
+    if (backups) m_staff.RescueFirstTo(backups->Folder());
+}
+
+// Opens the store again while it could not be opened (the opener paces its tries).
+void App::RetryStore(double now) {
+    if (!m_opener || m_staff.Available()) return;
+    if (scoring::Store* store = m_opener->Open(now)) {
+        std::fprintf(stderr, "kiosk: the judging database %s opened: judging is on\n", store->Path().c_str());
+        m_staff.Adopt(store);
+    } else if (m_opener->Failure()) {
+        m_staff.SetOpenFailure(*m_opener->Failure());
+    }
+}
+
+// A backup when one is due, on the schedule's own thread; its outcome in the log.
+void App::TickBackups(double now) {
+    if (!m_backups) return;
+    if (m_staff.Available() && m_staff.RescuedCopy().empty()) m_backups->Tick(now);
+    if (const std::string report = m_backups->TakeReport(); !report.empty())
+        std::fprintf(stderr, "kiosk: %s\n", report.c_str());
+}
+
 // Takes in what other programs wrote to the judging database, and logs a failure once when it
 // starts and once when it is over (the banner shows it meanwhile).
 void App::RefreshStore(double now) {
     m_next_refresh = now + 1.0;
+    RetryStore(now);
     m_staff.Refresh();
+    TickBackups(now);
     const scoring::StoreFailure* failure = m_staff.LastProblem();
     const std::string failing = failure ? failure->what() : "";
     if (failing != m_logged_failure) {
@@ -251,7 +280,13 @@ std::string App::StoreBanner() {
         return m_caught.failure ? BannerWords(*m_caught.failure, m_ui.lang) : Words(m_caught, m_ui.lang);
     const bool staff_screen = m_staff.LoggedIn() || m_router.Current().screen == ScreenId::Staff;
     const scoring::StoreFailure* failure = m_staff.LastProblem();
-    return failure && staff_screen ? BannerWords(*failure, m_ui.lang) : std::string();
+    if (!failure || !staff_screen) return std::string();
+    std::string words = BannerWords(*failure, m_ui.lang);
+    if (!m_staff.RescuedCopy().empty()) // the file vanished: where every saved change is now
+        words += m_ui.Bengali()
+                     ? " সংরক্ষিত সব পরিবর্তনের একটি কপি রাখা হয়েছে: " + m_staff.RescuedCopy()
+                     : " A copy of every saved change was written to " + m_staff.RescuedCopy() + ".";
+    return words;
 }
 
 // The screen boundary: whatever a screen throws while it draws or handles a tap (the database

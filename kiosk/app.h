@@ -9,6 +9,7 @@
 #include "kiosk/screens/screen_table.h"
 #include "kiosk/staff.h"
 #include "kiosk/ui/context.h"
+#include "scoring/store_keeping.h"
 
 #include <functional>
 #include <memory>
@@ -53,6 +54,10 @@ class App {
     const content::FairContent& Fair() const { return m_pack.content; }
     const ContentStatus& Status() const { return m_status; }
     Staff& GetStaff() { return m_staff; }
+    // Keeping the store (issue 14): `opener` opens it again every few seconds while judging is off
+    // (a full disk at start); `backups` copies it to a second place on a schedule. Either may be
+    // null; both must outlive the app.
+    void KeepStore(scoring::StoreOpener* opener, scoring::BackupSchedule* backups);
 
   private:
     void Navigate(const Route& route, double now, std::string notice = {});
@@ -60,6 +65,8 @@ class App {
     void Arrive(double now, std::string notice = {});
     void DrawTopBar(Navigation& nav, float height);
     void RefreshStore(double now);
+    void RetryStore(double now);
+    void TickBackups(double now);
     float DrawScreen(ScreenArgs& args, const ui::Rect& area);
     std::string StoreBanner();
     bool Exists(const Route& route);
@@ -77,7 +84,9 @@ class App {
     content::Lang m_start_lang;
     double m_last_input = 0;
     double m_last_frame = -1;
-    double m_next_refresh = 0;    // Staff::Refresh at most about once a second, only while drawing
+    double m_next_refresh = 0; // Staff::Refresh at most about once a second, only while drawing
+    scoring::StoreOpener* m_opener = nullptr;
+    scoring::BackupSchedule* m_backups = nullptr;
     std::string m_logged_failure; // the store failure last logged, so each is logged once
     ui::Problem m_caught;         // what a screen threw, shown until another screen shows or a save works
     long m_saves_when_caught = 0; // Staff::SavesJournaled() then

@@ -17,6 +17,9 @@ struct Options {
     std::string language = "bn"; // "bn" or "en" at start
     std::string script;          // play this script and exit
     std::string shots_dir = "."; // where `shot` writes its PNGs
+    std::string backup_dir;      // scheduled backups go here; empty: none
+    double backup_every_min = 10;
+    int backup_keep = 24; // the newest copies kept in backup_dir
     bool show_help = false;
     bool show_version = false;
 };

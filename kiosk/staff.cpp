@@ -7,10 +7,16 @@ namespace kiosk {
 
 Staff::Staff(scoring::Store* store, std::optional<scoring::StoreFailure> problem,
              const content::FairContent& content, double idle_timeout_s)
-    : m_store(store), m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
+    : m_content(content), m_problem(std::move(problem)), m_idle_timeout_s(idle_timeout_s) {
+    Adopt(store);
+}
+
+void Staff::Adopt(scoring::Store* store) {
+    m_store = store;
     if (!m_store) return;
+    m_problem.reset();
     try {
-        m_judging.emplace(*m_store, content);
+        m_judging.emplace(*m_store, m_content);
         m_organiser_pin.emplace(*m_store);
     } catch (const scoring::StoreFailure& failure) { // visitors browse on; judging says why not
         m_judging.reset();
@@ -22,6 +28,28 @@ Staff::Staff(scoring::Store* store, std::optional<scoring::StoreFailure> problem
 void Staff::Refresh() {
     if (m_judging) m_judging->Refresh();
     if (m_organiser_pin) m_organiser_pin->Refresh();
+    RescueIfVanished();
+}
+
+// The file is gone from its path: the open connection holds the only copy of every saved change.
+// Written out once, at the first refresh that can (saves are refused meanwhile, so one is enough).
+void Staff::RescueIfVanished() {
+    if (!m_store || !m_store->Vanished() || !m_rescued.empty()) return;
+    try {
+        if (!m_rescue_folder.empty()) try {
+                m_rescued = m_store->Rescue(m_rescue_folder + "/rescued-" + scoring::RandomHex(4) + ".db");
+            } catch (const scoring::StoreFailure& failure) { // the second place is gone too: the others
+                std::fprintf(stderr, "kiosk: %s\n", failure.what());
+            }
+        if (m_rescued.empty()) m_rescued = m_store->Rescue();
+        std::fprintf(stderr, "kiosk: the database %s is gone; every saved change was copied to %s\n",
+                     m_store->Path().c_str(), m_rescued.c_str());
+    } catch (const scoring::StoreFailure& failure) {
+        if (!m_rescue_failed_logged)
+            std::fprintf(stderr, "kiosk: the database is gone and no copy could be written yet: %s\n",
+                         failure.what());
+        m_rescue_failed_logged = true;
+    }
 }
 
 const scoring::StoreFailure* Staff::LastProblem() const {

@@ -29,6 +29,15 @@ class Staff {
     // Takes in what other programs wrote to the database; never throws. The app calls it about
     // once a second, outside drawing (see scoring::Judging::Refresh).
     void Refresh();
+    // The store opened at last, after failing at start (StoreOpener): judging starts.
+    void Adopt(scoring::Store* store);
+    // Why the latest try to open the store failed, while it is not Available().
+    void SetOpenFailure(const scoring::StoreFailure& failure) { m_problem = failure; }
+    // Where the emergency copy went once the database file vanished under the kiosk (Refresh
+    // writes it from the still-open connection), or "" (none was needed, or none could be made).
+    const std::string& RescuedCopy() const { return m_rescued; }
+    // The organiser's second place (--backup-to): a rescued copy goes there first.
+    void RescueFirstTo(std::string folder) { m_rescue_folder = std::move(folder); }
     // Why the database could not be opened (then not Available()).
     const std::optional<scoring::StoreFailure>& OpenFailure() const { return m_problem; }
     // The judging database's unresolved failure (a refresh or a save), if any.
@@ -102,7 +111,7 @@ class Staff {
     ResultsBasis BasisNow();
     void ComputeResultsNow(); // throws StoreFailure
 
-    scoring::Store* m_store;
+    scoring::Store* m_store = nullptr;
     const content::FairContent& m_content;
     std::optional<scoring::StoreFailure> m_problem;
     std::optional<scoring::Judging> m_judging;
@@ -112,6 +121,10 @@ class Staff {
     double m_idle_timeout_s;
     double m_last_activity = 0;
     long m_saves = 0;
+    std::string m_rescued;
+    std::string m_rescue_folder;
+    bool m_rescue_failed_logged = false;
+    void RescueIfVanished();
 
     std::optional<scoring::FairResults> m_results;
     std::optional<ResultsBasis> m_results_basis; // none: to compute (first time, or the method changed)

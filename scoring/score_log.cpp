@@ -478,6 +478,7 @@ void ScoreLog::ReadEvents(int64_t after_id) {
 }
 
 bool ScoreLog::CatchUp() {
+    m_db.CheckStillAtPath(); // a refresh, too, says so when the file is gone
     const int64_t version = m_store.DataVersion();
     if (version == m_data_version) return false;
     const size_t before = m_book.Events();

@@ -29,9 +29,9 @@ TEST_CASE("every refusal is worded in Bengali and in English, never SQLite's Eng
 }
 
 TEST_CASE("a store failure tells the judge the change was not saved and to call the organiser") {
-    for (auto kind :
-         {StoreFailure::Kind::DiskFull, StoreFailure::Kind::ReadOnly, StoreFailure::Kind::Locked,
-          StoreFailure::Kind::Damaged, StoreFailure::Kind::IoError, StoreFailure::Kind::Vanished}) {
+    for (auto kind : {StoreFailure::Kind::DiskFull, StoreFailure::Kind::ReadOnly, StoreFailure::Kind::Locked,
+                      StoreFailure::Kind::Damaged, StoreFailure::Kind::IoError, StoreFailure::Kind::Vanished,
+                      StoreFailure::Kind::NotOurs}) {
         const StoreFailure failure(kind, "/var/kiosk.db", "database or disk is full");
         const std::string bn = ui::Words(failure, content::Lang::Bengali);
         const std::string en = ui::Words(failure, content::Lang::English);
@@ -42,6 +42,20 @@ TEST_CASE("a store failure tells the judge the change was not saved and to call 
         CHECK(en.find("database or disk is full") == std::string::npos); // the detail is for the log
         CHECK(std::string(failure.what()).find("/var/kiosk.db") != std::string::npos);
     }
+}
+
+TEST_CASE("the banner for a vanished database says nothing is saved from now on, not that it heals") {
+    const StoreFailure gone(StoreFailure::Kind::Vanished, "/media/stick/kiosk.db", "gone");
+    CHECK(ui::BannerWords(gone, content::Lang::English).find("NO change is saved") != std::string::npos);
+    CHECK(ui::BannerWords(gone, content::Lang::English).find("by itself") == std::string::npos);
+    CHECK(ui::BannerWords(gone, content::Lang::Bengali).find("সংরক্ষণ হচ্ছে না") != std::string::npos);
+}
+
+TEST_CASE("another application's database is named as such, in both languages") {
+    const StoreFailure failure(StoreFailure::Kind::NotOurs, "/home/fair/photos.db", "not ours");
+    CHECK(ui::WhatFailed(failure, content::Lang::English).find("another program's") != std::string::npos);
+    CHECK(ui::WhatFailed(failure, content::Lang::Bengali).find("অন্য একটি প্রোগ্রামের") != std::string::npos);
+    CHECK(std::string(failure.what()).find("/home/fair/photos.db") != std::string::npos);
 }
 
 TEST_CASE("a problem a screen keeps is worded when drawn, and never in an exception's own English") {

@@ -33,6 +33,10 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
 int Organiser(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err); // PIN from std::cin
 
+// kiosk backup --out FILE [--db FILE]: a checked copy of a live database (WAL included), written
+// atomically. Exit 0 done, 1 failed (nothing at --out changed), 2 usage.
+int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // kiosk scores import FILE.csv [--db FILE] [--content DIR]: marks from paper score sheets.
 // Exit 0 done, 1 refused (nothing written), 2 usage.
 int Scores(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

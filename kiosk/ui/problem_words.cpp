@@ -100,6 +100,9 @@ Pair FailureWords(scoring::StoreFailure::Kind kind) {
         return {"ডেটাবেস ফাইলটি পাওয়া যাচ্ছে না", "the database file is missing"};
     case Kind::TooNew:
         return {"ডেটাবেসটি নতুন সংস্করণের কিয়স্কের", "the database is from a newer kiosk"};
+    case Kind::NotOurs:
+        return {"ফাইলটি কিয়স্কের ডেটাবেস নয়, অন্য একটি প্রোগ্রামের",
+                "the file is another program's, not the kiosk's database"};
     case Kind::Other:
         return {"ডেটাবেসে সমস্যা", "a database problem"};
     }
@@ -150,6 +153,15 @@ std::string WhatFailed(const scoring::StoreFailure& failure, content::Lang lang)
 
 std::string BannerWords(const scoring::StoreFailure& failure, content::Lang lang) {
     const Pair what = FailureWords(failure.What());
+    if (failure.What() == scoring::StoreFailure::Kind::Vanished) // it does not come back by itself
+        return lang == content::Lang::Bengali
+                   ? "বিচারের ডেটাবেসে সমস্যা: " + what.bn +
+                         "। এখন থেকে কোনো পরিবর্তন সংরক্ষণ হচ্ছে না। আয়োজককে ডাকুন: ডেটাবেসের একটি নিরাপদ কপি "
+                         "দিয়ে "
+                         "কিয়স্কটি আবার চালু করতে হবে।"
+                   : "The judging database has a problem: " + what.en +
+                         ". From now on NO change is saved. Please call the organiser: the kiosk must be "
+                         "restarted on a safe copy of the database.";
     if (lang == content::Lang::Bengali)
         return "বিচারের ডেটাবেসে সমস্যা: " + what.bn +
                "। যে পরিবর্তনের পাশে \"সংরক্ষিত\" লেখা নেই, সেটি সংরক্ষণ হয়নি। আয়োজককে ডাকুন। সমস্যা মিটলে "
