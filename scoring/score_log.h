@@ -136,6 +136,9 @@ class ScoreLog {
     int64_t Settle(const std::string& higher, const std::string& lower, const std::string& reason);
     int64_t Finalise(const std::string& snapshot);
     int64_t Unfinalise(const std::string& reason);
+    // The organiser accepts a changed rubric once scores exist; `description` says what changed
+    // (content::RubricChange::Describe). A judge-less decision, by the organiser.
+    int64_t AcceptRubric(const std::string& description);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
     // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs
