@@ -109,7 +109,7 @@ std::string CsvCell(std::string_view cell) {
     if (StartsAsFormula(cell)) value += '\'';
     value += cell;
     const bool needs_quotes =
-        value.find_first_of(",;\"\r\n") != std::string::npos ||
+        value.find_first_of(",\"\r\n") != std::string::npos ||
         (!value.empty() && (value.front() == ' ' || value.back() == ' ' || value.back() == '\t'));
     if (!needs_quotes) return value;
     std::string quoted = "\"";
