@@ -90,6 +90,9 @@ class Notes {
     void Error(const Node& at, std::string message) { Add(at, Severity::Error, std::move(message)); }
     void Warn(const Node& at, std::string message) { Add(at, Severity::Warning, std::move(message)); }
     size_t Errors() const { return m_errors; }
+    // No more notes are kept: a warning is only counted (and not worth wording).
+    bool Full() const { return m_notes.size() >= kMostProblemsListed; }
+    void CountWarning() { ++m_warnings_not_kept; }
     const std::vector<Note>& All() const { return m_notes; } // the first kMostProblemsListed
     size_t ErrorsNotKept() const { return m_errors_not_kept; }
     size_t WarningsNotKept() const { return m_warnings_not_kept; }
@@ -223,6 +226,10 @@ std::optional<std::string> String(Notes& notes, const Node& object, std::string_
 void CheckKeys(Notes& notes, const Node& object, const std::vector<std::string_view>& known) {
     for (auto it = object.value.begin(); it != object.value.end(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+        if (notes.Full()) { // a million unknown keys: counted, not each given a "did you mean"
+            notes.CountWarning();
+            continue;
+        }
         notes.Warn(Node{it.value(), &object, it.key()},
                    "unknown key " + Shown(it.key()) + Suggest(it.key(), known) + ": ignored");
     }
