@@ -84,12 +84,12 @@ int Check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         out << typed << ": ... and " << pack.NotListed() << " more problems, not listed (the first "
             << content::kMostProblemsListed << " are above)\n";
     size_t above_max = 0;
-    if (!db.empty()) try {
-            above_max = MarksAboveMax(db, pack.content, out);
-        } catch (const std::exception& e) { // StoreFailure, Refused: the file is not a kiosk database
-            err << "kiosk check: " << db << ": " << e.what() << '\n';
-            return 2;
-        }
+    try {
+        if (!db.empty()) above_max = MarksAboveMax(db, pack.content, out);
+    } catch (const std::exception& e) { // StoreFailure, Refused: the file is not a kiosk database
+        err << "kiosk check: " << db << ": " << e.what() << '\n';
+        return 2;
+    }
     const size_t errors = pack.Count(content::Severity::Error) + above_max,
                  warnings = pack.Count(content::Severity::Warning);
     out << typed << ": "
