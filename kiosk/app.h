@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace kiosk {
@@ -71,6 +72,9 @@ class App {
     std::string StoreBanner();
     bool Exists(const Route& route);
     void LogOut(double now);
+    void KeepJudgesRubric(content::LoadedPack& pack); // the rubric rule of content/rubric_change.h
+    std::string AcceptHeldRubric();
+    std::string RubricNotice(); // for a logged-in judge, once the organiser changed the rubric
 
     content::LoadedPack m_pack;
     ContentStatus m_status; // m_pack, and what became of the last update
@@ -91,7 +95,8 @@ class App {
     ui::Problem m_caught;         // what a screen threw, shown until another screen shows or a save works
     long m_saves_when_caught = 0; // Staff::SavesJournaled() then
 
-    Screens m_screens; // every screen's state, made from the screen table
+    std::set<scoring::JudgeId> m_rubric_seen; // judges who closed the notice of the last rubric change
+    Screens m_screens;                        // every screen's state, made from the screen table
 };
 
 } // namespace kiosk

@@ -33,6 +33,7 @@ int Run(const kiosk::Options& options) {
     content::LoadedPack pack = content::LoadPack(folder);
     for (const content::PackProblem& problem : pack.problems)
         std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
+    if (pack.NotListed() > 0) std::fprintf(stderr, "kiosk: ... and %zu more problems\n", pack.NotListed());
     if (!pack.fair_ok)
         std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
 

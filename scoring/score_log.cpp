@@ -419,6 +419,10 @@ int64_t ScoreLog::Finalise(const std::string& snapshot) {
     return Record({Event{.kind = EventKind::Finalise, .text = snapshot, .by_organiser = true}}).front();
 }
 
+int64_t ScoreLog::AcceptRubric(const std::string& description) {
+    return Record({Event{.kind = EventKind::Rubric, .text = description, .by_organiser = true}}).front();
+}
+
 int64_t ScoreLog::Unfinalise(const std::string& reason) {
     if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"unfinalise"});
     return Record({Event{.kind = EventKind::Unfinalise, .text = reason, .by_organiser = true}}).front();

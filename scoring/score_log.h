@@ -178,6 +178,9 @@ class ScoreLog {
     // two sides' values (nothing: not scored). Refused when there is no such conflict or it is
     // already resolved. Sets the mark even on a submitted card.
     int64_t Resolve(const std::string& conflict_id, std::optional<int> value);
+    // The organiser accepts a changed rubric once scores exist; `description` says what changed
+    // (content::RubricChange::Describe). A judge-less decision, by the organiser.
+    int64_t AcceptRubric(const std::string& description);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
     // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs

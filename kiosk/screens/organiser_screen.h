@@ -11,6 +11,7 @@
 #include "kiosk/staff.h"
 #include "kiosk/ui/keyboard.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ struct ContentStatus {
     std::string loaded_at;                      // local time the showing pack was loaded, "14:05:09"
     std::optional<content::LoadedPack> refused; // the last update that could not be used
     std::string refused_at;
+    // The rubric judges score with is never swapped silently (content/rubric_change.h):
+    std::string rubric_kept;                    // why rubric.json is not used now ("" when it is)
+    std::optional<content::Rubric> held_rubric; // a changed rubric waiting for the organiser
+    std::string held_change, held_at;           // what changed in it (English), and when it came
+    std::function<std::string()> accept_rubric; // the organiser accepts it: "" or what went wrong
+    std::string rubric_accepted_at;             // when the organiser last accepted one
 };
 
 // The organiser's console tabs. The tab is in the route, so Back and Home behave: "organiser" is
@@ -53,6 +60,8 @@ struct OrganiserScreen {
     float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
     float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width,
                       const ScrollFrame& frame);
+    float DrawRubricState(ui::Context& ui, const ContentStatus& status, float x, float y, float width);
+    std::string rubric_error; // accepting the held rubric failed: why
 };
 
 } // namespace kiosk
