@@ -7,6 +7,7 @@
 #include "content/bank.h"
 #include "content/csv_reader.h"
 #include "content/pack_rules.h"
+#include "content/text_safety.h"
 #include "content/utf8.h"
 
 #include <algorithm>
@@ -471,6 +472,11 @@ bool TableBuilder::RowCellsFit(const Record& record) {
     return false;
 }
 
+// The columns written in words, where Bengali is expected (a link is not).
+bool IsBengaliColumn(BankColumn column) {
+    return column != BankColumn::ServiceLink;
+}
+
 void TableBuilder::ReadRow(const Record& record, int& position) {
     // Rows with nothing in the seven columns (a pre-numbered serial, say) are not rows of the bank.
     bool has_content = false;
@@ -493,13 +499,20 @@ void TableBuilder::ReadRow(const Record& record, int& position) {
         if (const std::optional<size_t> bad = InvalidUtf8Offset(cell)) {
             static const char* const kHex = "0123456789ABCDEF";
             const auto byte = static_cast<unsigned char>(cell[*bad]);
-            Problem(record.line, "the " + std::string(BankEnglishHeader(bank_column)) +
-                                     " is not valid UTF-8 (byte 0x" + kHex[byte >> 4] + kHex[byte & 15] +
-                                     " after " + Quoted(cell.substr(0, *bad)) +
-                                     "): save the sheet as \"CSV UTF-8 (Comma delimited)\"");
+            Problem(record.line,
+                    "the " + std::string(BankEnglishHeader(bank_column)) + " is not valid UTF-8 (byte 0x" +
+                        kHex[byte >> 4] + kHex[byte & 15] + " after " + Quoted(cell.substr(0, *bad)) + "): " +
+                        (LooksLikeBijoy(cell) ? std::string(kBijoyAdvice)
+                                              : "save the sheet as \"CSV UTF-8 (Comma delimited)\""));
             return;
         }
-        row.Cell(bank_column) = cell;
+        if (IsBengaliColumn(bank_column) && LooksLikeBijoy(cell)) {
+            Problem(record.line, "the " + std::string(BankEnglishHeader(bank_column)) + " " + Quoted(cell) +
+                                     ": " + kBijoyAdvice);
+            return;
+        }
+        // A cell the export neutralised against spreadsheet formulas ('=...) reads back as it was.
+        row.Cell(bank_column) = IsNeutralisedCell(cell) ? cell.substr(1) : cell;
     }
     if (MatchKey(row.name).empty()) {
         Problem(record.line, "the " + ColumnTitle(BankColumn::Name) + " is empty");
@@ -618,22 +631,10 @@ BankTable ReadBankCsv(const std::string& path) {
 
 namespace {
 
-// Quotes only where CSV needs them, as Excel does, plus cells with surrounding spaces, which readers
-// (libcsv included) would otherwise trim.
+// Every cell through CsvCell (text_safety.h): quotes where CSV needs them, as Excel does, and a
+// cell a spreadsheet would run as a formula neutralised; import takes the apostrophe off again.
 void AppendCell(std::string& out, const std::string& cell) {
-    const bool needs_quotes = cell.find_first_of(",\"\r\n") != std::string::npos ||
-                              (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' ||
-                                                 cell.back() == ' ' || cell.back() == '\t'));
-    if (!needs_quotes) {
-        out += cell;
-        return;
-    }
-    out += '"';
-    for (char c : cell) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
+    out += CsvCell(cell);
 }
 
 } // namespace

@@ -40,7 +40,15 @@ std::string FormatProblem(const PackProblem& problem, const std::string& file) {
 
 size_t LoadedPack::Count(Severity severity) const {
     return static_cast<size_t>(std::count_if(problems.begin(), problems.end(),
-                                             [&](const PackProblem& p) { return p.severity == severity; }));
+                                             [&](const PackProblem& p) { return p.severity == severity; })) +
+           (severity == Severity::Error ? errors_not_listed : warnings_not_listed);
+}
+
+void LoadedPack::Add(PackProblem problem) {
+    if (problems.size() < kMostProblemsListed)
+        problems.push_back(std::move(problem));
+    else
+        ++(problem.severity == Severity::Error ? errors_not_listed : warnings_not_listed);
 }
 
 namespace {
@@ -73,17 +81,26 @@ struct Note {
 class Notes {
   public:
     void Add(const Node& at, Severity severity, std::string message) {
-        m_notes.push_back({at.Pointer(), severity, std::move(message)});
         if (severity == Severity::Error) ++m_errors;
+        if (m_notes.size() < kMostProblemsListed)
+            m_notes.push_back({at.Pointer(), severity, std::move(message)});
+        else
+            ++(severity == Severity::Error ? m_errors_not_kept : m_warnings_not_kept);
     }
     void Error(const Node& at, std::string message) { Add(at, Severity::Error, std::move(message)); }
     void Warn(const Node& at, std::string message) { Add(at, Severity::Warning, std::move(message)); }
     size_t Errors() const { return m_errors; }
-    const std::vector<Note>& All() const { return m_notes; }
+    // No more notes are kept: a warning is only counted (and not worth wording).
+    bool Full() const { return m_notes.size() >= kMostProblemsListed; }
+    void CountWarning() { ++m_warnings_not_kept; }
+    const std::vector<Note>& All() const { return m_notes; } // the first kMostProblemsListed
+    size_t ErrorsNotKept() const { return m_errors_not_kept; }
+    size_t WarningsNotKept() const { return m_warnings_not_kept; }
 
   private:
     std::vector<Note> m_notes;
     size_t m_errors = 0;
+    size_t m_errors_not_kept = 0, m_warnings_not_kept = 0; // bounded memory for a pack gone wild
 };
 
 // A text from the pack in a message: quoted, control characters escaped, cut when long.
@@ -209,6 +226,10 @@ std::optional<std::string> String(Notes& notes, const Node& object, std::string_
 void CheckKeys(Notes& notes, const Node& object, const std::vector<std::string_view>& known) {
     for (auto it = object.value.begin(); it != object.value.end(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+        if (notes.Full()) { // a million unknown keys: counted, not each given a "did you mean"
+            notes.CountWarning();
+            continue;
+        }
         notes.Warn(Node{it.value(), &object, it.key()},
                    "unknown key " + Shown(it.key()) + Suggest(it.key(), known) + ": ignored");
     }
@@ -561,6 +582,7 @@ class PackReader {
     void ReadFair();
     void ReadInnovations();
     void ReadRubric();
+    void RefuseDuplicates();
 
   private:
     void Offices(Notes& notes, const Node& root);
@@ -580,7 +602,9 @@ class PackReader {
     LoadedPack& m_pack;
     bool m_know_offices = false;      // fair.json was read, so references can be checked
     std::set<std::string> m_left_out; // office and category ids left out, for clearer messages
-    std::map<std::string, std::string> m_innovation_files; // id -> the file that has it
+    std::map<std::string, std::string> m_innovation_files; // id -> the first file that has it
+    std::map<std::string, std::string> m_duplicates;       // an id claimed twice -> its first file
+    std::vector<std::pair<std::string, std::string>> m_duplicate_files; // (id, a later file claiming it)
 };
 
 // Turns one file's notes into problems with line numbers, in line order.
@@ -591,9 +615,11 @@ void PackReader::Finish(const fs::path& file, const JsonSource& source, const No
             const TextPosition position = PositionAt(source.text, source.error_offset);
             problem.line = position.line, problem.column = position.column;
         }
-        m_pack.problems.push_back(std::move(problem));
+        m_pack.Add(std::move(problem));
         return;
     }
+    m_pack.errors_not_listed += notes.ErrorsNotKept();
+    m_pack.warnings_not_listed += notes.WarningsNotKept();
     if (notes.All().empty()) return;
     const ValueLocator locator(source.text);
     std::vector<PackProblem> problems;
@@ -601,7 +627,8 @@ void PackReader::Finish(const fs::path& file, const JsonSource& source, const No
         problems.push_back({file.string(), locator.LineOf(note.pointer), 0, note.severity, note.message});
     std::stable_sort(problems.begin(), problems.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
-    m_pack.problems.insert(m_pack.problems.end(), problems.begin(), problems.end());
+    for (PackProblem& problem : problems)
+        m_pack.Add(std::move(problem));
 }
 
 void PackReader::ReadFair() {
@@ -637,9 +664,12 @@ void PackReader::ReadRubric() {
         Rubric rubric = RubricOf(notes, Node{source.value, nullptr, {}, 0, false});
         if (!rubric.criteria.empty()) m_pack.content.rubric = std::move(rubric);
     }
+    // A file half saved, or with a criterion left out, is not the rubric the organiser meant: the
+    // content watch keeps the rubric the judges have rather than take this one (content/rubric_change.h).
+    m_pack.rubric_file = source.Ok() && notes.Errors() == 0 ? RubricFile::Read : RubricFile::Unreadable;
     Finish(file, source, notes);
     if (!source.Ok())
-        m_pack.problems.push_back(
+        m_pack.Add(
             {file.string(), 0, 0, Severity::Error, "the default rubric is used until this file is fixed"});
 }
 
@@ -687,20 +717,17 @@ void PackReader::ReadInnovations() {
     for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
         if (it->path().extension() == ".json") files.push_back(it->path());
     if (error) {
-        m_pack.problems.push_back(
-            {folder.string(), 0, 0, Severity::Error, "cannot list the folder: " + error.message()});
+        m_pack.Add({folder.string(), 0, 0, Severity::Error, "cannot list the folder: " + error.message()});
         return;
     }
     if (files.empty())
-        m_pack.problems.push_back(
-            {folder.string(), 0, 0, Severity::Warning, "no innovations (*.json files) in the folder"});
+        m_pack.Add({folder.string(), 0, 0, Severity::Warning, "no innovations (*.json files) in the folder"});
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         try {
             ReadInnovation(file);
         } catch (const std::exception& e) { // a bug here must not stop the kiosk: leave the file out
-            m_pack.problems.push_back(
-                {file.string(), 0, 0, Severity::Error, std::string("cannot be read: ") + e.what()});
+            m_pack.Add({file.string(), 0, 0, Severity::Error, std::string("cannot be read: ") + e.what()});
         }
     }
 }
@@ -711,12 +738,33 @@ void PackReader::ReadInnovation(const fs::path& file) {
     if (source.Ok()) {
         const Node root{source.value, nullptr, {}, 0, false};
         std::optional<Innovation> innovation = InnovationOf(notes, root);
-        if (innovation && notes.Errors() == 0) {
-            m_innovation_files.emplace(innovation->id, Relative(file));
-            m_pack.content.innovations.push_back(std::move(*innovation));
+        if (innovation && !innovation->id.empty()) {
+            // Every file that claims an id counts, broken or not: a second file must never take
+            // over an entry (its scores would sit under the other's content), so both are refused.
+            if (auto [first, added] = m_innovation_files.emplace(innovation->id, Relative(file)); !added) {
+                m_duplicates.emplace(innovation->id, first->second);
+                m_duplicate_files.emplace_back(innovation->id, Relative(file));
+            }
         }
+        if (innovation && notes.Errors() == 0) m_pack.content.innovations.push_back(std::move(*innovation));
     }
     Finish(file, source, notes);
+}
+
+// The first file of each duplicated id: its innovation is taken out again, and told why.
+void PackReader::RefuseDuplicates() {
+    for (const auto& [id, first_file] : m_duplicates) {
+        std::erase_if(m_pack.content.innovations, [&](const Innovation& i) { return i.id == id; });
+        const fs::path file = m_root / first_file;
+        const JsonSource source = ReadJsonSource(file);
+        const int line = source.Ok() ? ValueLocator(source.text).LineOf("/id") : 0;
+        std::string others;
+        for (const auto& [dup_id, dup_file] : m_duplicate_files)
+            if (dup_id == id) others += (others.empty() ? "" : ", ") + dup_file;
+        m_pack.Add({file.string(), line, 0, Severity::Error,
+                    "duplicate id " + Shown(id) + ": " + others +
+                        " also has it: neither is shown or judged until one of them is given another id"});
+    }
 }
 
 std::optional<Innovation> PackReader::InnovationOf(Notes& notes, const Node& root) {
@@ -740,8 +788,9 @@ std::optional<Innovation> PackReader::InnovationOf(Notes& notes, const Node& roo
     References(notes, root, innovation);
     if (auto first = m_innovation_files.find(innovation.id);
         !innovation.id.empty() && first != m_innovation_files.end())
-        notes.Error(At(root, "id"),
-                    "duplicate id " + Shown(innovation.id) + ": " + first->second + " already has it");
+        notes.Error(At(root, "id"), "duplicate id " + Shown(innovation.id) + ": " + first->second +
+                                        " already has it: neither is shown or judged until one of them "
+                                        "is given another id");
     return innovation;
 }
 
@@ -764,6 +813,51 @@ void PackReader::References(Notes& notes, const Node& root, const Innovation& in
     check("category", innovation.category_id, m_pack.content.categories);
 }
 
+// Whether `file`, relative to the pack, stays inside it: not absolute, no "..", and no symbolic
+// link on the way leading out. Links are followed by reading them, never by opening what they name,
+// and a link leading out is refused whether or not its target exists.
+bool InsidePack(const fs::path& root, const std::string& file) {
+    const fs::path relative(file);
+    if (file.empty() || relative.has_root_name() || relative.has_root_directory()) return false;
+    for (const fs::path& part : relative)
+        if (part == "..") return false;
+    std::error_code error;
+    const fs::path base = fs::canonical(root, error); // the pack folder itself may be a link
+    if (error) return false;
+    std::vector<fs::path> rest(relative.begin(), relative.end());
+    std::reverse(rest.begin(), rest.end()); // a stack: the next part last
+    fs::path at = base;
+    for (int links = 0; !rest.empty();) {
+        const fs::path part = rest.back();
+        rest.pop_back();
+        if (part.empty() || part == ".") continue;
+        if (part == "..") {
+            if (at == base) return false;
+            at = at.parent_path();
+            continue;
+        }
+        const fs::path next = at / part;
+        if (!fs::is_symlink(fs::symlink_status(next, error))) {
+            at = next;
+            continue;
+        }
+        if (++links > 40) return false; // a loop of links
+        const fs::path target = fs::read_symlink(next, error);
+        if (error || target.has_root_name() || target.has_root_directory()) {
+            // An absolute link may still name a place inside the pack, written in full.
+            const fs::path inside = target.lexically_normal().lexically_relative(base);
+            if (error || inside.empty() || *inside.begin() == "..") return false;
+            at = base;
+            for (auto it = inside.end(); it != inside.begin();)
+                rest.push_back(*--it);
+            continue;
+        }
+        for (auto it = target.end(); it != target.begin();)
+            rest.push_back(*--it);
+    }
+    return true;
+}
+
 // Photos are shown as placeholders when they cannot be read, so their problems are warnings.
 // The kiosk only looks whether each file exists; `kiosk check` also decodes it as the kiosk will.
 void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) {
@@ -778,6 +872,14 @@ void PackReader::Photos(Notes& notes, const Node& root, Innovation& innovation) 
             continue;
         }
         const fs::path path = (m_root / *file).lexically_normal();
+        if (!InsidePack(m_root, *file)) {
+            // Said before anything is looked up outside, and the same whether a file is there or not:
+            // `kiosk check` must not tell what exists elsewhere on the machine.
+            notes.Warn(At(item, "file"), "picture " + Shown(*file) +
+                                             " is outside the pack folder (an absolute path, \"..\", or a "
+                                             "link leading out): pictures must be inside the pack: ignored");
+            continue;
+        }
         std::optional<std::string> why;
         if (m_options.decode_pictures) {
             if (std::string error = DecodePicture(path.string()).error; !error.empty())
@@ -815,6 +917,7 @@ LoadedPack LoadPack(const std::string& folder, const LoadOptions& options) {
     reader.ReadFair();
     reader.ReadRubric();
     reader.ReadInnovations(); // even without a fair, so that every problem is listed at once
+    reader.RefuseDuplicates();
     if (!pack.fair_ok) {
         pack.content = FairContent{};
         pack.content.folder = root.string();

@@ -34,13 +34,31 @@ struct LoadOptions {
     bool decode_pictures = false;
 };
 
+// A pack's problems are listed up to this many; beyond it they are only counted, so that a pack
+// with a million broken keys is told in bounded memory ("... and 999 700 more").
+constexpr size_t kMostProblemsListed = 300;
+
+// Whether the pack's rubric.json could be used as a whole.
+enum class RubricFile {
+    Absent,     // no rubric.json: the built-in default rubric
+    Read,       // read with no error: the pack's rubric
+    Unreadable, // there, but not readable, not UTF-8 or JSON, or with an error in a criterion
+};
+
 struct LoadedPack {
     FairContent content;
-    std::vector<PackProblem> problems; // in file order, then line order
+    std::vector<PackProblem> problems; // in file order, then line order; at most kMostProblemsListed
+    size_t errors_not_listed = 0;      // problems beyond the listed ones, counted only
+    size_t warnings_not_listed = 0;
     // False when fair.json cannot be used: `content` is then empty and `problems` says why.
     bool fair_ok = false;
+    RubricFile rubric_file = RubricFile::Absent;
 
-    size_t Count(Severity severity) const;
+    size_t Count(Severity severity) const; // listed and not listed
+    size_t NotListed() const { return errors_not_listed + warnings_not_listed; }
+    bool Clean() const { return problems.empty(); }
+    // Adds a problem to the list, or counts it when the list is full.
+    void Add(PackProblem problem);
 };
 
 // Loads the pack at `folder`. Never throws for a bad pack: every valid innovation is loaded,

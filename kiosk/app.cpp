@@ -3,6 +3,8 @@
 #include "kiosk/content_watch.h"
 #include "kiosk/sync_worker.h"
 
+#include "content/rubric_change.h"
+
 #include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
@@ -29,6 +31,7 @@ App::App(content::LoadedPack pack, const Options& options, scoring::Store* store
     : m_pack(std::move(pack)), m_staff(store, std::move(store_problem), m_pack.content, options.staff_idle_s),
       m_hub(options.hub), m_idle_timeout_s(options.idle_timeout_s) {
     m_status.pack = &m_pack;
+    m_status.accept_rubric = [this] { return AcceptHeldRubric(); };
     m_status.loaded_at = LocalClock();
     m_start_lang = options.language == "en" ? content::Lang::English : content::Lang::Bengali;
     m_ui.lang = m_start_lang;
@@ -43,6 +46,8 @@ double App::NextWake() const {
     const ScreenId showing = m_router.Current().screen;
     if (showing == ScreenId::Attract) return m_screens.NextChange(showing, m_ui.now);
     double wake = std::min(m_last_input + m_idle_timeout_s, m_staff.LogoutAt());
+    if ((m_opener && !m_staff.Available()) || m_backups) // retry the store, take the next backup
+        wake = std::min(wake, m_next_refresh + (m_backups && m_staff.Available() ? 30.0 : 0.0));
     wake = std::min(wake, m_screens.NextChange(showing, m_ui.now)); // a countdown, say
     // A finger resting still draws nothing, yet a long press must fire on time.
     if (m_ui.touch.Down() && !m_ui.touch.Consumed())
@@ -75,7 +80,9 @@ bool App::OfferContent(content::LoadedPack pack, double now) {
         m_status.refused_at = LocalClock();
         return false;
     }
+    KeepJudgesRubric(pack);
     m_pack = std::move(pack);
+    if (m_staff.Available()) m_staff.Judging().ContentChanged();
     m_status.refused.reset();
     m_status.loaded_at = LocalClock();
     m_ui.pictures.Clear(); // a picture file may have changed under the same name
@@ -83,6 +90,59 @@ bool App::OfferContent(content::LoadedPack pack, double now) {
     // A visitor on a screen that is gone goes home; the rest stay where they are.
     if (!Exists(m_router.Current())) Navigate(Route{ScreenId::Home, {}}, now);
     return true;
+}
+
+// A judge must never find the criteria swapped under the card: a rubric that cannot be read keeps
+// the one before, and a changed one waits, once scores exist, for the organiser to accept it.
+void App::KeepJudgesRubric(content::LoadedPack& pack) {
+    const bool scores = m_staff.Available() && m_staff.Judging().Log().Book().Events() > 0;
+    const content::Rubric& current = m_pack.content.rubric;
+    const content::RubricUpdate update = content::DecideRubric(current, pack, scores);
+    m_status.rubric_kept.clear();
+    if (update == content::RubricUpdate::Same || update == content::RubricUpdate::Take) {
+        m_status.held_rubric.reset();
+        return;
+    }
+    if (update == content::RubricUpdate::Hold) {
+        m_status.held_change = content::CompareRubrics(current, pack.content.rubric).Describe();
+        m_status.held_rubric = std::move(pack.content.rubric);
+        m_status.held_at = LocalClock();
+        std::fprintf(stderr,
+                     "kiosk: rubric.json changed (%s): judges keep the rubric they have until the "
+                     "organiser accepts it on the Content tab\n",
+                     m_status.held_change.c_str());
+    } else {
+        m_status.rubric_kept = update == content::RubricUpdate::KeepUnreadable ? "rubric.json cannot be read"
+                                                                               : "rubric.json is gone";
+        std::fprintf(stderr, "kiosk: %s: judges keep the rubric they have\n", m_status.rubric_kept.c_str());
+    }
+    pack.content.rubric = current;
+}
+
+std::string App::AcceptHeldRubric() {
+    if (!m_status.held_rubric || !m_staff.Available()) return {};
+    try {
+        m_staff.Judging().Log().AcceptRubric(m_status.held_change);
+    } catch (const std::exception& e) { // StoreFailure, Refused: nothing changed; the organiser may retry
+        return ui::Words(ui::Problem::Of(e), m_ui.lang);
+    }
+    m_pack.content.rubric = std::move(*m_status.held_rubric);
+    m_status.held_rubric.reset();
+    m_staff.Judging().ContentChanged();
+    m_status.rubric_accepted_at = LocalClock();
+    m_rubric_seen.clear();
+    std::fprintf(stderr, "kiosk: the organiser accepted the changed rubric (%s)\n",
+                 m_status.held_change.c_str());
+    return {};
+}
+
+std::string App::RubricNotice() {
+    scoring::JudgeSession* judge = m_staff.Judge();
+    if (!judge || m_status.rubric_accepted_at.empty() || m_rubric_seen.count(judge->Who().id)) return {};
+    return m_ui.Bengali() ? "আয়োজক " + m_status.rubric_accepted_at +
+                                "-এ মূল্যায়নের মানদণ্ড বদলেছেন: আপনার স্কোরকার্ডগুলো দেখে নিন। বন্ধ করতে ছুঁয়ে দিন।"
+                          : "The organiser changed the rubric at " + m_status.rubric_accepted_at +
+                                ": check your scorecards. Tap to close.";
 }
 
 // Whether a route can be shown now (the screen table says what each screen needs).
@@ -239,11 +299,38 @@ void App::DrawTopBar(Navigation& nav, float height) {
              {title_end - title_x - m_ui.Px(28), 1});
 }
 
+void App::KeepStore(scoring::StoreOpener* opener, scoring::BackupSchedule* backups) {
+    m_opener = opener;
+    m_backups = backups;
+    if (backups) m_staff.RescueFirstTo(backups->Folder());
+}
+
+// Opens the store again while it could not be opened (the opener paces its tries).
+void App::RetryStore(double now) {
+    if (!m_opener || m_staff.Available()) return;
+    if (scoring::Store* store = m_opener->Open(now)) {
+        std::fprintf(stderr, "kiosk: the judging database %s opened: judging is on\n", store->Path().c_str());
+        m_staff.Adopt(store);
+    } else if (m_opener->Failure()) {
+        m_staff.SetOpenFailure(*m_opener->Failure());
+    }
+}
+
+// A backup when one is due, on the schedule's own thread; its outcome in the log.
+void App::TickBackups(double now) {
+    if (!m_backups) return;
+    if (m_staff.Available() && m_staff.RescuedCopy().empty()) m_backups->Tick(now);
+    if (const std::string report = m_backups->TakeReport(); !report.empty())
+        std::fprintf(stderr, "kiosk: %s\n", report.c_str());
+}
+
 // Takes in what other programs wrote to the judging database, and logs a failure once when it
 // starts and once when it is over (the banner shows it meanwhile).
 void App::RefreshStore(double now) {
     m_next_refresh = now + 1.0;
+    RetryStore(now);
     m_staff.Refresh();
+    TickBackups(now);
     const scoring::StoreFailure* failure = m_staff.LastProblem();
     const std::string failing = failure ? failure->what() : "";
     if (failing != m_logged_failure) {
@@ -262,7 +349,13 @@ std::string App::StoreBanner() {
         return m_caught.failure ? BannerWords(*m_caught.failure, m_ui.lang) : Words(m_caught, m_ui.lang);
     const bool staff_screen = m_staff.LoggedIn() || m_router.Current().screen == ScreenId::Staff;
     const scoring::StoreFailure* failure = m_staff.LastProblem();
-    return failure && staff_screen ? BannerWords(*failure, m_ui.lang) : std::string();
+    if (!failure || !staff_screen) return std::string();
+    std::string words = BannerWords(*failure, m_ui.lang);
+    if (!m_staff.RescuedCopy().empty()) // the file vanished: where every saved change is now
+        words += m_ui.Bengali()
+                     ? " সংরক্ষিত সব পরিবর্তনের একটি কপি রাখা হয়েছে: " + m_staff.RescuedCopy()
+                     : " A copy of every saved change was written to " + m_staff.RescuedCopy() + ".";
+    return words;
 }
 
 // The screen boundary: whatever a screen throws while it draws or handles a tap (the database
@@ -319,6 +412,7 @@ void App::Frame(double now) {
     if (!Exists(m_router.Current()))
         Navigate(Route{ScreenId::Home, {}}, now); // its staff left, or its entry went
     if (now >= m_next_refresh) RefreshStore(now); // outside drawing; an idle kiosk draws no frames
+    m_staff.UpdateResults(); // outside drawing too: only when a screen showing them asked, and changed
 
     Navigation nav;
     if (m_router.Current().screen == ScreenId::Attract) {
@@ -341,6 +435,15 @@ void App::Frame(double now) {
         const float margin = PageMargin(m_ui);
         const float h = Banner(m_ui, margin, bar_h + m_ui.Px(16), m_ui.screen.x - 2 * margin, banner,
                                color::kRed, color::Rgb(0xfde8ea));
+        view.y += h + m_ui.Px(16), view.h -= h + m_ui.Px(16);
+    }
+    if (const std::string notice = RubricNotice(); !notice.empty()) { // shown to each judge until closed
+        const float margin = PageMargin(m_ui);
+        const float h = Banner(m_ui, margin, view.y + m_ui.Px(16), m_ui.screen.x - 2 * margin, notice,
+                               color::kText, color::Rgb(0xfff4d6));
+        const Rect notice_rect{margin, view.y + m_ui.Px(16), m_ui.screen.x - 2 * margin, h};
+        m_ui.AddTarget("rubric-notice", notice_rect);
+        if (m_ui.Tapped(notice_rect)) m_rubric_seen.insert(m_staff.Judge()->Who().id);
         view.y += h + m_ui.Px(16), view.h -= h + m_ui.Px(16);
     }
     const float offset = m_scroller.Update(m_ui.touch, view, m_content_height, m_ui.dt);

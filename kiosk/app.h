@@ -9,9 +9,11 @@
 #include "kiosk/screens/screen_table.h"
 #include "kiosk/staff.h"
 #include "kiosk/ui/context.h"
+#include "scoring/store_keeping.h"
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace kiosk {
@@ -45,8 +47,8 @@ class App {
     double NextWake() const;
     // The last frame moved something (scrolling, a fade): draw another.
     bool Animating() const { return m_ui.animating; }
-    // Work under way that will change the screen soon (pictures decoding).
-    bool Busy() { return m_ui.pictures.Busy(); }
+    // Work under way that will change the screen soon (pictures decoding, the results to compute).
+    bool Busy() { return m_ui.pictures.Busy() || m_staff.ResultsBusy(); }
     // Goes to a route written as text ("home", "office/ID", ...); false when there is no such route.
     bool Go(const std::string& route, double now);
     void Back(double now);
@@ -57,6 +59,10 @@ class App {
     const content::FairContent& Fair() const { return m_pack.content; }
     const ContentStatus& Status() const { return m_status; }
     Staff& GetStaff() { return m_staff; }
+    // Keeping the store (issue 14): `opener` opens it again every few seconds while judging is off
+    // (a full disk at start); `backups` copies it to a second place on a schedule. Either may be
+    // null; both must outlive the app.
+    void KeepStore(scoring::StoreOpener* opener, scoring::BackupSchedule* backups);
 
   private:
     void Navigate(const Route& route, double now, std::string notice = {});
@@ -64,10 +70,15 @@ class App {
     void Arrive(double now, std::string notice = {});
     void DrawTopBar(Navigation& nav, float height);
     void RefreshStore(double now);
+    void RetryStore(double now);
+    void TickBackups(double now);
     float DrawScreen(ScreenArgs& args, const ui::Rect& area);
     std::string StoreBanner();
     bool Exists(const Route& route);
     void LogOut(double now);
+    void KeepJudgesRubric(content::LoadedPack& pack); // the rubric rule of content/rubric_change.h
+    std::string AcceptHeldRubric();
+    std::string RubricNotice(); // for a logged-in judge, once the organiser changed the rubric
 
     content::LoadedPack m_pack;
     ContentStatus m_status; // m_pack, and what became of the last update
@@ -83,12 +94,15 @@ class App {
     content::Lang m_start_lang;
     double m_last_input = 0;
     double m_last_frame = -1;
-    double m_next_refresh = 0;    // Staff::Refresh at most about once a second, only while drawing
+    double m_next_refresh = 0; // Staff::Refresh at most about once a second, only while drawing
+    scoring::StoreOpener* m_opener = nullptr;
+    scoring::BackupSchedule* m_backups = nullptr;
     std::string m_logged_failure; // the store failure last logged, so each is logged once
     ui::Problem m_caught;         // what a screen threw, shown until another screen shows or a save works
     long m_saves_when_caught = 0; // Staff::SavesJournaled() then
 
-    Screens m_screens; // every screen's state, made from the screen table
+    std::set<scoring::JudgeId> m_rubric_seen; // judges who closed the notice of the last rubric change
+    Screens m_screens;                        // every screen's state, made from the screen table
 };
 
 } // namespace kiosk

@@ -1,6 +1,8 @@
 // Updating content while the kiosk runs: watches the pack's folders (inotify) and, once the files
 // have stopped changing for a moment, loads the pack again on its own thread. The app then swaps
-// it in on the UI thread if it is usable, or keeps the old one and says why.
+// it in on the UI thread if it is usable, or keeps the old one and says why. The judges' rubric is
+// never swapped with it silently: one that cannot be read keeps the last good one, and a change once
+// scores exist waits for the organiser (content/rubric_change.h, App::KeepJudgesRubric).
 #pragma once
 
 #include "content/pack_loader.h"

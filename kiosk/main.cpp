@@ -5,7 +5,7 @@
 #include "kiosk/options.h"
 #include "kiosk/platform.h"
 #include "kiosk/script_player.h"
-#include "scoring/store.h"
+#include "scoring/store_keeping.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,23 +33,26 @@ int Run(const kiosk::Options& options) {
     content::LoadedPack pack = content::LoadPack(folder);
     for (const content::PackProblem& problem : pack.problems)
         std::fprintf(stderr, "kiosk: %s\n", content::FormatProblem(problem, problem.file).c_str());
+    if (pack.NotListed() > 0) std::fprintf(stderr, "kiosk: ... and %zu more problems\n", pack.NotListed());
     if (!pack.fair_ok)
         std::fprintf(stderr, "kiosk: the content pack in %s cannot be shown; see above\n", folder.c_str());
 
     // The store holds the judges and their scores; the kiosk runs for visitors even when it
     // cannot be opened, and the staff's login screen says why.
-    std::optional<scoring::Store> store;
-    std::optional<scoring::StoreFailure> store_problem;
-    const std::string database = options.database.empty() ? scoring::DefaultStorePath() : options.database;
-    try {
-        store.emplace(database);
-    } catch (const scoring::StoreFailure& e) {
-        store_problem = e;
-        std::fprintf(stderr, "kiosk: %s\n", e.what());
-    } catch (const std::exception& e) {
-        store_problem = scoring::StoreFailure(scoring::StoreFailure::Kind::Other, database, e.what());
-        std::fprintf(stderr, "kiosk: %s\n", e.what());
-    }
+    // When it cannot be opened (a full disk), the app tries again every few seconds.
+    std::string database = options.database;
+    if (database.empty()) try {
+            database = scoring::DefaultStorePath();
+        } catch (const std::exception& e) { // the data folder cannot be made: the tries will say why
+            std::fprintf(stderr, "kiosk: %s\n", e.what());
+            database = scoring::DefaultStoreFolder() + "/kiosk.db";
+        }
+    scoring::StoreOpener opener(database);
+    if (!opener.Open(0)) std::fprintf(stderr, "kiosk: %s\n", opener.Failure()->what());
+    std::unique_ptr<scoring::BackupSchedule> backups;
+    if (!options.backup_dir.empty())
+        backups = std::make_unique<scoring::BackupSchedule>(
+            database, options.backup_dir, options.backup_every_min * 60, options.backup_keep);
 
     std::unique_ptr<kiosk::ScriptPlayer> script;
     if (!options.script.empty()) {
@@ -64,7 +67,8 @@ int Run(const kiosk::Options& options) {
 
     try {
         kiosk::Platform platform({options.window_width, options.window_height});
-        kiosk::App app(std::move(pack), options, store ? &*store : nullptr, store_problem);
+        kiosk::App app(std::move(pack), options, opener.Get(), opener.Failure());
+        app.KeepStore(&opener, backups.get());
         platform.Run(app, script.get());
         if (!script) return 0;
         script->WriteReport();

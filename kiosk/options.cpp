@@ -62,6 +62,21 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
             if (value(o.hub) && !scoring::SyncClient::FromAddress(o.hub))
                 parsed.error = "--hub wants the hub's address as HOST:PORT, e.g. 192.168.1.20:8787, not \"" +
                                o.hub + "\"";
+        } else if (arg == "--backup-to") {
+            value(o.backup_dir);
+        } else if (arg == "--backup-every") {
+            if (value(text)) {
+                auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.backup_every_min);
+                if (ec != std::errc() || end != text.data() + text.size() || o.backup_every_min < 1)
+                    parsed.error = "--backup-every wants minutes (at least 1), not \"" + text + "\"";
+            }
+        } else if (arg == "--backup-keep") {
+            if (value(text)) {
+                auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.backup_keep);
+                if (ec != std::errc() || end != text.data() + text.size() || o.backup_keep < 1)
+                    parsed.error =
+                        "--backup-keep wants a number of copies (at least 1), not \"" + text + "\"";
+            }
         } else if (arg == "--lang") {
             if (value(o.language) && o.language != "bn" && o.language != "en")
                 parsed.error = "--lang is bn or en, not \"" + o.language + "\"";
@@ -84,6 +99,7 @@ Usage: kiosk [options]
        kiosk scores import FILE.csv             marks from signed paper score sheets
        kiosk scores export --out FILE.csv       every score event, for a spreadsheet
        kiosk results [finalise|reopen] [--json]  the standings per category (see kiosk results --help)
+       kiosk backup --out FILE [--db FILE]      a checked copy of the database, even while in use
        kiosk report --out FILE.pdf              the winners' report for the Cabinet Division
        kiosk certificates --out FILE.pdf        a certificate for each placed entry
        kiosk sync key|serve|push|export|import|status|conflicts|resolve|find
@@ -91,6 +107,9 @@ Usage: kiosk [options]
 
   --content DIR      open the content pack in DIR (default: the built-in demo fair)
   --db FILE          the kiosk's database (default: ~/.local/share/showcase-kiosk/kiosk.db)
+  --backup-to DIR    copy the database into DIR in the background (a second disk or stick)
+  --backup-every MIN every MIN minutes (default 10), the first at start
+  --backup-keep N    keep the newest N copies in DIR (default 24)
   --windowed WxH     a window of that size instead of fullscreen, e.g. 1280x800
   --idle SECONDS     return to the attract screen after this long untouched (default 90)
   --staff-idle SECS  log a judge or the organiser out after this long untouched (default 60)

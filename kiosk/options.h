@@ -18,6 +18,9 @@ struct Options {
     std::string script;          // play this script and exit
     std::string shots_dir = "."; // where `shot` writes its PNGs
     std::string hub;             // the fair's hub, "HOST:PORT"; empty: found on the LAN once the key is set
+    std::string backup_dir;      // scheduled backups go here; empty: none
+    double backup_every_min = 10;
+    int backup_keep = 24; // the newest copies kept in backup_dir
     bool show_help = false;
     bool show_version = false;
 };

@@ -161,6 +161,8 @@ const char* ToString(StoreFailure::Kind kind) {
         return "file missing";
     case Kind::TooNew:
         return "written by a newer kiosk";
+    case Kind::NotOurs:
+        return "not a kiosk database";
     case Kind::Other:
         return "SQLite error";
     }

@@ -62,6 +62,7 @@ class StoreFailure : public std::runtime_error {
         IoError,  // a read, write or sync failed
         Vanished, // the file was deleted, moved or cannot be opened
         TooNew,   // written by a newer kiosk (schema version above ours)
+        NotOurs,  // another application's SQLite file (PRAGMA application_id): left untouched
         Other,    // anything else SQLite reported (a misuse, a constraint): a bug to report
     };
     StoreFailure(Kind kind, std::string path, std::string detail, int sqlite_code = 0);

@@ -146,6 +146,15 @@ JudgeId Judges::Add(const NewJudge& judge) {
     const std::string hash = HashPin(judge.pin); // slow: outside the transaction
     sql::Transaction transaction(m_db);
     Reload(); // inside the transaction: what another connection did is seen
+    Judge added = Insert(judge, hash);
+    transaction.Commit();
+    const JudgeId id = added.id;
+    m_roster.push_back(std::move(added));
+    Sort();
+    return id;
+}
+
+Judge Judges::Insert(const NewJudge& judge, const std::string& hash) {
     if (FindByName(judge.name)) throw Refused(Refusal::JudgeNameTaken, {judge.name});
     Judge added{.key = RandomHex(16),
                 .name = judge.name,
@@ -159,11 +168,7 @@ JudgeId Judges::Add(const NewJudge& judge) {
         .Run();
     added.id = m_db.LastInsertId();
     SetCategories(added.id, added.categories);
-    transaction.Commit();
-    const JudgeId id = added.id;
-    m_roster.push_back(std::move(added));
-    Sort();
-    return id;
+    return added;
 }
 
 void Judges::Update(JudgeId id, const NewJudge& judge) {
@@ -171,6 +176,15 @@ void Judges::Update(JudgeId id, const NewJudge& judge) {
     const std::string hash = judge.pin.empty() ? std::string() : HashPin(judge.pin);
     sql::Transaction transaction(m_db);
     Reload();
+    Change(id, judge, hash);
+    transaction.Commit();
+    Judge* changed = Require(id);
+    changed->name = judge.name, changed->office = judge.office;
+    changed->categories = SortedUnique(judge.categories);
+    Sort();
+}
+
+void Judges::Change(JudgeId id, const NewJudge& judge, const std::string& hash) {
     Require(id);
     if (std::optional<Judge> other = FindByName(judge.name); other && other->id != id)
         throw Refused(Refusal::JudgeNameTaken, {judge.name});
@@ -181,12 +195,43 @@ void Judges::Update(JudgeId id, const NewJudge& judge) {
         .Run();
     if (!hash.empty())
         m_db.Prepare("UPDATE judges SET pin_hash = ? WHERE id = ?").Bind(1, hash).Bind(2, id).Run();
-    const std::vector<std::string> categories = SortedUnique(judge.categories);
-    SetCategories(id, categories);
-    transaction.Commit();
-    Judge* changed = Require(id);
-    changed->name = judge.name, changed->office = judge.office, changed->categories = categories;
-    Sort();
+    SetCategories(id, SortedUnique(judge.categories));
+}
+
+std::vector<Judges::Imported> Judges::AddOrUpdateAll(const std::vector<NewJudge>& judges) {
+    std::vector<std::string> hashes;
+    for (const NewJudge& judge : judges) {
+        Check(judge, !judge.pin.empty());
+        hashes.push_back(judge.pin.empty() ? std::string()
+                                           : HashPin(judge.pin)); // slow: before the transaction
+    }
+    std::vector<Imported> done;
+    try {
+        sql::Transaction transaction(m_db);
+        Reload();
+        for (size_t i = 0; i < judges.size(); ++i) {
+            if (std::optional<Judge> existing = FindByName(judges[i].name)) {
+                Change(existing->id, judges[i], hashes[i]);
+                done.push_back({existing->id, false});
+            } else {
+                if (hashes[i].empty()) throw Refused(Refusal::BadPin, {judges[i].name});
+                m_roster.push_back(Insert(judges[i], hashes[i])); // a later row of the same name finds it
+                done.push_back({m_roster.back().id, true});
+            }
+        }
+        transaction.Commit();
+    } catch (...) { // rolled back: the roster in memory goes back to the file's
+        try {
+            Reload();
+        } catch (const StoreFailure&) {
+        }
+        throw;
+    }
+    try {
+        Reload();
+    } catch (const StoreFailure&) { // written all the same: the next ReloadIfChanged reads it
+    }
+    return done;
 }
 
 void Judges::Remove(JudgeId id) {

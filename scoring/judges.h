@@ -89,6 +89,13 @@ class Judges {
     JudgeId Add(const NewJudge& judge);
     void Update(JudgeId id, const NewJudge& judge); // name, office, categories; the PIN too when given
     void Remove(JudgeId id);                        // kept in the store for the audit trail
+    // Adds each judge whose name is new and updates those whose name exists (the PIN too when
+    // given), all in one transaction: all or nothing, also when the process is killed halfway.
+    struct Imported {
+        JudgeId id = 0;
+        bool added = false; // false: an existing judge was updated
+    };
+    std::vector<Imported> AddOrUpdateAll(const std::vector<NewJudge>& judges);
     void SetPin(JudgeId id, std::string_view pin);
     void Unlock(JudgeId id);
 
@@ -98,6 +105,9 @@ class Judges {
 
   private:
     void SetCategories(JudgeId id, const std::vector<std::string>& categories);
+    // Inside an open transaction, after Reload():
+    Judge Insert(const NewJudge& judge, const std::string& hash);
+    void Change(JudgeId id, const NewJudge& judge, const std::string& hash);
     void Check(const NewJudge& judge, bool with_pin);
     Judge* Require(JudgeId id);
     void Sort();

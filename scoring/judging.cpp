@@ -49,7 +49,9 @@ int Scorecard::Scored() const {
 
 // Σ marks × weight ÷ Σ max × weight: the weighted total's one definition.
 void WeightedTotal::Add(const content::Criterion& criterion, std::optional<int> given) {
-    if (given) marks += *given * criterion.weight;
+    // Marks above the max were given before the organiser lowered it: they count as the max, so a
+    // total never exceeds its maximum (`kiosk check --db` names each such mark).
+    if (given) marks += std::clamp(*given, 0, criterion.max_marks) * criterion.weight;
     out_of += criterion.max_marks * criterion.weight;
 }
 
@@ -84,6 +86,14 @@ Judging::Judging(Store& store, const content::FairContent& content, Clock clock)
 }
 
 Judging::~Judging() = default;
+
+void Judging::ContentChanged() {
+    m_criterion_ids.clear();
+    for (const content::Criterion& criterion : m_content.rubric.criteria)
+        m_criterion_ids.push_back(criterion.id);
+    m_built.clear();
+    m_overview = OverviewBuilt{};
+}
 
 LoginResult Judging::LogIn(JudgeId judge, std::string_view pin) {
     LoginResult result{m_judges.CheckPin(judge, pin), nullptr};

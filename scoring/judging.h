@@ -47,6 +47,8 @@ struct Assignment {
 
 // A judge's weighted total for an entry, the one definition every screen and report uses:
 // Σ marks × weight ÷ Σ max × weight × 100, over the whole rubric (a criterion not scored counts 0).
+// Marks above a criterion's max (given before the organiser lowered it) count as the max: a total
+// never exceeds its maximum, and the scorecard shows such a mark as over the max.
 struct WeightedTotal {
     double marks = 0;                                                        // Σ marks × weight
     double out_of = 0;                                                       // Σ max × weight
@@ -121,6 +123,10 @@ class Judging {
 
     // The organiser reopens a submitted card; the reason is kept in the trail.
     void Reopen(JudgeId judge, const std::string& entry, const std::string& reason);
+
+    // The content given at construction changed in place (a new pack, an accepted rubric): the
+    // criteria a card must have and every built assignment are taken from it again.
+    void ContentChanged();
 
     // Problems with a judge's office and categories against the pack ("unknown office ...").
     std::vector<std::string> CheckAgainstPack(const NewJudge& judge) const;

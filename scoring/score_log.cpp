@@ -397,19 +397,30 @@ std::vector<int64_t> ScoreLog::Record(std::vector<Event> events,
 
 int64_t ScoreLog::Prefer(JudgeId judge, const std::string& better, const std::string& worse) {
     if (better == worse) throw Refused(Refusal::NoSuchEntry, {worse});
-    return Write(judge, better,
-                 [&](const StoredCard&) { return Event{.kind = EventKind::Prefer, .other = worse}; });
+    return Write(judge, better, [&](const StoredCard&) {
+        if (m_book.Finalised()) throw Refused(Refusal::ResultsAlreadyFinal, {}); // reopen the results first
+        return Event{.kind = EventKind::Prefer, .other = worse};
+    });
 }
 
 int64_t ScoreLog::Settle(const std::string& higher, const std::string& lower, const std::string& reason) {
     if (Blank(reason)) throw Refused(Refusal::ReasonNeeded, {"settle"});
     Event event{
         .entry = higher, .kind = EventKind::Settle, .text = reason, .other = lower, .by_organiser = true};
-    return Record({event}).front();
+    return Record({event},
+                  [](const CardBook& book) {
+                      if (book.Finalised())
+                          throw Refused(Refusal::ResultsAlreadyFinal, {}); // reopen the results first
+                  })
+        .front();
 }
 
 int64_t ScoreLog::Finalise(const std::string& snapshot) {
     return Record({Event{.kind = EventKind::Finalise, .text = snapshot, .by_organiser = true}}).front();
+}
+
+int64_t ScoreLog::AcceptRubric(const std::string& description) {
+    return Record({Event{.kind = EventKind::Rubric, .text = description, .by_organiser = true}}).front();
 }
 
 int64_t ScoreLog::Unfinalise(const std::string& reason) {
@@ -471,6 +482,7 @@ void ScoreLog::ReadEvents(int64_t after_id) {
 }
 
 bool ScoreLog::CatchUp() {
+    m_db.CheckStillAtPath(); // a refresh, too, says so when the file is gone
     const int64_t version = m_store.DataVersion();
     if (version == m_data_version) return false;
     const size_t before = m_book.Events();

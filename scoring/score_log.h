@@ -121,11 +121,11 @@ class CardBook {
     size_t Events() const { return m_events; }
     // Head-to-head answers and the organiser's decisions on the result, in arrival order.
     const std::vector<Event>& Decisions() const { return m_decisions; }
+    bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
     // Sync conflicts between kiosks, in the order found, resolved ones too.
     const std::vector<MarkConflict>& Conflicts() const { return m_conflicts; }
     size_t OpenConflicts() const;
     const MarkConflict* FindConflict(const std::string& id) const;
-    bool Finalised() const { return m_finalised; } // a finalise event stands (no reopening since)
 
   private:
     void NoteConflicts(const Event& event, const StoredCard& card);
@@ -138,12 +138,12 @@ class CardBook {
     std::map<std::string, Cards> m_judges; // by judge key
     std::map<std::string, int64_t> m_last_seq;
     std::vector<Event> m_decisions;
+    bool m_finalised = false;
     // For conflicts: the last change of each (judge, entry, criterion), the last submit of each card.
     std::map<std::string, MarkConflict::Side> m_last_change;
     std::map<std::string, MarkConflict::Side> m_submitted_by;
     std::vector<MarkConflict> m_conflicts;
     std::map<std::string, size_t> m_conflict_at; // id -> index
-    bool m_finalised = false;
     int64_t m_last_id = 0;
     size_t m_events = 0;
 };
@@ -167,7 +167,9 @@ class ScoreLog {
     int64_t DeclareConflict(JudgeId judge, const std::string& entry, const std::string& reason);
 
     // The result's events. The rules that need the pack and the standings (which pairs are asked,
-    // what can be settled) are the results' own; these check only what the events can tell.
+    // what can be settled) are the results' own; these check only what the events can tell:
+    // while the results are final, a preference, a settlement (and a card's reopening) are
+    // refused with ResultsAlreadyFinal until the results are reopened.
     int64_t Prefer(JudgeId judge, const std::string& better, const std::string& worse);
     int64_t Settle(const std::string& higher, const std::string& lower, const std::string& reason);
     int64_t Finalise(const std::string& snapshot);
@@ -176,6 +178,9 @@ class ScoreLog {
     // two sides' values (nothing: not scored). Refused when there is no such conflict or it is
     // already resolved. Sets the mark even on a submitted card.
     int64_t Resolve(const std::string& conflict_id, std::optional<int> value);
+    // The organiser accepts a changed rubric once scores exist; `description` says what changed
+    // (content::RubricChange::Describe). A judge-less decision, by the organiser.
+    int64_t AcceptRubric(const std::string& description);
     // Writes events as given (kind, judge key, entry, fields) in one durable transaction, all or
     // nothing; the store fills in kiosk, seq and time. Checks no card rule: for callers that have
     // checked their batch against Book() (paper score sheets); `still_valid`, when given, runs

@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace scoring::sql {
 
 static std::string PathOf(sqlite3* db) {
@@ -22,15 +26,59 @@ void Database::Closer::operator()(sqlite3* db) const {
     sqlite3_close_v2(db);
 }
 
-Database::Database(const std::string& path, const std::string& vfs, int busy_timeout_ms) : m_path(path) {
+static bool OnDisk(const std::string& path) {
+    return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
+// Creates `path` empty with mode 0600 when absent, so that SQLite finds it and gives the -wal and
+// -shm it makes the same mode; takes the group and world bits off an existing file we own (and
+// off its -wal and -shm). Failures are left to sqlite3_open_v2 to report.
+static void MakePrivate(const std::string& path, bool create) {
+    if (create) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string file = path + suffix;
+        struct stat info {};
+        if (::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
+            (info.st_mode & 077) != 0)
+            ::chmod(file.c_str(), info.st_mode & 0700);
+    }
+}
+
+Database::Database(const std::string& path, const std::string& vfs, int busy_timeout_ms, bool create)
+    : m_path(path), m_on_disk(OnDisk(path)) {
+    if (m_on_disk) MakePrivate(path, create);
     sqlite3* db = nullptr;
-    const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                     vfs.empty() ? nullptr : vfs.c_str());
+    const int code =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                        vfs.empty() ? nullptr : vfs.c_str());
     m_db.reset(db); // closed even when opening failed
     if (code != SQLITE_OK)
         Fail(path, code, "opening " + path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
     sqlite3_busy_timeout(db, busy_timeout_ms);
     sqlite3_extended_result_codes(db, 1);
+    struct stat info {};
+    if (m_on_disk && ::stat(path.c_str(), &info) == 0) m_device = static_cast<unsigned long>(info.st_dev);
+}
+
+void Database::CheckStillAtPath() {
+    if (!m_on_disk) return;
+    if (!m_moved) {
+        // SQLite's unix VFS compares the inode at the path with the one it holds open (a failed
+        // stat counts as moved); the device we compare ourselves.
+        int moved = 0;
+        const int code = sqlite3_file_control(m_db.get(), "main", SQLITE_FCNTL_HAS_MOVED, &moved);
+        struct stat info {};
+        m_moved = (code == SQLITE_OK && moved) || ::stat(m_path.c_str(), &info) != 0 ||
+                  static_cast<unsigned long>(info.st_dev) != m_device;
+    }
+    if (m_moved)
+        throw StoreFailure(StoreFailure::Kind::Vanished, m_path,
+                           "the database file " + m_path +
+                               " is no longer there (deleted, its folder deleted or its disk removed): "
+                               "nothing more is saved in it");
 }
 
 void Database::Exec(const std::string& sql) {
@@ -131,9 +179,14 @@ Transaction::~Transaction() {
     if (!m_done) sqlite3_exec(m_db.Handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
+// The file is checked before COMMIT (gone: the transaction rolls back, nothing is said saved)
+// and after it (gone meanwhile: the change reached only the unlinked file, so it is not
+// acknowledged either).
 void Transaction::Commit() {
+    m_db.CheckStillAtPath();
     m_db.Exec("COMMIT");
     m_done = true;
+    m_db.CheckStillAtPath();
 }
 
 } // namespace scoring::sql

@@ -22,9 +22,20 @@ class Statement;
 
 class Database {
   public:
-    // Opens (creating when absent) the file at `path`; ":memory:" for tests. `vfs`: a registered
-    // SQLite VFS by name (the fault-injection tests'), or "" for the default.
-    explicit Database(const std::string& path, const std::string& vfs = "", int busy_timeout_ms = 2000);
+    // Opens (creating when absent, `create`) the file at `path`; ":memory:" for tests. `vfs`: a
+    // registered SQLite VFS by name (the fault-injection tests'), or "" for the default. A new file
+    // is made readable by its owner only (0600), and so are its -wal and -shm (SQLite gives them
+    // the database's mode); an existing one of ours loses any group and world bits.
+    explicit Database(const std::string& path, const std::string& vfs = "", int busy_timeout_ms = 2000,
+                      bool create = true);
+
+    // Throws StoreFailure Vanished when the open file is no longer the one at its path (deleted,
+    // its folder deleted or unmounted, moved, replaced): SQLite would go on writing into an
+    // unlinked file and every write would be lost when the connection closes. Once it has thrown,
+    // it throws every time: a file that comes back at the path is another file. Two stat() calls;
+    // every commit runs it before and after COMMIT. Nothing for ":memory:".
+    void CheckStillAtPath();
+    bool Moved() const { return m_moved; } // CheckStillAtPath has found the file gone
 
     void Exec(const std::string& sql);
     Statement Prepare(const std::string& sql);
@@ -38,6 +49,9 @@ class Database {
     };
     std::unique_ptr<sqlite3, Closer> m_db;
     std::string m_path;
+    bool m_on_disk = false;     // a file, not ":memory:" or a temporary database
+    unsigned long m_device = 0; // st_dev of the file when opened: another device is another file
+    bool m_moved = false;
 };
 
 class Statement {

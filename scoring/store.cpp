@@ -5,9 +5,14 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace scoring {
 
@@ -309,6 +314,7 @@ static void CheckIntegrity(sql::Database& db) {
 
 Store::Store(const std::string& path, const StoreOptions& options) try
     : m_db(path, options.vfs, options.busy_timeout_ms) {
+    ClaimOrRefuse(); // before anything is written into someone else's file
     m_db.Exec("PRAGMA journal_mode=WAL");
     m_db.Exec("PRAGMA synchronous=FULL");
     m_db.Exec("PRAGMA foreign_keys=ON");
@@ -322,6 +328,42 @@ Store::Store(const std::string& path, const StoreOptions& options) try
 } catch (const StoreFailure& e) {
     if (e.Damaged() && e.Detail().find("is damaged") == std::string::npos) throw Damaged(path, e.Detail());
     throw;
+}
+
+static int64_t PragmaInt(sql::Database& db, const std::string& pragma) {
+    sql::Statement statement = db.Prepare("PRAGMA " + pragma);
+    return statement.Step() ? statement.ColumnInt(0) : 0;
+}
+
+// Ours: marked with our application_id, or an empty file (new: we mark it), or one of ours from
+// before the mark (a schema version we know and a kiosk id in `meta`: we mark it). Anything else
+// is another application's database, refused before a byte of ours is written into it.
+void Store::ClaimOrRefuse() {
+    const int64_t id = PragmaInt(m_db, "application_id");
+    if (id == kApplicationId) return;
+    const int64_t version = PragmaInt(m_db, "user_version");
+    const bool empty = !m_db.Prepare("SELECT 1 FROM sqlite_schema LIMIT 1").Step();
+    bool ours_unmarked = false;
+    try {
+        ours_unmarked =
+            id == 0 && version >= 1 && version <= LatestSchemaVersion() &&
+            m_db.Prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'").Step() &&
+            !Meta("kiosk_id").empty();
+    } catch (const StoreFailure&) { // a `meta` of another shape: not ours
+    }
+    if (!(id == 0 && (empty || ours_unmarked)))
+        throw StoreFailure(
+            StoreFailure::Kind::NotOurs, m_db.Path(),
+            "the file " + m_db.Path() +
+                " is not a showcase kiosk database but another application's (SQLite "
+                "application_id " +
+                std::to_string(id) + ", " + (empty ? "no" : "its own") +
+                " tables): the kiosk leaves it untouched. Give the kiosk its own file with --db");
+    try {
+        m_db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    } catch (const StoreFailure& failure) {
+        if (failure.What() != StoreFailure::Kind::ReadOnly) throw; // a read-only copy of ours still opens
+    }
 }
 
 int Store::LatestSchemaVersion() {
@@ -376,7 +418,117 @@ void Store::SetMeta(const std::string& key, const std::string& value) {
         .Run();
 }
 
-std::string DefaultStorePath() {
+// [copying] The online backup API and the checks around it.
+
+namespace {
+
+// Fsyncs a file or a folder by path; false when it cannot.
+bool SyncPath(const std::string& path, bool folder) {
+    const int fd = ::open(path.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+
+StoreFailure CopyFailed(const std::string& out, const std::string& detail, int code = 0) {
+    return StoreFailure(code ? KindOfSqliteCode(code, "") : StoreFailure::Kind::IoError, out,
+                        "copying the database to " + out + ": " + detail, code);
+}
+
+// The pages of `from` into the (new, empty) `to`, in one step: a consistent snapshot.
+void BackupPages(sql::Database& from, sql::Database& to) {
+    sqlite3_backup* backup = sqlite3_backup_init(to.Handle(), "main", from.Handle(), "main");
+    if (!backup) throw CopyFailed(to.Path(), sqlite3_errmsg(to.Handle()), sqlite3_errcode(to.Handle()));
+    int code = SQLITE_OK;
+    for (int tries = 0; tries < 100; ++tries) { // a writer mid-checkpoint: wait, as the busy timeout would
+        code = sqlite3_backup_step(backup, -1);
+        if (code != SQLITE_BUSY && code != SQLITE_LOCKED) break;
+        sqlite3_sleep(50);
+    }
+    const int finish = sqlite3_backup_finish(backup);
+    if (code != SQLITE_DONE) throw CopyFailed(to.Path(), sqlite3_errstr(code), code);
+    if (finish != SQLITE_OK) throw CopyFailed(to.Path(), sqlite3_errstr(finish), finish);
+}
+
+} // namespace
+
+void CopyDatabase(sql::Database& from, const std::string& out) {
+    namespace fs = std::filesystem;
+    const std::string temporary = out + ".tmp-" + RandomHex(4);
+    auto remove_temporary = [&] {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(temporary + suffix, ignored);
+    };
+    try {
+        {
+            sql::Database copy(temporary); // created 0600
+            BackupPages(from, copy);
+            copy.Exec("PRAGMA journal_mode=DELETE"); // one file, whatever mode the source was in
+            CheckIntegrity(copy);
+        }
+        if (!SyncPath(temporary, false)) throw CopyFailed(out, "the copy could not be synced to disk");
+    } catch (...) {
+        remove_temporary();
+        throw;
+    }
+    std::error_code error;
+    fs::rename(temporary, out, error);
+    if (error) {
+        remove_temporary();
+        throw CopyFailed(out, error.message());
+    }
+    SyncPath(fs::path(out).parent_path().empty() ? "." : fs::path(out).parent_path().string(), true);
+}
+
+void CopyDatabase(const std::string& from, const std::string& out) {
+    sql::Database source(from, "", 2000, /*create=*/false);
+    CopyDatabase(source, out);
+}
+
+static std::string LocalTimeStamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
+    return text;
+}
+
+std::string Store::Rescue(const std::string& target) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> places;
+    const std::string stamp = LocalTimeStamp();
+    if (!target.empty()) {
+        places.push_back(target);
+    } else {
+        std::error_code ignored;
+        const fs::path lost(Path());
+        if (fs::is_directory(lost.parent_path(), ignored))
+            places.push_back(lost.string() + ".rescued-" + stamp);
+        try {
+            places.push_back(
+                (fs::path(DefaultStorePath()).parent_path() / ("rescued-" + stamp + ".db")).string());
+        } catch (const std::exception&) { // no data folder can be made
+        }
+        if (const char* home = std::getenv("HOME"); home && *home)
+            places.push_back((fs::path(home) / ("kiosk-rescued-" + stamp + ".db")).string());
+        places.push_back((fs::temp_directory_path() / ("kiosk-rescued-" + stamp + ".db")).string());
+    }
+    std::string failures;
+    for (const std::string& place : places) {
+        try {
+            CopyDatabase(m_db, place);
+            return place;
+        } catch (const StoreFailure& failure) {
+            failures += (failures.empty() ? "" : "; ") + std::string(failure.what());
+        }
+    }
+    throw StoreFailure(StoreFailure::Kind::Vanished, Path(), "no place took the rescued copy: " + failures);
+}
+
+std::string DefaultStoreFolder() {
     namespace fs = std::filesystem;
     fs::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
@@ -385,8 +537,16 @@ std::string DefaultStorePath() {
         base = fs::path(home) / ".local/share";
     else
         base = fs::temp_directory_path();
-    const fs::path folder = base / "showcase-kiosk";
+    return (base / "showcase-kiosk").string();
+}
+
+std::string DefaultStorePath() {
+    namespace fs = std::filesystem;
+    const fs::path folder = DefaultStoreFolder();
     fs::create_directories(folder);
+    // Marks and PIN hashes are for the kiosk's user only.
+    std::error_code ignored;
+    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ignored);
     return (folder / "kiosk.db").string();
 }
 

@@ -46,17 +46,41 @@ class Store {
     // For the scoring library's own classes (Judges, ScoreLog): SQL stays in scoring/.
     sql::Database& Database() { return m_db; }
 
+    // The file is no longer at its path (deleted, its folder or disk gone): every write since
+    // throws StoreFailure Vanished, and the still-open connection holds the only copy.
+    bool Vanished() const { return m_db.Moved(); }
+    // An emergency copy of the whole database from the open connection (which still reads a deleted
+    // file): to `target` when given, else the first place that takes it of: beside the lost file
+    // (kiosk.db.rescued-<time>, when its folder is back), the kiosk's data folder
+    // (rescued-<time>.db), the home folder, the temporary folder. Checked and atomic (CopyDatabase).
+    // Returns where it went; throws StoreFailure when no place took it.
+    std::string Rescue(const std::string& target = "");
+
+    // The application_id our files carry ("KIOS"); files with another are refused (NotOurs).
+    static constexpr int32_t kApplicationId = 0x4B494F53;
+
   private:
     void Migrate(int target);
+    void ClaimOrRefuse();
 
     sql::Database m_db;
     std::string m_kiosk_id;
     std::string m_backup;
 };
 
+// A consistent copy of the open database `from` (its WAL content included) to `out`, with SQLite's
+// online backup API: written to a temporary file beside `out` (mode 0600), checked with
+// PRAGMA integrity_check, made a single file (journal_mode DELETE), synced, then renamed over
+// `out`. Writers on other connections are not blocked. Throws StoreFailure (nothing left at `out`
+// changed when it throws).
+void CopyDatabase(sql::Database& from, const std::string& out);
+// The same from a database file (opened, never created): `kiosk backup` and scheduled backups.
+void CopyDatabase(const std::string& from, const std::string& out);
+
 // Where the kiosk keeps its database when not told: $XDG_DATA_HOME/showcase-kiosk/kiosk.db,
-// or ~/.local/share/showcase-kiosk/kiosk.db. Creates the folder.
+// or ~/.local/share/showcase-kiosk/kiosk.db. Creates the folder, for its user only (0700).
 std::string DefaultStorePath();
+std::string DefaultStoreFolder(); // the same folder, not made
 
 // `bytes` random bytes from libsodium's CSPRNG, as lower-case hex: judge keys and kiosk ids.
 std::string RandomHex(size_t bytes);

@@ -145,19 +145,22 @@ TEST_CASE("a broken innovation is left out with its reason, the rest loads") {
     pack.Write("innovations/good.json", InnovationJson("good"));
     pack.Write("innovations/bad-json.json", "{ \"id\": ");
     pack.Write("innovations/bad-office.json", InnovationJson("stray", "nowhere"));
-    pack.Write("innovations/dup.json", InnovationJson("good"));
+    pack.Write("innovations/dup.json", InnovationJson("taken"));
+    pack.Write("innovations/taken.json", InnovationJson("taken"));
     pack.Write("innovations/notes.txt", "not an innovation");
     const LoadedPack loaded = LoadPack(pack.root.string());
     REQUIRE(loaded.content.innovations.size() == 1);
     CHECK(loaded.content.innovations[0].id == "good");
-    REQUIRE(loaded.problems.size() == 3);
+    REQUIRE(loaded.problems.size() == 4);
     std::string all;
     for (const PackProblem& problem : loaded.problems)
         all += FormatProblem(problem, problem.file) + "\n";
     CHECK(all.find("bad-json.json:1:9: error: not valid JSON") != std::string::npos);
     CHECK(all.find("bad-office.json:1: error: unknown office \"nowhere\"") != std::string::npos);
-    // dup.json comes first in file order, so good.json is the duplicate.
-    CHECK(all.find("good.json:1: error: duplicate id \"good\": innovations/dup.json already has it") !=
+    // Two files with one id: neither is shown, each names the other.
+    CHECK(all.find("taken.json:1: error: duplicate id \"taken\": innovations/dup.json already has it") !=
+          std::string::npos);
+    CHECK(all.find("dup.json:1: error: duplicate id \"taken\": innovations/taken.json also has it") !=
           std::string::npos);
 }
 

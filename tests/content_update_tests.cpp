@@ -85,3 +85,79 @@ TEST_CASE("the app swaps in a usable pack and refuses one whose fair cannot be s
     REQUIRE(app.Status().refused.has_value());
     CHECK_FALSE(app.Status().refused->problems.empty());
 }
+
+namespace {
+
+// The pack copy with the demo fair's rubric.json, its "max" of `criterion` set to `max`.
+void WriteRubric(const PackCopy& pack, const std::string& criterion = "", int max = 0) {
+    std::ifstream in(fs::path(KIOSK_SOURCE_DIR) / "assets/demo-fair/rubric.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    if (!criterion.empty()) {
+        const size_t at = text.find("\"max\"", text.find("\"" + criterion + "\""));
+        REQUIRE(at != std::string::npos);
+        text.replace(at, text.find_first_of(",\n}", at) - at, "\"max\": " + std::to_string(max));
+    }
+    std::ofstream(pack.root / "rubric.json") << text;
+}
+
+const content::Criterion* Find(const App& app, const std::string& id) {
+    return app.Fair().rubric.Find(id);
+}
+
+} // namespace
+
+TEST_CASE("the rubric under the judges' feet: never swapped silently while scores exist") {
+    PackCopy pack("rubric");
+    WriteRubric(pack);
+    const fs::path db = pack.root / "kiosk.db";
+    scoring::Store store(db.string());
+    App app(content::LoadPack(pack.root.string()), Options{}, &store);
+    REQUIRE(app.GetStaff().Available());
+    scoring::Judging& judging = app.GetStaff().Judging();
+    const content::Innovation& entry = app.Fair().innovations.front();
+    const scoring::JudgeId judge =
+        judging.Registry().Add({"Shirin Akter", "police", {entry.category_id}, "2468"});
+    judging.Log().SetMarks(judge, entry.id, "replicability", 7);
+    const content::Rubric before = app.Fair().rubric;
+
+    // Half saved: the judges keep their rubric, and the organiser is told.
+    std::ofstream(pack.root / "rubric.json") << "{ \"criteria\": [ { \"id\": \"novel";
+    CHECK(app.OfferContent(content::LoadPack(pack.root.string()), 2.0));
+    CHECK(app.Fair().rubric.criteria == before.criteria);
+    CHECK(app.Fair().rubric.from_pack);
+    CHECK(app.Status().rubric_kept == "rubric.json cannot be read");
+
+    // Deleted: the same.
+    fs::remove(pack.root / "rubric.json");
+    CHECK(app.OfferContent(content::LoadPack(pack.root.string()), 3.0));
+    CHECK(app.Fair().rubric.criteria == before.criteria);
+    CHECK(app.Status().rubric_kept == "rubric.json is gone");
+
+    // Changed: held back until the organiser accepts it, then a rubric event in the trail.
+    WriteRubric(pack, "replicability", 5);
+    CHECK(app.OfferContent(content::LoadPack(pack.root.string()), 4.0));
+    CHECK(app.Status().rubric_kept.empty());
+    CHECK(Find(app, "replicability")->max_marks == 10);
+    REQUIRE(app.Status().held_rubric.has_value());
+    CHECK(app.Status().held_change == "max of \"replicability\" 10 -> 5");
+    REQUIRE(app.Status().accept_rubric);
+    CHECK(app.Status().accept_rubric() == "");
+    CHECK(Find(app, "replicability")->max_marks == 5);
+    CHECK_FALSE(app.Status().held_rubric.has_value());
+    const std::vector<scoring::Event> events = judging.Log().Events();
+    REQUIRE_FALSE(events.empty());
+    CHECK(events.back().kind == scoring::EventKind::Rubric);
+    CHECK(events.back().by_organiser);
+    CHECK(events.back().text == "max of \"replicability\" 10 -> 5");
+}
+
+TEST_CASE("before any score, a changed rubric is simply taken") {
+    PackCopy pack("rubric-early");
+    WriteRubric(pack);
+    scoring::Store store((pack.root / "kiosk.db").string());
+    App app(content::LoadPack(pack.root.string()), Options{}, &store);
+    WriteRubric(pack, "novelty", 5);
+    CHECK(app.OfferContent(content::LoadPack(pack.root.string()), 2.0));
+    CHECK(Find(app, "novelty")->max_marks == 5);
+    CHECK_FALSE(app.Status().held_rubric.has_value());
+}

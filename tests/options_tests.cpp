@@ -27,6 +27,19 @@ TEST_CASE("options are read with their values") {
     CHECK(parsed.options.database == "k.db");
 }
 
+TEST_CASE("scheduled backups: a folder, minutes between copies and how many are kept") {
+    const auto none = ParseOptions({});
+    CHECK(none.options.backup_dir.empty());
+    const auto parsed =
+        ParseOptions({"--backup-to", "/media/stick", "--backup-every", "5", "--backup-keep", "3"});
+    REQUIRE(parsed.error.empty());
+    CHECK(parsed.options.backup_dir == "/media/stick");
+    CHECK(parsed.options.backup_every_min == 5);
+    CHECK(parsed.options.backup_keep == 3);
+    CHECK(ParseOptions({"--backup-every", "0"}).error.find("--backup-every") != std::string::npos);
+    CHECK(ParseOptions({"--backup-keep", "none"}).error.find("--backup-keep") != std::string::npos);
+}
+
 TEST_CASE("wrong command lines say what is wrong") {
     CHECK(ParseOptions({"--windowed", "big"}).error.find("1280x800") != std::string::npos);
     CHECK(ParseOptions({"--idle", "0"}).error.find("--idle") != std::string::npos);

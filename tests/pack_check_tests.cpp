@@ -319,12 +319,23 @@ TEST_CASE("an unknown office or category leaves the innovation out, with a sugge
     ExpectOnly(pack.Load(), "innovations/a.json:4: error: unknown category \"health\": not in fair.json");
 }
 
-TEST_CASE("a duplicate innovation id: the file that comes first is kept") {
+TEST_CASE("a duplicate innovation id: both files are refused, each naming the other") {
     Pack pack("dupid");
-    pack.Write("innovations/b.json", kInnovation);
+    // A second file that sorts first must not take over the entry (its scores would sit under the
+    // impostor's content), nor may the first keep it: neither is shown until the organiser fixes it.
+    pack.Write("innovations/0-impostor.json", kInnovation);
     const LoadedPack loaded = pack.Load();
-    ExpectOnly(loaded, "innovations/b.json:2: error: duplicate id \"a\": innovations/a.json already has it");
-    CHECK(loaded.content.innovations.size() == 1);
+    const std::string all = Listed(loaded);
+    INFO(all);
+    CHECK(loaded.problems.size() == 2);
+    CHECK(Has(all,
+              "innovations/a.json:2: error: duplicate id \"a\": innovations/0-impostor.json already has it: "
+              "neither is shown or judged"));
+    CHECK(Has(all,
+              "innovations/0-impostor.json:2: error: duplicate id \"a\": innovations/a.json also has it: "
+              "neither is shown or judged"));
+    CHECK(loaded.content.innovations.empty());
+    CHECK(loaded.content.FindInnovation("a") == nullptr);
 }
 
 TEST_CASE("missing id, office, title and summary") {
@@ -896,4 +907,71 @@ TEST_CASE("kiosk check: wrong usage exits 2 with the usage") {
     const Run help = Check({"--help"});
     CHECK(help.status == 0);
     CHECK(Has(help.out, "usage: kiosk check DIR"));
+}
+
+// [SECTION] Hostile packs: pictures from outside, a million problems, marks above a lowered max
+
+TEST_CASE("pictures stay inside the pack: absolute paths, .. and links leading out are refused") {
+    Pack pack("outside");
+    const std::string outside_dir =
+        (pack.root.parent_path() / ("kiosk-outside-" + std::to_string(getpid()))).string();
+    fs::create_directories(outside_dir);
+    std::ofstream(outside_dir + "/secret.png", std::ios::binary) << Bytes(Picture(false));
+    fs::create_symlink(outside_dir + "/secret.png", pack.root / "pictures" / "link.png");
+    fs::create_symlink(outside_dir, pack.root / "pictures" / "out");
+    fs::create_symlink("../fair.json", pack.root / "pictures" / "fair-link.json"); // leads back inside: fine
+    const std::string message =
+        "is outside the pack folder (an absolute path, \"..\", or a link leading out): "
+        "pictures must be inside the pack: ignored";
+    for (const std::string& file :
+         {outside_dir + "/secret.png", outside_dir + "/missing.png",
+          std::string("../kiosk-outside-") + std::to_string(getpid()) + "/secret.png",
+          std::string("pictures/../../etc/passwd"), std::string("pictures/link.png"),
+          std::string("pictures/out/secret.png"), std::string("pictures/out/missing.png")}) {
+        CAPTURE(file);
+        pack.Innovation(kPhotos, WithPhoto(file));
+        for (bool decode : {false, true}) {
+            const LoadedPack loaded = pack.Load(decode);
+            ExpectOnly(loaded, "picture \"" + file.substr(0, 60));
+            CHECK(Has(Listed(loaded), message));
+            REQUIRE(loaded.content.innovations.size() == 1);
+            CHECK(loaded.content.innovations[0].photos.empty());
+        }
+    }
+    // kiosk check says the same whether a file outside exists or not.
+    pack.Innovation(kPhotos, WithPhoto(outside_dir + "/secret.png"));
+    const std::string exists = Check({pack.root.string()}).out;
+    pack.Innovation(kPhotos, WithPhoto(outside_dir + "/missing.png"));
+    std::string missing = Check({pack.root.string()}).out;
+    missing.replace(missing.find("missing.png"), 11, "secret.png");
+    CHECK(exists == missing);
+    fs::remove_all(outside_dir);
+}
+
+TEST_CASE("a link inside the pack to a picture inside the pack is followed") {
+    Pack pack("inside-link");
+    pack.Write("pictures/real.png", Bytes(Picture(false)));
+    fs::create_symlink("real.png", pack.root / "pictures" / "alias.png");
+    pack.Innovation(kPhotos, WithPhoto("pictures/alias.png"));
+    const LoadedPack loaded = pack.Load(true);
+    CHECK(loaded.problems.empty());
+    REQUIRE(loaded.content.innovations.size() == 1);
+    CHECK(loaded.content.innovations[0].photos.size() == 1);
+}
+
+TEST_CASE("problems are listed up to a bound and counted beyond it") {
+    Pack pack("million");
+    // 20 000 unknown keys stand for a million: the same path, quick to run.
+    std::string keys;
+    for (int i = 0; i < 20000; ++i)
+        keys += "\"zz" + std::to_string(i) + "\": 1,\n  ";
+    pack.Innovation("\"id\": \"a\",", "\"id\": \"a\",\n  " + keys);
+    const LoadedPack loaded = pack.Load();
+    CHECK(loaded.problems.size() == kMostProblemsListed);
+    CHECK(loaded.Count(Severity::Warning) == 20000);
+    CHECK(loaded.NotListed() == 20000 - kMostProblemsListed);
+    CHECK(loaded.content.innovations.size() == 1); // warnings only: still shown
+    const Run run = Check({pack.root.string()});
+    CHECK(Has(run.out, "... and 19700 more problems, not listed"));
+    CHECK(Has(run.out, "1 innovation to show, 0 errors, 20000 warnings"));
 }

@@ -129,7 +129,7 @@ TEST_CASE("results are provisional while an assigned card is missing, and cannot
     CHECK(fair.err.find("provisional: 4 scorecard(s) are still missing") != std::string::npos);
 }
 
-TEST_CASE("finalising keeps a hash; a later change is said loudly; reopening needs a reason") {
+TEST_CASE("finalising keeps a hash, a later change is said loudly, and reopening needs a reason") {
     Fair fair;
     ScoreDigital(fair);
     REQUIRE(fair.Run({"results", "finalise"}) == 0);
@@ -145,7 +145,11 @@ TEST_CASE("finalising keeps a hash; a later change is said loudly; reopening nee
         scoring::ScoreLog log(store);
         CHECK_THROWS_AS(log.Reopen(1, "visa-tracking", "typo"),
                         scoring::Refused); // final: reopen results first
-        log.Settle("visa-tracking", "dnc-license-renewal", "a late decision");
+        CHECK_THROWS_AS(log.Settle("visa-tracking", "dnc-license-renewal", "late"), scoring::Refused);
+        scoring::Event late{
+            .entry = "visa-tracking", .kind = scoring::EventKind::Settle, .text = "a late decision"};
+        late.other = "dnc-license-renewal", late.by_organiser = true;
+        log.Record({late});
     }
     results = fair.Json();
     CHECK(results["final"] == false);

@@ -2,6 +2,8 @@
 
 #include "kiosk/cli/commands.h"
 
+#include "content/text_safety.h"
+
 #include <algorithm>
 #include <fstream>
 #include <ostream>
@@ -50,6 +52,10 @@ std::vector<content::CsvRecord> ReadCsvFile(const std::string& file, std::string
     std::ifstream stream(file, std::ios::binary);
     if (!stream) return failure = file + ": error: cannot open the file", std::vector<content::CsvRecord>{};
     const std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+    if (content::StartsAsUtf16(text) || text.find('\0') != std::string::npos)
+        return failure = file + ": error: the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8: save the "
+                                "sheet as \"CSV UTF-8 (Comma delimited)\"",
+               std::vector<content::CsvRecord>{};
     const bool tabs = text.find('\t') != std::string::npos && text.find(',') == std::string::npos;
     content::CsvRead read = content::ReadCsv(text, tabs ? '\t' : ',');
     if (!read.error) return std::move(read.records);

@@ -15,10 +15,10 @@ std::string DemoPack() {
 }
 
 bool IsSubcommand(const std::vector<std::string>& args) {
-    return !args.empty() &&
-           (args[0] == "check" || args[0] == "bank" || args[0] == "judges" || args[0] == "organiser" ||
-            args[0] == "scores" || args[0] == "results" || args[0] == "report" || args[0] == "certificates" ||
-            args[0] == "sync");
+    return !args.empty() && (args[0] == "check" || args[0] == "bank" || args[0] == "judges" ||
+                             args[0] == "organiser" || args[0] == "scores" || args[0] == "results" ||
+                             args[0] == "report" || args[0] == "certificates" || args[0] == "sync" ||
+                             args[0] == "backup");
 }
 
 int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -29,6 +29,7 @@ int RunSubcommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (args[0] == "organiser") return Organiser(rest, out, err);
     if (args[0] == "scores") return Scores(rest, out, err);
     if (args[0] == "results") return Results(rest, out, err);
+    if (args[0] == "backup") return Backup(rest, out, err);
     if (args[0] == "report" || args[0] == "certificates")
         return Report(rest, args[0] == "certificates", out, err);
     if (args[0] == "sync" && !rest.empty() && rest[0] == "find")

@@ -33,10 +33,9 @@ int Organiser(const std::vector<std::string>& args, std::istream& in, std::ostre
 int Organiser(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err); // PIN from std::cin
 
-// kiosk sync key|export|import|serve|push|status|conflicts|resolve [--db FILE]: the fair's key,
-// USB files, the hub and one exchange with it (docs/sync.md). Exit 0 done, 1 refused, 2 usage,
-// 3 the hub unreachable, 4 the database failed.
-int Sync(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// kiosk backup --out FILE [--db FILE]: a checked copy of a live database (WAL included), written
+// atomically. Exit 0 done, 1 failed (nothing at --out changed), 2 usage.
+int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // kiosk scores import FILE.csv [--db FILE] [--content DIR]: marks from paper score sheets.
 // Exit 0 done, 1 refused (nothing written), 2 usage.
@@ -52,5 +51,10 @@ int Report(const std::vector<std::string>& args, bool certificates, std::ostream
 // kiosk sync find [--seconds N] [--key-id ID]: the fair hubs announced on the LAN (DNS-SD).
 // Exit 0 when some were found, 1 when none (or no avahi-daemon), 2 on a wrong command line.
 int SyncFind(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// kiosk sync key|export|import|serve|push|status|conflicts|resolve [--db FILE]: the fair's key,
+// USB files, the hub and one exchange with it (docs/sync.md). Exit 0 done, 1 refused, 2 usage,
+// 3 the hub unreachable, 4 the database failed.
+int Sync(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 } // namespace kiosk::cli

@@ -7,6 +7,7 @@
 
 #include "content/csv_reader.h"
 #include "content/pack_loader.h"
+#include "content/text_safety.h"
 #include "scoring/judging.h"
 
 #include <algorithm>
@@ -119,6 +120,10 @@ std::optional<scoring::NewJudge> JudgeFromRow(Setting& setting, const std::strin
     scoring::NewJudge judge{Trim(cells[0]), Trim(cells[1]), SplitCategories(cells[2]), Trim(cells[3])};
     const size_t before = problems.size();
     if (judge.name.empty()) problems.push_back(at + "the name is empty");
+    if (std::optional<std::string> why = content::UnsafeNameReason(judge.name))
+        problems.push_back(at + "the name " + *why);
+    else if (content::LooksLikeBijoy(judge.name))
+        problems.push_back(at + "the name \"" + judge.name + "\": " + content::kBijoyAdvice);
     if (judge.categories.empty()) problems.push_back(at + "no categories: write category ids separated by ;");
     for (const std::string& problem : setting.judging.CheckAgainstPack(judge))
         problems.push_back(at + problem);
@@ -156,17 +161,13 @@ int Import(Setting& setting, const Arguments& args, std::ostream& out, std::ostr
         err << problem << '\n';
     if (!problems.empty()) return err << file << ": nothing imported; fix the file and run again\n", 1;
 
+    // One transaction: a kill or a failure halfway leaves the judges as they were.
+    const std::vector<scoring::Judges::Imported> done = setting.judging.Registry().AddOrUpdateAll(judges);
     int added = 0, updated = 0;
-    scoring::Judges& registry = setting.judging.Registry();
-    for (const scoring::NewJudge& judge : judges) {
-        if (std::optional<scoring::Judge> existing = registry.FindByName(judge.name)) {
-            registry.Update(existing->id, judge);
-            out << "updated  judge " << existing->id << ": " << judge.name << '\n';
-            ++updated;
-        } else {
-            out << "added    judge " << registry.Add(judge) << ": " << judge.name << '\n';
-            ++added;
-        }
+    for (size_t i = 0; i < done.size(); ++i) {
+        out << (done[i].added ? "added    judge " : "updated  judge ") << done[i].id << ": " << judges[i].name
+            << '\n';
+        ++(done[i].added ? added : updated);
     }
     out << file << ": " << judges.size() << " judges read: " << added << " added, " << updated
         << " updated\n";

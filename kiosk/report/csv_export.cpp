@@ -3,24 +3,14 @@
 
 #include "kiosk/report/atomic_file.h"
 
+#include "content/text_safety.h"
+
 #include <ctime>
 
 namespace report {
 
 std::string CsvCell(const std::string& cell) {
-    std::string value = cell;
-    // A spreadsheet runs these as formulas (CSV injection); the apostrophe makes them text.
-    if (!value.empty() && std::string("=+-@\t\r").find(value.front()) != std::string::npos)
-        value.insert(0, "'");
-    if (value.find_first_of(",\"\r\n") == std::string::npos &&
-        (value.empty() || (value.front() != ' ' && value.back() != ' ')))
-        return value;
-    std::string quoted = "\"";
-    for (char c : value) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
+    return content::CsvCell(cell); // the one rule for every CSV the kiosk writes, the bank's too
 }
 
 std::string FormatCsv(const std::vector<std::string>& header,

@@ -1,5 +1,6 @@
 #include "kiosk/screens/judge_screen.h"
 
+#include "kiosk/ui/problem_words.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -101,6 +102,7 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
     const std::vector<scoring::Assignment> assignments = session->Assignments();
     const auto [submitted, to_score] = scoring::CountProgress(assignments);
     float y = DrawProgress(ui, *session, submitted, to_score, x, frame.top + margin * 0.6f, width, margin);
+    y = DrawQuestions(ui, staff, x, y, width);
 
     if (assignments.empty()) {
         y += Banner(
@@ -135,6 +137,78 @@ float JudgeScreen::Draw(Context& ui, Staff& staff, const ScrollFrame& frame, Nav
              color::kTextMuted, {width, 0})
              .y;
     return y + margin - frame.top;
+}
+
+// "Which is better?": one card per pair the results ask this judge about, each entry a big button.
+// The answer is saved at once (a `prefer` event) and the question goes.
+float JudgeScreen::DrawQuestions(Context& ui, Staff& staff, float x, float y, float width) {
+    staff.WantResults(); // the questions come from the results, computed between frames
+    if (staff.ResultsPending()) ui.animating = true;
+    const float gap = ui.theme.Gap(), pad = ui.Px(28);
+    if (problem)
+        y += Banner(ui, x, y, width, Words(*problem, ui.lang), color::kRed, color::Rgb(0xfde8ea)) + gap;
+    const std::vector<scoring::RejudgePair> questions = staff.HeadToHeadQuestions();
+    if (answered)
+        y += Banner(ui, x, y, width,
+                    ui.T("ধন্যবাদ: আপনার উত্তর সংরক্ষিত হয়েছে।", "Thank you: your answer is saved."),
+                    color::kGreen, color::kGreenLight) +
+             gap;
+    const content::FairContent& fair = staff.Fair();
+    const bool side_by_side = width >= ui.Px(1100);
+    const float choice_h = ui.Px(150);
+    for (const scoring::RejudgePair& pair : questions) {
+        const float choices_h = side_by_side ? choice_h : 2 * choice_h + ui.Px(16);
+        const content::Category* category = fair.FindCategory(pair.category);
+        const std::string ask =
+            (category ? ui.L(category->name) + ": " : std::string()) +
+            ui.T("আয়োজক এই দুটি এন্ট্রিকে আলাদা করতে আপনার মত চান: দুটিই আপনি নম্বর দিয়েছেন। যেটি ভালো "
+                 "মনে করেন, সেটি ছুঁয়ে দিন।",
+                 "The organiser asks your view to tell these two entries apart: you scored both. "
+                 "Touch the one you think is better.");
+        const float head_h = LineHeight(ui.theme, TextStyle::Title) +
+                             MeasureText(ui.theme, TextStyle::Body, ask, {width - 2 * pad, 0}).y + ui.Px(20);
+        const Rect box{x, y, width, pad * 2 + head_h + choices_h};
+        ui.draw->AddRectFilled(box.Min(), box.Max(), color::kBlueLight, ui.theme.Radius());
+        ui.draw->AddRectFilled(box.Min(), {box.x + ui.Px(8), box.Bottom()}, color::kBlue, ui.theme.Radius(),
+                               ImDrawFlags_RoundCornersLeft);
+        float ty = box.y + pad;
+        ty += DrawText(ui.draw, ui.theme, TextStyle::Title, {x + pad, ty},
+                       ui.T("কোনটি ভালো?", "Which is better?"), color::kText, {width - 2 * pad, 1})
+                  .y;
+        DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, ty}, ask, color::kText, {width - 2 * pad, 0});
+        const float cy = box.y + pad + head_h, inner = width - 2 * pad;
+        const float cw = side_by_side ? (inner - ui.Px(16)) / 2 : inner;
+        const std::string* entries[] = {&pair.upper, &pair.lower};
+        for (int i = 0; i < 2; ++i) {
+            const Rect choice =
+                side_by_side
+                    ? Rect{x + pad + static_cast<float>(i) * (cw + ui.Px(16)), cy, cw, choice_h}
+                    : Rect{x + pad, cy + static_cast<float>(i) * (choice_h + ui.Px(16)), cw, choice_h};
+            const std::string& entry = *entries[i];
+            const std::string& other = *entries[1 - i];
+            ui.Name("h2h/better/" + entry);
+            if (Card(ui, choice)) {
+                problem.reset();
+                try {
+                    staff.AnswerHeadToHead(entry, other);
+                    answered = true;
+                } catch (const std::exception& e) {
+                    problem = Problem::Of(e);
+                }
+            }
+            const content::Innovation* found = fair.FindInnovation(entry);
+            const content::Office* office = found ? fair.FindOffice(found->office_id) : nullptr;
+            float ey = choice.y + ui.Px(20);
+            ey += DrawText(ui.draw, ui.theme, TextStyle::Heading, {choice.x + ui.Px(24), ey},
+                           found ? ui.L(found->title) : entry, color::kText, {choice.w - ui.Px(48), 2})
+                      .y;
+            DrawText(ui.draw, ui.theme, TextStyle::Caption, {choice.x + ui.Px(24), ey},
+                     office ? ui.L(office->ShortName()) : std::string(), color::kTextMuted,
+                     {choice.w - ui.Px(48), 1});
+        }
+        y = box.Bottom() + gap;
+    }
+    return y;
 }
 
 } // namespace kiosk

@@ -49,26 +49,38 @@ float DrawProblems(Context& ui, const content::LoadedPack& pack, float x, float 
             y += h;
         }
     }
+    if (pack.NotListed() >
+        0) { // only the first few hundred are kept: a pack gone wild stays in bounded memory
+        const std::string more = ui.Bengali()
+                                     ? "… এবং আরও " + ui.Number(static_cast<double>(pack.NotListed())) + "টি"
+                                     : "… and " + ui.Number(static_cast<double>(pack.NotListed())) + " more";
+        y += DrawText(ui.draw, ui.theme, TextStyle::Caption, {x + ui.Px(24), y}, more, color::kTextMuted,
+                      {width, 1})
+                 .y;
+    }
     return y - start;
 }
 
 } // namespace
 
 float OrganiserTabs(Context& ui, float x, float y, float width, OrganiserTab current, Navigation& nav) {
-    const float tab_w = std::min(ui.Px(360), (width - ui.Px(24)) / 3), tab_h = ui.Px(76);
+    constexpr int kTabs = 4;
+    const float tab_w = std::min(ui.Px(360), (width - ui.Px(12) * (kTabs - 1)) / kTabs), tab_h = ui.Px(76);
     const struct {
         OrganiserTab tab;
         const char *name, *bn, *en;
     } tabs[] = {{OrganiserTab::Judging, "organiser/tab/judging", "বিচার", "Judging"},
                 {OrganiserTab::Content, "organiser/tab/content", "কনটেন্ট", "Content"},
+                {OrganiserTab::Results, "organiser/tab/results", "ফলাফল", "Results"},
                 {OrganiserTab::Sync, "organiser/tab/sync", "সিঙ্ক", "Sync"}};
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kTabs; ++i) {
         ui.Name(tabs[i].name);
         if (Button(ui, {x + static_cast<float>(i) * (tab_w + ui.Px(12)), y, tab_w, tab_h},
                    ui.T(tabs[i].bn, tabs[i].en),
                    current == tabs[i].tab ? ButtonKind::Primary : ButtonKind::Secondary) &&
             current != tabs[i].tab) {
             nav.go = tabs[i].tab == OrganiserTab::Sync      ? Route{ScreenId{"sync"}, {}}
+                     : tabs[i].tab == OrganiserTab::Results ? Route{ScreenId{"results"}, {}}
                      : tabs[i].tab == OrganiserTab::Content ? Route{ScreenId::Organiser, "content"}
                                                             : Route{ScreenId::Organiser, {}};
             nav.replace = true; // tabs, not a path: Back leaves the console's tabs together
@@ -87,6 +99,47 @@ float OrganiserScreen::Draw(Context& ui, const ContentStatus& status, Staff& sta
     if (nav.go) done.clear();
     return tab == OrganiserTab::Judging ? DrawJudging(ui, staff, x, y, width, frame, nav)
                                         : DrawContent(ui, status, x, y, width, frame);
+}
+
+// The rubric judges score with: kept when rubric.json cannot be read, and a changed one held back
+// (once scores exist) until the organiser accepts it here (content/rubric_change.h).
+float OrganiserScreen::DrawRubricState(Context& ui, const ContentStatus& status, float x, float y,
+                                       float width) {
+    const float margin = PageMargin(ui);
+    if (!status.rubric_kept.empty()) {
+        y = SectionHeading(ui, x, y, width,
+                           ui.T("মূল্যায়নের মানদণ্ড আগেরটিই আছে", "The judges keep their rubric"));
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                      ui.Bengali()
+                          ? "rubric.json পড়া যাচ্ছে না বা নেই; বিচারকেরা আগের মানদণ্ডেই নম্বর দিচ্ছেন। "
+                            "ফাইলটি ঠিক করে আবার রাখুন।"
+                          : status.rubric_kept + ": the judges go on with the rubric they had. Fix the "
+                                                 "file and save it again (see the problems below).",
+                      color::kRed, {width, 0})
+                 .y +
+             margin * 0.5f;
+    }
+    if (!status.held_rubric) return y;
+    y = SectionHeading(
+        ui, x, y, width,
+        std::string(ui.T("নতুন মানদণ্ড আপনার অনুমোদনের অপেক্ষায়", "A changed rubric waits for you")) + " (" +
+            Clock(ui, status.held_at) + ")");
+    y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y},
+                  std::string(ui.T("নম্বর দেওয়া শুরু হয়ে গেছে, তাই বিচারকেরা আগের মানদণ্ডেই আছেন। যা বদলেছে: ",
+                                   "Scores exist, so the judges keep the rubric they have. What changed: ")) +
+                      status.held_change,
+                  color::kText, {width, 0})
+             .y +
+         ui.Px(12);
+    const Rect accept{x, y, std::min(width, ui.Px(560)), ui.Px(72)};
+    ui.Name("organiser/content/accept-rubric");
+    if (Button(ui, accept, ui.T("নতুন মানদণ্ড গ্রহণ করুন", "Accept the new rubric"), ButtonKind::Primary) &&
+        status.accept_rubric)
+        rubric_error = status.accept_rubric();
+    y += accept.h + ui.Px(12);
+    if (!rubric_error.empty())
+        y += DrawText(ui.draw, ui.theme, TextStyle::Body, {x, y}, rubric_error, color::kRed, {width, 0}).y;
+    return y + margin * 0.5f;
 }
 
 float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, float x, float y, float width,
@@ -115,6 +168,7 @@ float OrganiserScreen::DrawContent(Context& ui, const ContentStatus& status, flo
              .y +
          margin * 0.5f;
 
+    y = DrawRubricState(ui, status, x, y, width);
     if (status.refused) {
         y = SectionHeading(ui, x, y, width,
                            std::string(ui.T("নতুন প্যাক নেওয়া হয়নি", "The new pack was not taken")) + " (" +

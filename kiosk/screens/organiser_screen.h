@@ -1,8 +1,9 @@
 // The organiser's screen, behind the organiser's PIN (a long press on the top bar's title, then
-// "Organiser"). Two tabs: judging (each judge's progress, never the scores; reopening a
+// "Organiser"). Three tabs: judging (each judge's progress, never the scores; reopening a
 // submitted card with a reason that is kept; unlocking a judge locked out by wrong PINs; the ways
 // to the judge set-up screen, to add a judge or change one) and the
-// content (what pack is showing, what was left out of it and why, what became of the last update).
+// content (what pack is showing, what was left out of it and why, what became of the last update);
+// and the results, a screen of its own (kiosk/screens/results_screen.cpp) under the same tab bar.
 #pragma once
 
 #include "content/pack_loader.h"
@@ -10,6 +11,7 @@
 #include "kiosk/staff.h"
 #include "kiosk/ui/keyboard.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,11 +24,18 @@ struct ContentStatus {
     std::string loaded_at;                      // local time the showing pack was loaded, "14:05:09"
     std::optional<content::LoadedPack> refused; // the last update that could not be used
     std::string refused_at;
+    // The rubric judges score with is never swapped silently (content/rubric_change.h):
+    std::string rubric_kept;                    // why rubric.json is not used now ("" when it is)
+    std::optional<content::Rubric> held_rubric; // a changed rubric waiting for the organiser
+    std::string held_change, held_at;           // what changed in it (English), and when it came
+    std::function<std::string()> accept_rubric; // the organiser accepts it: "" or what went wrong
+    std::string rubric_accepted_at;             // when the organiser last accepted one
 };
 
 // The organiser's console tabs. The tab is in the route, so Back and Home behave: "organiser" is
-// judging, the same screen with the id "content" the content; sync is the "sync" screen.
-enum class OrganiserTab { Judging, Content, Sync };
+// judging, the same screen with the id "content" the content; the results are the "results" screen,
+// sync the "sync" screen.
+enum class OrganiserTab { Judging, Content, Results, Sync };
 // The tab bar at `y` (a segmented control); a tap on another tab asks to go there. Returns the y below.
 float OrganiserTabs(ui::Context& ui, float x, float y, float width, OrganiserTab current, Navigation& nav);
 
@@ -52,6 +61,8 @@ struct OrganiserScreen {
     float DrawReopen(ui::Context& ui, Staff& staff, const ScrollFrame& frame);
     float DrawContent(ui::Context& ui, const ContentStatus& status, float x, float y, float width,
                       const ScrollFrame& frame);
+    float DrawRubricState(ui::Context& ui, const ContentStatus& status, float x, float y, float width);
+    std::string rubric_error; // accepting the held rubric failed: why
 };
 
 } // namespace kiosk

@@ -55,13 +55,19 @@ float DrawMarkRows(Context& ui, const scoring::Scorecard& card, const std::strin
         DrawText(ui.draw, ui.theme, TextStyle::Body, {x + pad, y + (row_h - line) * 0.5f},
                  ui.Number(static_cast<double>(i + 1)) + ". " + ui.L(mark.criterion->name), color::kText,
                  {width * 0.6f, 1});
-        const std::string value = mark.marks
-                                      ? ui.Number(*mark.marks) + " / " + ui.Number(mark.criterion->max_marks)
-                                      : ui.T("নম্বর দেওয়া হয়নি", "Not scored");
+        const int max = mark.criterion->max_marks;
+        const bool over = mark.marks && *mark.marks > max; // given before the max was lowered: counts as max
+        const std::string value =
+            mark.marks
+                ? ui.Number(*mark.marks) + " / " + ui.Number(max) +
+                      (over ? std::string(ui.T(" · গণ্য ", " · counts ")) + ui.Number(max) : std::string())
+                : ui.T("নম্বর দেওয়া হয়নি", "Not scored");
         const float value_w = MeasureText(ui.theme, TextStyle::BodyBold, value).x;
         DrawText(ui.draw, ui.theme, TextStyle::BodyBold,
                  {row.Right() - pad - value_w, y + (row_h - line) * 0.5f}, value,
-                 mark.marks ? color::kText : color::kAmber);
+                 over         ? color::kRed
+                 : mark.marks ? color::kText
+                              : color::kAmber);
         y += row_h;
     }
     return y;

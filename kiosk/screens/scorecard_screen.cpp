@@ -276,9 +276,15 @@ float ScorecardScreen::DrawCriterion(Context& ui, Staff& staff, const scoring::S
              {inner_w - state_w, 1});
     const ImVec2 state_right{block.Right() - pad, by - ui.Px(4)};
     if (mark.marks) {
-        const std::string given = ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks);
+        // Marks above a max the organiser lowered since count as the max (WeightedTotal): say so.
+        const bool over = *mark.marks > criterion.max_marks;
+        const std::string given =
+            ui.Number(*mark.marks) + " / " + ui.Number(criterion.max_marks) +
+            (over ? std::string(ui.T(" · গণ্য ", " · counts ")) + ui.Number(criterion.max_marks)
+                  : std::string());
         const float given_w = MeasureText(ui.theme, TextStyle::Heading, given).x;
-        DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given, color::kGreen);
+        DrawText(ui.draw, ui.theme, TextStyle::Heading, {state_right.x - given_w, by}, given,
+                 over ? color::kRed : color::kGreen);
         if (open) {
             const float clear_w = ui.Px(150);
             const Rect clear{state_right.x - given_w - ui.Px(20) - clear_w, by - ui.Px(6), clear_w,

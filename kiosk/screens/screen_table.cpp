@@ -8,6 +8,7 @@
 #include "kiosk/screens/judge_setup_screen.h"
 #include "kiosk/screens/list_screen.h"
 #include "kiosk/screens/organiser_screen.h"
+#include "kiosk/screens/results_screen.h"
 #include "kiosk/screens/review_screen.h"
 #include "kiosk/screens/scorecard_screen.h"
 #include "kiosk/screens/staff_screen.h"
@@ -84,12 +85,15 @@ const std::vector<ScreenSpec>& ScreenTable() {
         Define<SyncScreen>(
             ScreenId{"sync"}, R::None, A::Organiser, Keep::UntilLogout, Words("সিঙ্ক", "Sync"), {},
             [](SyncScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
+        Define<ResultsScreen>(
+            ScreenId{"results"}, R::None, A::Organiser, Keep::UntilLogout, Words("ফলাফল", "Results"), {},
+            [](ResultsScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<StaffScreen>(
             ScreenId::Staff, R::None, A::Visitor, Keep::UntilLogout,
             Words("বিচারক ও আয়োজকের প্রবেশ", "Judges and organiser"), {},
             [](StaffScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<JudgeScreen>(
-            ScreenId::Judge, R::None, A::Judge, Keep::Always, Words("বিচারকের পাতা", "Judging"), {},
+            ScreenId::Judge, R::None, A::Judge, Keep::UntilLogout, Words("বিচারকের পাতা", "Judging"), {},
             [](JudgeScreen& s, ScreenArgs& a) { return s.Draw(a.ui, a.staff, a.frame, a.nav); }),
         Define<ScorecardScreen>(
             ScreenId::Scorecard, R::Required, A::Judge, Keep::UntilLogout, Words("স্কোরকার্ড", "Scorecard"),

@@ -4,6 +4,7 @@
 
 #include "content/model.h"
 #include "scoring/errors.h"
+#include "scoring/ranking.h"
 
 #include <exception>
 #include <optional>
@@ -19,6 +20,11 @@ std::string WhatFailed(const scoring::StoreFailure& failure, content::Lang lang)
 // The banner over staff screens while the judging database fails (a refresh or a save): what is
 // wrong, that a change without "saved" was NOT saved, to call the organiser, and that it comes back.
 std::string BannerWords(const scoring::StoreFailure& failure, content::Lang lang);
+
+// Why a ranking method was refused for a category (scoring::ranking::Refusal), in words that say
+// what to do; `entry_title` is the title of the entry with too few judges (TooFewJudges).
+std::string Words(const scoring::ranking::Refusal& refusal, const std::string& entry_title,
+                  content::Lang lang);
 
 // Why an action was not done, kept by a screen and worded when drawn (so the language button
 // rewords it): a refusal, a store failure, or anything else (a bug, never shown in its English).
