@@ -3,6 +3,7 @@
 // scoring/sync_net.h (the hub and the client); this file reads the command line and tells the organiser.
 #include "kiosk/cli/commands.h"
 
+#include "scoring/dnssd.h"
 #include "scoring/sync.h"
 #include "scoring/sync_net.h"
 
@@ -12,6 +13,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -283,14 +285,29 @@ int Serve(const Arguments& args, std::ostream& out, std::ostream& err) {
     const int bound = server.Bind(args.Option("--listen"), port);
     out << "kiosk sync: the hub listens on " << args.Option("--listen") << ":" << bound << " (check code "
         << scoring::KeyCheckCode(*scoring::StoredSyncKey(server.HubStore())) << ")" << std::endl;
-    std::thread waiter([&] {
-        int signal = 0;
-        sigwait(&stop_signals, &signal);
-        server.Stop();
-    });
-    server.Run();
-    pthread_kill(waiter.native_handle(), SIGTERM); // when Run ended otherwise, the waiter still waits
-    waiter.join();
+    {
+        // Kiosks started without --hub find the hub on the LAN by its fair key id (docs/sync-discovery.md;
+        // the kiosk's side is kiosk/sync_worker.cpp, which hashes the key's 32 bytes the same way).
+        const scoring::SyncKey key = *scoring::StoredSyncKey(server.HubStore());
+        std::mutex said;
+        scoring::dnssd::Announcement announcement(
+            {"Showcase hub", static_cast<uint16_t>(bound),
+             scoring::dnssd::FairKeyId(
+                 std::string_view(reinterpret_cast<const char*>(key.data()), key.size())),
+             scoring::dnssd::kProtocolVersion},
+            [&](const scoring::dnssd::AnnounceStatus& status) {
+                std::lock_guard lock(said);
+                out << "kiosk sync: " << scoring::dnssd::Describe(status) << std::endl;
+            });
+        std::thread waiter([&] {
+            int signal = 0;
+            sigwait(&stop_signals, &signal);
+            server.Stop();
+        });
+        server.Run();
+        pthread_kill(waiter.native_handle(), SIGTERM); // when Run ended otherwise, the waiter still waits
+        waiter.join();
+    }
     out << "kiosk sync: the hub stopped\n";
     return 0;
 }
