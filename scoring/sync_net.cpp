@@ -148,60 +148,6 @@ SyncResult SyncClient::Exchange(Store& store, size_t max_rounds) {
     return total;
 }
 
-// [SECTION] The kiosk app's background sync
-
-SyncWorker::SyncWorker(std::string db_path, SyncClient client, std::chrono::milliseconds every)
-    : m_db_path(std::move(db_path)), m_client(std::move(client)), m_every(every),
-      m_thread([this] { Loop(); }) {}
-
-SyncWorker::~SyncWorker() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
-}
-
-void SyncWorker::Poke() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_poked = true;
-    }
-    m_wake.notify_all();
-}
-
-SyncResult SyncWorker::LastResult() const {
-    std::lock_guard lock(m_mutex);
-    return m_last;
-}
-
-size_t SyncWorker::Exchanges() const {
-    std::lock_guard lock(m_mutex);
-    return m_exchanges;
-}
-
-// The store is opened here, on this thread, and again after it failed (a full disk, a lock).
-void SyncWorker::Loop() {
-    std::unique_ptr<Store> store;
-    for (;;) {
-        SyncResult result;
-        try {
-            if (!store) store = std::make_unique<Store>(m_db_path);
-            result = m_client.Exchange(*store);
-        } catch (const StoreFailure& e) {
-            result.outcome = SyncResult::Outcome::StoreFailed, result.detail = e.what();
-        }
-        if (result.outcome == SyncResult::Outcome::StoreFailed) store.reset();
-        std::unique_lock lock(m_mutex);
-        m_last = std::move(result);
-        ++m_exchanges;
-        m_wake.wait_for(lock, m_every, [this] { return m_poked || m_stopping; });
-        if (m_stopping) return;
-        m_poked = false;
-    }
-}
-
 // [SECTION] The hub's side
 
 SyncServer::SyncServer(const std::string& db_path)

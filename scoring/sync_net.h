@@ -69,35 +69,6 @@ class SyncClient {
     int m_connect_ms, m_reply_ms;
 };
 
-// The kiosk app's background sync (`--hub`): a thread with its own connection to the store that
-// exchanges with the hub every `every` and soon after Poke() (call it after each save). The app
-// sees what came in through Staff::Refresh (PRAGMA data_version). Never throws; stops on destruction.
-class SyncWorker {
-  public:
-    SyncWorker(std::string db_path, SyncClient client,
-               std::chrono::milliseconds every = std::chrono::seconds(5));
-    ~SyncWorker();
-    SyncWorker(const SyncWorker&) = delete;
-    SyncWorker& operator=(const SyncWorker&) = delete;
-
-    void Poke();                   // exchange now (a save was made)
-    SyncResult LastResult() const; // the last exchange's outcome, for the organiser's screen
-    size_t Exchanges() const;      // how many were tried
-
-  private:
-    void Loop();
-
-    std::string m_db_path;
-    SyncClient m_client;
-    std::chrono::milliseconds m_every;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_poked = false, m_stopping = false;
-    SyncResult m_last{};
-    size_t m_exchanges = 0;
-    std::thread m_thread; // last: starts once the rest is ready
-};
-
 class SyncServer {
   public:
     // Opens its own connection to the store at `db_path` (throws StoreFailure); the key must be set.

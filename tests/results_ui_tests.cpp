@@ -201,14 +201,18 @@ TEST_CASE(
 TEST_CASE("final results whose events changed since say so loudly, and a judge is asked nothing more") {
     const std::string db = DatabaseWithCards("results-changed");
     {
-        // Finalised, then an answer recorded by another program: the events no longer hash the same.
+        // Finalised, then an answer arriving from another kiosk (as sync brings it, unchecked): the
+        // events no longer hash the same.
         scoring::Store store(db);
         scoring::Judging judging(store, Demo());
         scoring::Finalise(judging,
                           scoring::ComputeResults(judging, Demo(), scoring::LoadResultsOptions(store)));
         const std::optional<scoring::Judge> nasrin = judging.Registry().FindByName(kNasrin);
         REQUIRE(nasrin);
-        judging.Log().Prefer(nasrin->id, "fire-license-online", "visa-tracking");
+        scoring::Event late{
+            .judge = nasrin->key, .entry = "fire-license-online", .kind = scoring::EventKind::Prefer};
+        late.other = "visa-tracking";
+        judging.Log().Record({late});
     }
     const std::string script = LogIn("staff/organiser", "0000") +
                                "press organiser/tab/results\nshot changed\n" +
