@@ -487,7 +487,7 @@ void CopyDatabase(const std::string& from, const std::string& out) {
     CopyDatabase(source, out);
 }
 
-static std::string LocalTimeStamp() {
+std::string LocalTimeStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);

@@ -82,6 +82,9 @@ void CopyDatabase(const std::string& from, const std::string& out);
 std::string DefaultStorePath();
 std::string DefaultStoreFolder(); // the same folder, not made
 
+// The local time as "20240103-142501", for the names of backups and rescued copies.
+std::string LocalTimeStamp();
+
 // `bytes` random bytes from libsodium's CSPRNG, as lower-case hex: judge keys and kiosk ids.
 std::string RandomHex(size_t bytes);
 

@@ -40,21 +40,13 @@ void BackupSchedule::Wait() {
     if (m_worker.joinable()) m_worker.join();
 }
 
-static std::string TimeStamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
-    return text;
-}
-
 void BackupSchedule::Tick(double now) {
     if (m_busy || now < m_next) return;
     Wait(); // the last copy's thread has finished: m_busy is false
     m_next = now + m_every_s;
     const std::string out =
-        (fs::path(m_folder) / (fs::path(m_database).stem().string() + "-" + TimeStamp() + ".db")).string();
+        (fs::path(m_folder) / (fs::path(m_database).stem().string() + "-" + LocalTimeStamp() + ".db"))
+            .string();
     m_busy = true;
     m_worker = std::thread([this, out] { CopyNow(out); });
 }
