@@ -222,9 +222,6 @@ FairResults ComputeResults(Judging& judging, const content::FairContent& content
             if (pair) AddRejudge(results, inputs.categories[i], *pair, book);
     }
     results.diagnostics = ranking::DiagnoseJudges(inputs.categories);
-    for (const Event& event : book.Decisions())
-        if (event.kind == EventKind::Settle)
-            results.settled_reasons.push_back(event.entry + " > " + event.other + ": " + event.text);
     results.hash = ResultsHash(judging.Log().Events(), StandingsJson(results));
     if (results.final) results.final->intact = results.final->hash == results.hash;
     return results;

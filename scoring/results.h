@@ -55,9 +55,8 @@ struct FairResults {
     std::vector<CategoryStandings> categories; // in the pack's order
     std::vector<ranking::JudgeDiagnostics> diagnostics;
     std::vector<RejudgePair> rejudge;
-    std::string hash;                         // of the events and these standings, now
-    std::optional<Finalisation> final;        // set while finalised (check `intact`)
-    std::vector<std::string> settled_reasons; // the organiser's settlements, "higher > lower: reason"
+    std::string hash;                  // of the events and these standings, now
+    std::optional<Finalisation> final; // set while finalised (check `intact`)
 
     bool Provisional() const; // any category with missing cards
     bool Final() const { return final && final->intact; }
